@@ -1,0 +1,5 @@
+export * from './colors'
+export * from './meta'
+export * from './notes'
+export * from './schema'
+export * from './zones'

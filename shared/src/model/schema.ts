@@ -1,0 +1,47 @@
+import type * as Y from 'yjs'
+
+/**
+ * The ONLY place that names the root Yjs types. Everything else goes through the typed accessors
+ * in this folder, so a schema change is one edit plus a migration.
+ *
+ * Content document (room `<boardId>`):
+ *   notes: Y.Map<noteId, Y.Map{ text: Y.Text, x, y, width, height, color, zoneId, authorId,
+ *                               authorName, createdAt }>
+ *   zones: Y.Map<zoneId, Y.Map{ title, prompt, x, y, width, height, color, order }>
+ *   meta:  Y.Map{ title, language, schemaVersion, createdAt }
+ *
+ * Control document (room `<boardId>/control`): session state written only by facilitators.
+ *   session: Y.Map{ ... } (rounds, timer, locks; filled in by the facilitation features)
+ */
+
+export const SCHEMA_VERSION = 1
+
+/** A record stored in a root map: a nested Y.Map whose values are plain JSON or Y.Text. */
+export type RecordMap = Y.Map<unknown>
+
+export function notesRoot(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>('notes')
+}
+
+export function zonesRoot(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>('zones')
+}
+
+export function metaRoot(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>('meta')
+}
+
+export function sessionRoot(controlDoc: Y.Doc): Y.Map<unknown> {
+  return controlDoc.getMap<unknown>('session')
+}
+
+/** Reads a finite number from a record, falling back when a foreign client wrote junk. */
+export function readNumber(map: RecordMap, key: string, fallback: number): number {
+  const value = map.get(key)
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}
+
+export function readString(map: RecordMap, key: string, fallback: string): string {
+  const value = map.get(key)
+  return typeof value === 'string' ? value : fallback
+}
