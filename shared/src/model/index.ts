@@ -1,5 +1,6 @@
 export * from './colors'
 export * from './meta'
 export * from './notes'
+export * from './rounds'
 export * from './schema'
 export * from './zones'
