@@ -1,0 +1,74 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * All configuration comes from environment variables, validated once at start so that a typo
+ * stops the server with a clear message instead of surfacing later as odd behaviour.
+ */
+const portSchema = z.coerce.number().int().min(0).max(65535)
+const positiveInt = z.coerce.number().int().positive()
+
+const envSchema = z.object({
+  PORT: portSchema.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'PUBLIC_URL must be an http(s) URL such as https://oogst.example.nl',
+    })
+    .optional(),
+  OOGST_SECRET: z.string().min(32, 'OOGST_SECRET must be at least 32 characters').optional(),
+  MAX_FRAME_BYTES: positiveInt.default(2 * 1024 * 1024),
+  ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  TOKEN_TTL_DAYS: positiveInt.default(30),
+  CLIENT_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+})
+
+export interface OogstConfig {
+  port: number
+  host: string
+  dataDir: string
+  /** Base URL used in links handed out (join links, QR codes). Defaults to the request's origin. */
+  publicUrl: string | null
+  /** HMAC secret for tokens; when absent it is generated and kept in DATA_DIR. */
+  secret: string | null
+  maxFrameBytes: number
+  roomUnloadGraceMs: number
+  compactAfterUpdates: number
+  tokenTtlMs: number
+  /** Folder with the built client; null disables static serving (API-only tests). */
+  clientDir: string | null
+  logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    secret: e.OOGST_SECRET ?? null,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    roomUnloadGraceMs: e.ROOM_UNLOAD_GRACE_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    tokenTtlMs: e.TOKEN_TTL_DAYS * 24 * 60 * 60 * 1000,
+    clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : path.resolve('dist/client'),
+    logLevel: e.LOG_LEVEL,
+  }
+}
+
+/** Defaults for tests and embedding, overridable field by field. */
+export function testConfig(overrides: Partial<OogstConfig> & { dataDir: string }): OogstConfig {
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', clientDir: null, logLevel: 'error', ...overrides }
+}

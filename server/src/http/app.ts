@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import express, { type Express } from 'express'
+import type { TokenService } from '../auth/tokens'
+import type { BoardService } from '../boards/boardService'
+import type { Persistence } from '../persistence/types'
+import { boardRoutes } from './boardRoutes'
+import { errorHandler, HttpError } from './errors'
+
+export interface AppDeps {
+  boards: BoardService
+  store: Persistence
+  tokens: TokenService
+  publicUrl: string | null
+  clientDir: string | null
+  startedAt: number
+  version: string
+  log: (message: string, error?: unknown) => void
+}
+
+/** The HTTP side: JSON API under /api, the built client for every other path. */
+export function createApp(deps: AppDeps): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use('/api', express.json({ limit: '100kb' }))
+
+  app.get('/api/health', (_req, res) => {
+    res.json({
+      status: 'ok',
+      version: deps.version,
+      storage: deps.store.kind,
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    })
+  })
+  app.use('/api', boardRoutes(deps))
+  app.use('/api', (req) => {
+    throw new HttpError(404, 'not_found', `No API endpoint ${req.method} ${req.path}.`)
+  })
+
+  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const indexHtml = path.join(deps.clientDir, 'index.html')
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }))
+    // Client-side routes (/b/<id>, /j/<code>) all load the single-page app.
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache')
+      res.sendFile(indexHtml)
+    })
+  }
+
+  app.use(errorHandler(deps.log))
+  return app
+}

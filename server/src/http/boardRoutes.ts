@@ -1,0 +1,113 @@
+import { type Request, Router } from 'express'
+import { z } from 'zod'
+import { isBoardId } from '../../../shared/src/ids'
+import { LANGUAGES } from '../../../shared/src/model/meta'
+import { ROLES } from '../../../shared/src/roles'
+import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
+import type { TokenService } from '../auth/tokens'
+import type { BoardService } from '../boards/boardService'
+import { isKnownTemplate } from '../boards/initialDocs'
+import type { BoardRecord, BoardStore } from '../persistence/types'
+import { HttpError, parseBody } from './errors'
+
+const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
+
+const createBoardBody = z.strictObject({
+  title: z.string().trim().min(1, 'title is required').max(200, 'title is at most 200 characters'),
+  templateId: z.string().max(64).default('leeg'),
+  language: z.enum(LANGUAGES).default('nl'),
+})
+
+const joinBody = z.strictObject({ joinCode: z.string().max(32), name: nameSchema })
+
+const tokenBody = z.strictObject({ role: z.enum(ROLES), name: nameSchema })
+
+export interface BoardRouteDeps {
+  boards: BoardService
+  store: BoardStore
+  tokens: TokenService
+  publicUrl: string | null
+}
+
+/** Links are built from PUBLIC_URL when set (behind a proxy), else from the request itself. */
+function origin(req: Request, publicUrl: string | null): string {
+  return publicUrl ?? `${req.protocol}://${req.get('host')}`
+}
+
+export function boardRoutes(deps: BoardRouteDeps): Router {
+  const router = Router()
+
+  const loadBoard = async (id: string): Promise<BoardRecord> => {
+    const board = isBoardId(id) ? await deps.store.getBoard(id) : null
+    if (!board) throw new HttpError(404, 'unknown_board', 'There is no board with this id.')
+    return board
+  }
+
+  router.post('/boards', async (req, res) => {
+    const body = parseBody(createBoardBody, req)
+    if (!isKnownTemplate(body.templateId)) {
+      throw new HttpError(400, 'unknown_template', `There is no template "${body.templateId}".`)
+    }
+    const { board, facilitatorKey } = await deps.boards.createBoard(body)
+    const base = origin(req, deps.publicUrl)
+    const viewerToken = deps.boards.issueToken(board.id, 'viewer', 'Scherm')
+    res.status(201).json({
+      id: board.id,
+      joinCode: board.joinCode,
+      facilitatorKey,
+      facilitatorUrl: `${base}/b/${board.id}#key=${facilitatorKey}`,
+      participantUrl: `${base}/j/${board.joinCode}`,
+      viewerUrl: `${base}/b/${board.id}#token=${viewerToken}`,
+    })
+  })
+
+  router.post('/join', async (req, res) => {
+    const body = parseBody(joinBody, req)
+    const board = await deps.boards.findByJoinCode(body.joinCode)
+    if (!board) throw new HttpError(404, 'unknown_join_code', 'There is no board with this join code.')
+    res.json({
+      boardId: board.id,
+      token: deps.boards.issueToken(board.id, 'participant', body.name),
+      role: 'participant',
+    })
+  })
+
+  router.post('/boards/:id/tokens', async (req, res) => {
+    const board = await loadBoard(req.params.id as string)
+    const key = bearerFrom(req.get('authorization'))
+    if (!key || !facilitatorKeyMatches(key, board.facilitatorKeyHash)) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'A valid facilitator key is required (Authorization: Bearer <key>).',
+      )
+    }
+    const body = parseBody(tokenBody, req)
+    res.status(201).json({ token: deps.boards.issueToken(board.id, body.role, body.name) })
+  })
+
+  router.get('/boards/:id', async (req, res) => {
+    const board = await loadBoard(req.params.id as string)
+    const claims = deps.tokens.verify(bearerFrom(req.get('authorization')))
+    if (!claims || claims.boardId !== board.id) {
+      throw new HttpError(401, 'unauthorized', 'A valid token for this board is required.')
+    }
+    const base = origin(req, deps.publicUrl)
+    res.json({
+      id: board.id,
+      title: board.title,
+      language: board.language,
+      templateId: board.templateId,
+      role: claims.role,
+      participantId: claims.participantId,
+      name: claims.name,
+      joinCode: board.joinCode,
+      participantUrl: `${base}/j/${board.joinCode}`,
+      ...(claims.role === 'facilitator'
+        ? { viewerUrl: `${base}/b/${board.id}#token=${deps.boards.issueToken(board.id, 'viewer', 'Scherm')}` }
+        : {}),
+    })
+  })
+
+  return router
+}

@@ -1,0 +1,96 @@
+import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } from './types'
+
+interface MemoryRoom {
+  snapshot: Uint8Array | null
+  log: { seq: number; update: Uint8Array }[]
+  lastSeq: number
+}
+
+/**
+ * Keeps everything in process memory. For tests and throwaway demos: nothing survives a restart.
+ * Copies bytes on the way in and out so callers can never mutate stored state by accident.
+ */
+export function createMemoryPersistence(): Persistence {
+  const rooms = new Map<string, MemoryRoom>()
+  const boards = new Map<string, BoardRecord>()
+  const settings = new Map<string, string>()
+
+  const roomFor = (room: string): MemoryRoom => {
+    let entry = rooms.get(room)
+    if (!entry) {
+      entry = { snapshot: null, log: [], lastSeq: 0 }
+      rooms.set(room, entry)
+    }
+    return entry
+  }
+
+  return {
+    kind: 'memory',
+
+    async loadRoom(room): Promise<StoredRoom> {
+      const entry = rooms.get(room)
+      if (!entry) return { snapshot: null, updates: [], lastSeq: 0 }
+      return {
+        snapshot: entry.snapshot ? entry.snapshot.slice() : null,
+        updates: entry.log.map((row) => row.update.slice()),
+        lastSeq: entry.lastSeq,
+      }
+    },
+
+    async appendUpdates(room, updates) {
+      const entry = roomFor(room)
+      for (const update of updates) {
+        entry.lastSeq += 1
+        entry.log.push({ seq: entry.lastSeq, update: update.slice() })
+      }
+      return entry.lastSeq
+    },
+
+    async compactRoom(room, snapshot, uptoSeq) {
+      const entry = roomFor(room)
+      entry.snapshot = snapshot.slice()
+      entry.log = entry.log.filter((row) => row.seq > uptoSeq)
+    },
+
+    async logLength(room) {
+      return rooms.get(room)?.log.length ?? 0
+    },
+
+    async deleteRoom(room) {
+      rooms.delete(room)
+    },
+
+    async createBoard(board) {
+      if (boards.has(board.id)) throw new DuplicateError('board id taken')
+      for (const existing of boards.values()) {
+        if (existing.joinCode === board.joinCode) throw new DuplicateError('join code taken')
+      }
+      boards.set(board.id, { ...board })
+    },
+
+    async getBoard(id) {
+      const board = boards.get(id)
+      return board ? { ...board } : null
+    },
+
+    async getBoardByJoinCode(joinCode) {
+      for (const board of boards.values()) if (board.joinCode === joinCode) return { ...board }
+      return null
+    },
+
+    async deleteBoard(id) {
+      boards.delete(id)
+    },
+
+    async getSetting(key) {
+      return settings.get(key) ?? null
+    },
+
+    async setSettingIfAbsent(key, value) {
+      if (!settings.has(key)) settings.set(key, value)
+      return settings.get(key) as string
+    },
+
+    async close() {},
+  }
+}

@@ -1,0 +1,185 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } from './types'
+
+/**
+ * SQLite in WAL mode with synchronous=FULL: a committed append survives power loss, which is
+ * what "durable before broadcast" promises. better-sqlite3 is synchronous, so each append is one
+ * fsync'd transaction by the time the promise resolves.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE room_updates (
+     room TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (room, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE room_snapshots (
+     room TEXT PRIMARY KEY,
+     data BLOB NOT NULL,
+     seq INTEGER NOT NULL
+   );
+   CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     language TEXT NOT NULL,
+     template_id TEXT NOT NULL,
+     join_code TEXT NOT NULL UNIQUE,
+     facilitator_key_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+]
+
+interface BoardRow {
+  id: string
+  title: string
+  language: string
+  template_id: string
+  join_code: string
+  facilitator_key_hash: string
+  created_at: number
+}
+
+function toBoard(row: BoardRow | undefined): BoardRecord | null {
+  if (!row) return null
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language === 'en' ? 'en' : 'nl',
+    templateId: row.template_id,
+    joinCode: row.join_code,
+    facilitatorKeyHash: row.facilitator_key_hash,
+    createdAt: row.created_at,
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string)
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}
+
+export function createSqlitePersistence(dataDir: string): Persistence {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, 'oogst.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const q = {
+    snapshot: db.prepare<[string], { data: Buffer; seq: number }>(
+      'SELECT data, seq FROM room_snapshots WHERE room = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], { data: Buffer }>(
+      'SELECT data FROM room_updates WHERE room = ? AND seq > ? ORDER BY seq',
+    ),
+    maxSeq: db.prepare<[string], { seq: number | null }>(
+      'SELECT MAX(seq) AS seq FROM room_updates WHERE room = ?',
+    ),
+    insertUpdate: db.prepare('INSERT INTO room_updates (room, seq, data) VALUES (?, ?, ?)'),
+    upsertSnapshot: db.prepare(
+      'INSERT INTO room_snapshots (room, data, seq) VALUES (?, ?, ?) ON CONFLICT(room) DO UPDATE SET data = excluded.data, seq = excluded.seq',
+    ),
+    deleteUpdatesUpTo: db.prepare('DELETE FROM room_updates WHERE room = ? AND seq <= ?'),
+    countUpdates: db.prepare<[string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM room_updates WHERE room = ?',
+    ),
+    deleteRoomUpdates: db.prepare('DELETE FROM room_updates WHERE room = ?'),
+    deleteRoomSnapshot: db.prepare('DELETE FROM room_snapshots WHERE room = ?'),
+    insertBoard: db.prepare(
+      'INSERT INTO boards (id, title, language, template_id, join_code, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    boardById: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+    boardByCode: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE join_code = ?'),
+    deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+    getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+    insertSettingIfAbsent: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
+  }
+
+  // The snapshot's seq is kept so that sequence numbers keep increasing after the log is emptied.
+  const lastSeqOf = (room: string): number =>
+    Math.max(q.maxSeq.get(room)?.seq ?? 0, q.snapshot.get(room)?.seq ?? 0)
+
+  const append = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
+    let seq = lastSeqOf(room)
+    for (const update of updates) q.insertUpdate.run(room, ++seq, update)
+    return seq
+  })
+
+  const compact = db.transaction((room: string, snapshot: Uint8Array, uptoSeq: number) => {
+    q.upsertSnapshot.run(room, snapshot, uptoSeq)
+    q.deleteUpdatesUpTo.run(room, uptoSeq)
+  })
+
+  const load = db.transaction((room: string): StoredRoom => {
+    const snap = q.snapshot.get(room)
+    const fromSeq = snap?.seq ?? 0
+    const updates = q.updatesAfter.all(room, fromSeq).map((row) => new Uint8Array(row.data))
+    return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq: lastSeqOf(room) }
+  })
+
+  return {
+    kind: 'sqlite',
+    async loadRoom(room) {
+      return load(room)
+    },
+    async appendUpdates(room, updates) {
+      return append(room, updates)
+    },
+    async compactRoom(room, snapshot, uptoSeq) {
+      compact(room, snapshot, uptoSeq)
+    },
+    async logLength(room) {
+      return q.countUpdates.get(room)?.n ?? 0
+    },
+    async deleteRoom(room) {
+      db.transaction(() => {
+        q.deleteRoomUpdates.run(room)
+        q.deleteRoomSnapshot.run(room)
+      })()
+    },
+    async createBoard(board) {
+      try {
+        q.insertBoard.run(
+          board.id,
+          board.title,
+          board.language,
+          board.templateId,
+          board.joinCode,
+          board.facilitatorKeyHash,
+          board.createdAt,
+        )
+      } catch (error) {
+        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+          throw new DuplicateError('taken')
+        throw error
+      }
+    },
+    async getBoard(id) {
+      return toBoard(q.boardById.get(id))
+    },
+    async getBoardByJoinCode(joinCode) {
+      return toBoard(q.boardByCode.get(joinCode))
+    },
+    async deleteBoard(id) {
+      q.deleteBoard.run(id)
+    },
+    async getSetting(key) {
+      return q.getSetting.get(key)?.value ?? null
+    },
+    async setSettingIfAbsent(key, value) {
+      q.insertSettingIfAbsent.run(key, value)
+      return q.getSetting.get(key)?.value as string
+    },
+    async close() {
+      db.close()
+    },
+  }
+}

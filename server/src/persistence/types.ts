@@ -1,0 +1,68 @@
+import type { Language } from '../../../shared/src/model/meta'
+
+/**
+ * Storage behind the server. Every adapter (memory, SQLite, later PostgreSQL) passes the same
+ * contract suite in tests/integration/persistence.contract.ts.
+ *
+ * Documents are stored as an append-only log of Yjs updates per room plus at most one snapshot.
+ * `appendUpdates` must be durable when its promise resolves: the server only broadcasts an update
+ * after that.
+ */
+export interface StoredRoom {
+  /** Merged state written by the last compaction, or null. */
+  snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, in order. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update in the log (0 when empty). */
+  lastSeq: number
+}
+
+export interface DocumentStore {
+  loadRoom(room: string): Promise<StoredRoom>
+  /**
+   * Appends updates durably, in one transaction (group commit), numbering them 1, 2, 3 … per
+   * room. Resolves with the sequence number of the last one once they are on disk.
+   */
+  appendUpdates(room: string, updates: readonly Uint8Array[]): Promise<number>
+  /**
+   * Replaces the snapshot and every update with seq ≤ uptoSeq by `snapshot`, in one transaction.
+   * Updates appended after uptoSeq stay in the log.
+   */
+  compactRoom(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /** Number of updates in the log (after the snapshot). */
+  logLength(room: string): Promise<number>
+  deleteRoom(room: string): Promise<void>
+}
+
+export interface BoardRecord {
+  id: string
+  title: string
+  language: Language
+  templateId: string
+  joinCode: string
+  /** SHA-256 of the facilitator key; the key itself is only shown once, at creation. */
+  facilitatorKeyHash: string
+  createdAt: number
+}
+
+export interface BoardStore {
+  /** Inserts a board; rejects with DuplicateError when id or join code is taken. */
+  createBoard(board: BoardRecord): Promise<void>
+  getBoard(id: string): Promise<BoardRecord | null>
+  getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>
+  deleteBoard(id: string): Promise<void>
+}
+
+/** Small key-value store for installation settings (e.g. the token secret). */
+export interface SettingsStore {
+  getSetting(key: string): Promise<string | null>
+  /** Stores `value` unless the key exists; returns the value that is stored afterwards. */
+  setSettingIfAbsent(key: string, value: string): Promise<string>
+}
+
+export interface Persistence extends DocumentStore, BoardStore, SettingsStore {
+  readonly kind: 'memory' | 'sqlite' | 'postgres'
+  close(): Promise<void>
+}
+
+export class DuplicateError extends Error {}

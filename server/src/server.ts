@@ -1,0 +1,90 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createTokenService, generateSecret } from './auth/tokens'
+import { BoardService } from './boards/boardService'
+import type { OogstConfig } from './config'
+import { createApp } from './http/app'
+import { createLog, type Log } from './log'
+import { createSqlitePersistence } from './persistence/sqlite'
+import type { Persistence } from './persistence/types'
+import { RoomManager } from './sync/roomManager'
+import { SyncServer } from './sync/syncServer'
+
+export const VERSION = '0.1.0'
+
+export interface OogstServer {
+  readonly http: http.Server
+  readonly store: Persistence
+  readonly rooms: RoomManager
+  readonly sync: SyncServer
+  /** Base URL once listening, e.g. http://127.0.0.1:43123 */
+  url(): string
+  listen(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface ServerOptions {
+  /** Storage to use instead of the configured default (tests pass the memory adapter). */
+  store?: Persistence
+  log?: Log
+}
+
+/** Wires storage, auth, HTTP and sync into one server; nothing listens until listen(). */
+export async function createOogstServer(
+  config: OogstConfig,
+  options: ServerOptions = {},
+): Promise<OogstServer> {
+  const log = options.log ?? createLog(config.logLevel)
+  const store = options.store ?? createSqlitePersistence(config.dataDir)
+  // The secret is generated once and kept with the data, so tokens survive restarts.
+  const secret = config.secret ?? (await store.setSettingIfAbsent('token-secret', generateSecret()))
+  const tokens = createTokenService(secret, config.tokenTtlMs)
+  const boards = new BoardService(store, tokens)
+  const rooms = new RoomManager(store, {
+    compactAfterUpdates: config.compactAfterUpdates,
+    unloadGraceMs: config.roomUnloadGraceMs,
+    log,
+  })
+  const app = createApp({
+    boards,
+    store,
+    tokens,
+    publicUrl: config.publicUrl,
+    clientDir: config.clientDir,
+    startedAt: Date.now(),
+    version: VERSION,
+    log,
+  })
+  const server = http.createServer(app)
+  const sync = new SyncServer(server, rooms, tokens, store, { maxFrameBytes: config.maxFrameBytes, log })
+
+  return {
+    http: server,
+    store,
+    rooms,
+    sync,
+    url() {
+      const address = server.address() as AddressInfo
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+      return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`
+    },
+    listen() {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+    },
+    async close() {
+      sync.closeAll()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await rooms.closeAll()
+      await store.close()
+    },
+  }
+}

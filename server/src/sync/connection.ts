@@ -1,0 +1,153 @@
+import type { WebSocket } from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { CLOSE_CODES } from '../../../shared/src/protocol'
+import { can } from '../../../shared/src/roles'
+import type { RoomAddress } from '../../../shared/src/rooms'
+import type { TokenClaims } from '../auth/tokens'
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwarenessStates,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MalformedMessageError,
+} from './messages'
+import type { Room, RoomPeer } from './room'
+import type { RoomManager } from './roomManager'
+import { addsContent, isRedundant } from './updateChecks'
+
+type Log = (message: string, error?: unknown) => void
+
+/**
+ * One client socket in one room. Messages are handled strictly in arrival order (a promise chain),
+ * and not before the room has loaded from storage, so a client's sync step 1 is never answered
+ * from an empty document.
+ */
+export class Connection implements RoomPeer {
+  readonly canWrite: boolean
+  /** Awareness client ids this socket has announced; removed for everyone when it closes. */
+  private readonly awarenessIds = new Set<number>()
+  private room: Room | null = null
+  private chain: Promise<void>
+  private closed = false
+  lastSentAt = Date.now()
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly claims: TokenClaims,
+    readonly address: RoomAddress,
+    readonly roomName: string,
+    private readonly rooms: RoomManager,
+    private readonly log: Log,
+  ) {
+    this.canWrite = can(claims.role, address.kind === 'content' ? 'content:write' : 'control:write')
+    this.chain = this.join()
+    ws.on('message', (data, isBinary) => {
+      const frame = toBytes(data)
+      this.chain = this.chain.then(() => this.handleFrame(frame, isBinary))
+    })
+    ws.on('close', () => this.leave())
+    ws.on('error', (error) => this.log(`socket error in room ${roomName}`, error))
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return
+    this.lastSentAt = Date.now()
+    this.ws.send(message, { binary: true })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.ws.close(code, reason)
+  }
+
+  private async join(): Promise<void> {
+    try {
+      this.room = await this.rooms.acquire(this.roomName)
+    } catch (error) {
+      this.log(`room ${this.roomName}: load failed`, error)
+      this.close(CLOSE_CODES.storageError, 'storage unavailable')
+      return
+    }
+    if (this.closed) {
+      this.rooms.release(this.room)
+      return
+    }
+    this.room.peers.add(this)
+    this.send(encodeSyncStep1(this.room.doc))
+    const present = [...this.room.awareness.getStates().keys()]
+    if (present.length > 0) this.send(encodeAwarenessStates(this.room.awareness, present))
+  }
+
+  private async handleFrame(frame: Uint8Array, isBinary: boolean): Promise<void> {
+    const room = this.room
+    if (!room || this.closed) return
+    if (!isBinary) {
+      this.close(CLOSE_CODES.malformed, 'binary frames only')
+      return
+    }
+    let message: ClientMessage
+    try {
+      message = decodeClientMessage(frame)
+    } catch (error) {
+      const reason = error instanceof MalformedMessageError ? error.message : 'malformed frame'
+      this.close(CLOSE_CODES.malformed, `malformed: ${reason}`.slice(0, 120))
+      return
+    }
+    await this.handleMessage(room, message)
+  }
+
+  private async handleMessage(room: Room, message: ClientMessage): Promise<void> {
+    switch (message.type) {
+      case 'syncStep1':
+        this.send(encodeSyncStep2(room.doc, message.stateVector))
+        return
+      case 'update':
+        if (isRedundant(message.decoded, room.doc)) return
+        if (!this.canWrite) {
+          // Read-only sockets may hold stale local edits; refuse new content, ignore the rest.
+          if (addsContent(message.decoded, room.doc)) this.send(encodePermissionDenied('read-only'))
+          return
+        }
+        try {
+          await room.submitUpdate(message.update)
+        } catch (error) {
+          this.log(`room ${room.name}: append failed`, error)
+          this.close(CLOSE_CODES.storageError, 'update not saved')
+        }
+        return
+      case 'awareness':
+        for (const entry of message.entries) {
+          if (entry.state === null) this.awarenessIds.delete(entry.clientId)
+          else this.awarenessIds.add(entry.clientId)
+        }
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this)
+        return
+      case 'queryAwareness':
+        this.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]))
+        return
+      case 'auth':
+        return
+    }
+  }
+
+  private leave(): void {
+    this.closed = true
+    const room = this.room
+    if (!room) return
+    room.peers.delete(this)
+    if (this.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessIds], this)
+    }
+    this.rooms.release(room)
+  }
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data as Buffer[]))
+  return new Uint8Array(0)
+}

@@ -1,0 +1,140 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+} from '../../../shared/src/protocol'
+
+/** Encoders for the y-websocket messages the server sends. Each result is sent as one frame. */
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, awarenessUpdate)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness update about zero clients: a no-op for the client that still counts as traffic. */
+export const KEEPALIVE_MESSAGE = encodeAwareness(
+  (() => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    return encoding.toUint8Array(encoder)
+  })(),
+)
+
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  encoding.writeVarUint(encoder, 0) // y-protocols/auth: messagePermissionDenied
+  encoding.writeVarString(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+}
+
+/** A client message, decoded and checked before anything touches a document. */
+export type ClientMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }
+  | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { type: 'queryAwareness' }
+  | { type: 'auth' }
+
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** null means "this client left". */
+  state: unknown
+}
+
+export class MalformedMessageError extends Error {}
+
+/**
+ * Decodes one frame completely, without applying anything. Yjs 13 can half-apply a malformed
+ * update (structs before deletes), so updates are fully decoded here first; trailing bytes,
+ * unknown types and truncated varints are all refused.
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    const message = decodeBody(type, decoder)
+    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after message')
+    return message
+  } catch (error) {
+    if (error instanceof MalformedMessageError) throw error
+    throw new MalformedMessageError(error instanceof Error ? error.message : 'undecodable frame')
+  }
+}
+
+function decodeBody(type: number, decoder: decoding.Decoder): ClientMessage {
+  switch (type) {
+    case MESSAGE_SYNC: {
+      const subtype = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      if (subtype === syncProtocol.messageYjsSyncStep1) {
+        Y.decodeStateVector(payload)
+        return { type: 'syncStep1', stateVector: payload }
+      }
+      if (subtype === syncProtocol.messageYjsSyncStep2 || subtype === syncProtocol.messageYjsUpdate) {
+        return { type: 'update', update: payload, decoded: Y.decodeUpdate(payload) }
+      }
+      throw new MalformedMessageError(`unknown sync message type ${subtype}`)
+    }
+    case MESSAGE_AWARENESS: {
+      const update = decoding.readVarUint8Array(decoder)
+      return { type: 'awareness', update, entries: decodeAwarenessEntries(update) }
+    }
+    case MESSAGE_QUERY_AWARENESS:
+      return { type: 'queryAwareness' }
+    case MESSAGE_AUTH:
+      decoding.readVarUint(decoder)
+      decoding.readVarString(decoder)
+      return { type: 'auth' }
+    default:
+      throw new MalformedMessageError(`unknown message type ${type}`)
+  }
+}
+
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = JSON.parse(decoding.readVarString(decoder)) as unknown
+    entries.push({ clientId, clock, state })
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
+  return entries
+}

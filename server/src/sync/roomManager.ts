@@ -1,0 +1,90 @@
+import type { DocumentStore } from '../persistence/types'
+import { Room, type RoomOptions } from './room'
+
+/**
+ * Loads rooms on first use, shares one Room per name, and unloads a room a grace period after its
+ * last peer leaves (compacting it on the way out).
+ *
+ * Failure rules (from Hocuspocus #382 and #954): a failed load leaves no Room behind, so the next
+ * connection retries the load instead of finding an empty document that would later overwrite the
+ * stored one; a failed compaction does not keep a room in memory.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<Room>>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private readonly unloading = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: RoomOptions & { unloadGraceMs: number },
+  ) {}
+
+  /** The loaded room, loading it if needed. Cancels a pending unload. */
+  async acquire(name: string): Promise<Room> {
+    this.cancelUnload(name)
+    await this.unloading.get(name)
+    let loading = this.rooms.get(name)
+    if (!loading) {
+      loading = Room.load(name, this.store, this.options)
+      this.rooms.set(name, loading)
+      loading.catch(() => {
+        if (this.rooms.get(name) === loading) this.rooms.delete(name)
+      })
+    }
+    return loading
+  }
+
+  /** Called when a peer leaves; schedules the unload once the room is empty. */
+  release(room: Room): void {
+    if (room.peers.size > 0 || this.unloadTimers.has(room.name)) return
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name)
+      void this.unload(room.name)
+    }, this.options.unloadGraceMs)
+    timer.unref()
+    this.unloadTimers.set(room.name, timer)
+  }
+
+  /** Names of rooms currently in memory (loaded or loading). */
+  loadedRoomNames(): string[] {
+    return [...this.rooms.keys()]
+  }
+
+  /** The room if it is in memory and loaded, without loading it. */
+  async peek(name: string): Promise<Room | null> {
+    const loading = this.rooms.get(name)
+    return loading ? loading.catch(() => null) : null
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name)
+    if (timer) {
+      clearTimeout(timer)
+      this.unloadTimers.delete(name)
+    }
+  }
+
+  private async unload(name: string): Promise<void> {
+    const loading = this.rooms.get(name)
+    if (!loading) return
+    const room = await loading.catch(() => null)
+    if (!room || room.peers.size > 0 || this.rooms.get(name) !== loading) return
+    this.rooms.delete(name)
+    const done = room
+      .flushAndCompact()
+      .catch((error) => this.options.log?.(`room ${name}: flush on unload failed`, error))
+      .finally(() => {
+        room.destroy()
+        this.unloading.delete(name)
+      })
+    this.unloading.set(name, done)
+    await done
+  }
+
+  /** Flushes and unloads every room (shutdown). Peers must have been closed first. */
+  async closeAll(): Promise<void> {
+    for (const name of this.unloadTimers.keys()) this.cancelUnload(name)
+    await Promise.all([...this.rooms.keys()].map((name) => this.unload(name)))
+    await Promise.all(this.unloading.values())
+  }
+}

@@ -1,0 +1,102 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { CLOSE_CODES } from '../../../shared/src/protocol'
+import { parseRoomName } from '../../../shared/src/rooms'
+import type { TokenClaims, TokenService } from '../auth/tokens'
+import type { BoardStore } from '../persistence/types'
+import { Connection } from './connection'
+import { KEEPALIVE_MESSAGE } from './messages'
+import type { RoomManager } from './roomManager'
+
+export interface SyncServerOptions {
+  maxFrameBytes: number
+  /** The y-websocket client drops a socket that received nothing for 30 s; we speak every 15 s. */
+  keepaliveMs?: number
+  log: (message: string, error?: unknown) => void
+}
+
+const SYNC_PREFIX = '/sync/'
+
+/**
+ * Accepts WebSocket upgrades on `/sync/<room>?token=…`. The token is checked before the upgrade
+ * completes, so a refused client never gets a socket; everything after that is per Connection.
+ */
+export class SyncServer {
+  private readonly wss: WebSocketServer
+  readonly connections = new Set<Connection>()
+  private readonly keepaliveTimer: NodeJS.Timeout
+
+  constructor(
+    httpServer: Server,
+    private readonly rooms: RoomManager,
+    private readonly tokens: TokenService,
+    private readonly boards: BoardStore,
+    private readonly options: SyncServerOptions,
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
+    httpServer.on('upgrade', (request, socket, head) => {
+      this.handleUpgrade(request, socket, head).catch((error) => {
+        options.log('upgrade failed', error)
+        refuse(socket, 500, 'Internal Server Error')
+      })
+    })
+    const keepaliveMs = options.keepaliveMs ?? 15_000
+    this.keepaliveTimer = setInterval(() => this.keepalive(keepaliveMs), keepaliveMs / 3)
+    this.keepaliveTimer.unref()
+  }
+
+  private async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(SYNC_PREFIX)) return refuse(socket, 404, 'Not Found')
+    const roomName = url.pathname.slice(SYNC_PREFIX.length)
+    const address = parseRoomName(roomName)
+    if (!address) return refuse(socket, 404, 'Not Found')
+    const claims = this.tokens.verify(url.searchParams.get('token'))
+    if (!claims || claims.boardId !== address.boardId) return refuse(socket, 401, 'Unauthorized')
+    const board = await this.boards.getBoard(address.boardId)
+    if (!board) return refuse(socket, 404, 'Not Found')
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, claims, roomName))
+  }
+
+  private accept(ws: import('ws').WebSocket, claims: TokenClaims, roomName: string): void {
+    const address = parseRoomName(roomName)
+    if (!address) return ws.close(CLOSE_CODES.malformed, 'bad room')
+    const connection = new Connection(ws, claims, address, roomName, this.rooms, this.options.log)
+    this.connections.add(connection)
+    let alive = true
+    ws.on('pong', () => {
+      alive = true
+    })
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate()
+      alive = false
+      ws.ping()
+    }, 30_000)
+    ping.unref()
+    ws.on('close', () => {
+      clearInterval(ping)
+      this.connections.delete(connection)
+    })
+  }
+
+  private keepalive(intervalMs: number): void {
+    const due = Date.now() - intervalMs
+    for (const connection of this.connections) {
+      if (connection.lastSentAt <= due) connection.send(KEEPALIVE_MESSAGE)
+    }
+  }
+
+  /** Closes every socket with the "reconnect" code (used on shutdown). */
+  closeAll(): void {
+    clearInterval(this.keepaliveTimer)
+    for (const connection of this.connections) connection.close(CLOSE_CODES.reconnect, 'server restarting')
+    this.wss.close()
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.destroyed) return
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  socket.destroy()
+}

@@ -1,0 +1,24 @@
+/**
+ * Wire constants of the sync protocol. Message types are the standard y-websocket ones, so the
+ * stock `y-websocket` client works unchanged; close codes are Oogst's own (4000–4999 is the range
+ * the WebSocket spec leaves to applications) so the client can tell people what happened.
+ */
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+export const MESSAGE_AUTH = 2
+export const MESSAGE_QUERY_AWARENESS = 3
+
+export const CLOSE_CODES = {
+  /** Frame larger than MAX_FRAME_BYTES (the standard "message too big"). */
+  tooLarge: 1009,
+  /** The server is shutting down or moving the room; reconnect. */
+  reconnect: 4000,
+  /** The frame could not be decoded, or was not a binary y-websocket message. */
+  malformed: 4400,
+  /** Token revoked or expired while connected. */
+  unauthorized: 4401,
+  /** The participant was removed from the board. */
+  removed: 4403,
+  /** Storage failed; the update was not saved and not shared. Reconnect to retry. */
+  storageError: 4500,
+} as const
