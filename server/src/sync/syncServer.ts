@@ -61,7 +61,10 @@ export class SyncServer {
 
   private accept(ws: import('ws').WebSocket, claims: TokenClaims, roomName: string): void {
     const address = parseRoomName(roomName)
-    if (!address) return ws.close(CLOSE_CODES.malformed, 'bad room')
+    if (!address) {
+      ws.close(CLOSE_CODES.malformed, 'bad room')
+      return
+    }
     const connection = new Connection(ws, claims, address, roomName, this.rooms, this.options.log)
     this.connections.add(connection)
     let alive = true
