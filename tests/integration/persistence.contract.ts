@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { type BoardRecord, DuplicateError, type Persistence } from '../../server/src/persistence/types'
+
+/**
+ * The one storage contract every adapter must pass (memory, SQLite, PostgreSQL). Each call of
+ * `factory` must return a fresh, empty store; `reopen` (when given) reopens the same data, to check
+ * that what was written survives the process.
+ */
+export function persistenceContract(
+  name: string,
+  factory: () => Promise<{ store: Persistence; reopen?: () => Promise<Persistence> }>,
+): void {
+  describe(`persistence contract: ${name}`, () => {
+    let store: Persistence
+    let reopen: (() => Promise<Persistence>) | undefined
+
+    beforeEach(async () => {
+      ;({ store, reopen } = await factory())
+    })
+    afterEach(async () => {
+      await store.close()
+    })
+
+    const noteUpdate = (text: string): Uint8Array => {
+      const doc = new Y.Doc()
+      doc.getMap('notes').set(text, text)
+      return Y.encodeStateAsUpdate(doc)
+    }
+    const replay = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) => {
+      const doc = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      return [...doc.getMap('notes').keys()].sort()
+    }
+
+    it('loads an unknown room as empty', async () => {
+      expect(await store.loadRoom('nothing-here')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    })
+
+    it('appends updates in order with increasing sequence numbers', async () => {
+      expect(await store.appendUpdates('r', [noteUpdate('a')])).toBe(1)
+      expect(await store.appendUpdates('r', [noteUpdate('b'), noteUpdate('c')])).toBe(3)
+      const stored = await store.loadRoom('r')
+      expect(stored.lastSeq).toBe(3)
+      expect(stored.updates).toHaveLength(3)
+      expect(replay(stored)).toEqual(['a', 'b', 'c'])
+      expect(await store.logLength('r')).toBe(3)
+    })
+
+    it('keeps rooms apart', async () => {
+      await store.appendUpdates('r1', [noteUpdate('one')])
+      await store.appendUpdates('r2', [noteUpdate('two')])
+      expect(replay(await store.loadRoom('r1'))).toEqual(['one'])
+      expect(replay(await store.loadRoom('r2'))).toEqual(['two'])
+    })
+
+    it('compacts up to a sequence number and keeps later updates', async () => {
+      await store.appendUpdates('r', [noteUpdate('a'), noteUpdate('b')])
+      const doc = new Y.Doc()
+      for (const update of (await store.loadRoom('r')).updates) Y.applyUpdate(doc, update)
+      await store.appendUpdates('r', [noteUpdate('c')])
+      await store.compactRoom('r', Y.encodeStateAsUpdate(doc), 2)
+      const stored = await store.loadRoom('r')
+      expect(stored.snapshot).not.toBeNull()
+      expect(stored.updates).toHaveLength(1)
+      expect(await store.logLength('r')).toBe(1)
+      expect(replay(stored)).toEqual(['a', 'b', 'c'])
+      // Numbering continues after compaction even when the log was emptied.
+      await store.compactRoom('r', Y.encodeStateAsUpdate(doc), 3)
+      expect(await store.appendUpdates('r', [noteUpdate('d')])).toBe(4)
+    })
+
+    it('deletes a room with its log and snapshot', async () => {
+      await store.appendUpdates('r', [noteUpdate('a')])
+      await store.compactRoom('r', noteUpdate('a'), 1)
+      await store.deleteRoom('r')
+      expect(await store.loadRoom('r')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    })
+
+    const board = (id: string, joinCode: string): BoardRecord => ({
+      id,
+      title: 'Wijkavond',
+      language: 'nl',
+      templateId: 'leeg',
+      joinCode,
+      facilitatorKeyHash: 'ab'.repeat(32),
+      createdAt: 1_700_000_000_000,
+    })
+
+    it('stores boards and finds them by id and join code', async () => {
+      await store.createBoard(board('b1', 'AAA-AAA'))
+      expect(await store.getBoard('b1')).toEqual(board('b1', 'AAA-AAA'))
+      expect((await store.getBoardByJoinCode('AAA-AAA'))?.id).toBe('b1')
+      expect(await store.getBoard('missing')).toBeNull()
+      expect(await store.getBoardByJoinCode('CCC-CCC')).toBeNull()
+    })
+
+    it('refuses a duplicate board id or join code', async () => {
+      await store.createBoard(board('b1', 'AAA-AAA'))
+      await expect(store.createBoard(board('b1', 'CCC-CCC'))).rejects.toBeInstanceOf(DuplicateError)
+      await expect(store.createBoard(board('b2', 'AAA-AAA'))).rejects.toBeInstanceOf(DuplicateError)
+    })
+
+    it('deletes boards', async () => {
+      await store.createBoard(board('b1', 'AAA-AAA'))
+      await store.deleteBoard('b1')
+      expect(await store.getBoard('b1')).toBeNull()
+    })
+
+    it('keeps the first value of a setting', async () => {
+      expect(await store.getSetting('k')).toBeNull()
+      expect(await store.setSettingIfAbsent('k', 'first')).toBe('first')
+      expect(await store.setSettingIfAbsent('k', 'second')).toBe('first')
+      expect(await store.getSetting('k')).toBe('first')
+    })
+
+    it('keeps everything after a reopen (when the adapter is durable)', async (context) => {
+      if (!reopen) return context.skip()
+      await store.appendUpdates('r', [noteUpdate('kept')])
+      await store.createBoard(board('b1', 'AAA-AAA'))
+      await store.setSettingIfAbsent('k', 'v')
+      await store.close()
+      store = await reopen()
+      expect(replay(await store.loadRoom('r'))).toEqual(['kept'])
+      expect((await store.getBoard('b1'))?.joinCode).toBe('AAA-AAA')
+      expect(await store.getSetting('k')).toBe('v')
+    })
+  })
+}

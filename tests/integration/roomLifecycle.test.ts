@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { createMemoryPersistence } from '../../server/src/persistence/memory'
+import type { Persistence } from '../../server/src/persistence/types'
+import { createNote, listNotes } from '../../shared/src/model/notes'
+import { createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
+import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
+
+/** Memory storage whose load or append can be told to fail, to check the failure rules. */
+function faultyStore(): Persistence & { failLoads: number; failAppends: boolean } {
+  const inner = createMemoryPersistence()
+  const store = {
+    ...inner,
+    failLoads: 0,
+    failAppends: false,
+    async loadRoom(room: string) {
+      if (store.failLoads > 0) {
+        store.failLoads -= 1
+        throw new Error('disk unavailable')
+      }
+      return inner.loadRoom(room)
+    },
+    async appendUpdates(room: string, updates: readonly Uint8Array[]) {
+      if (store.failAppends) throw new Error('disk full')
+      return inner.appendUpdates(room, updates)
+    },
+  }
+  return store
+}
+
+function closeCodeOf(client: YClient): Promise<number> {
+  return new Promise((resolve) => {
+    client.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+  })
+}
+
+describe('room lifecycle', () => {
+  let server: TestServer | undefined
+  const clients: YClient[] = []
+  const connect = (...args: Parameters<typeof connectClient>) => {
+    const client = connectClient(...args)
+    clients.push(client)
+    return client
+  }
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server?.close()
+    server = undefined
+  })
+
+  it('unloads an idle room after the grace period and compacts its log into a snapshot', async () => {
+    server = await startTestServer({ config: { roomUnloadGraceMs: 100 } })
+    const board = await createBoard(server.url)
+    const client = connect(server.wsUrl, board.id, await tokenFor(server.url, board, 'participant'))
+    await client.synced
+    for (let i = 0; i < 5; i++)
+      createNote(client.doc, { x: 0, y: 0, authorId: 'a', authorName: 'A', text: `n${i}` })
+    await waitFor(() => server?.server.rooms.loadedRoomNames().includes(board.id) ?? false)
+    await waitFor(() => listNotes(client.doc).length === 5)
+    await sleep(50)
+    expect(await server.server.store.logLength(board.id)).toBeGreaterThan(1)
+    client.destroy()
+    await waitFor(() => !server?.server.rooms.loadedRoomNames().includes(board.id), 3000, 'unload')
+    await sleep(50)
+    expect(await server.server.store.logLength(board.id)).toBe(0)
+    const stored = await server.server.store.loadRoom(board.id)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored.snapshot as Uint8Array)
+    expect(listNotes(doc)).toHaveLength(5)
+  })
+
+  it('a failed load closes the socket, keeps no room in memory, and a retry sees the stored board', async () => {
+    const store = faultyStore()
+    server = await startTestServer({ store })
+    const board = await createBoard(server.url, 'Bewaard bord')
+    const token = await tokenFor(server.url, board, 'participant')
+    store.failLoads = 1
+    const ws = new WebSocket(`${server.wsUrl}/${board.id}?token=${token}`)
+    const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)))
+    expect(code).toBe(4500)
+    expect(server.server.rooms.loadedRoomNames()).not.toContain(board.id)
+
+    const retry = connect(server.wsUrl, board.id, token)
+    await retry.synced
+    expect(retry.doc.getMap('meta').get('title')).toBe('Bewaard bord')
+  })
+
+  it('a failed append is neither applied nor broadcast, closes the writer, and the room keeps serving', async () => {
+    const store = faultyStore()
+    server = await startTestServer({ store })
+    const board = await createBoard(server.url)
+    const token = await tokenFor(server.url, board, 'participant')
+    const writer = connect(server.wsUrl, board.id, token)
+    const watcher = connect(server.wsUrl, board.id, token)
+    await Promise.all([writer.synced, watcher.synced])
+
+    store.failAppends = true
+    const closed = closeCodeOf(writer)
+    createNote(writer.doc, { x: 0, y: 0, authorId: 'w', authorName: 'W', text: 'lost in a full disk' })
+    expect(await closed).toBe(4500)
+    await sleep(100)
+    expect(listNotes(watcher.doc)).toHaveLength(0)
+    const room = await server.server.rooms.peek(board.id)
+    expect(room && listNotes(room.doc)).toHaveLength(0)
+
+    // Once storage recovers, the writer's reconnect re-sends its note, and now it lands.
+    store.failAppends = false
+    await waitFor(() => listNotes(watcher.doc).length === 1, 5000, 'note after recovery')
+    expect(listNotes(watcher.doc)[0]?.text).toBe('lost in a full disk')
+  })
+})
