@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+
+/** Debian's Chromium; `npx playwright install` cannot download browsers here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../test-artifacts')
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+/** Path for a screenshot or other artefact, creating the folder. */
+export function artifactPath(name: string): string {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  return path.join(ARTIFACTS_DIR, name)
+}
+
+export function chromiumAvailable(): boolean {
+  return fs.existsSync(CHROMIUM_PATH)
+}
