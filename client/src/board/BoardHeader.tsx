@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../shared/src/roles'
+import { LanguageSwitch } from '../components/LanguageSwitch'
+import { ConnectionBadge } from './ConnectionBadge'
+import type { ConnectionStatus } from './useSyncedBoard'
+
+interface BoardHeaderProps {
+  title: string
+  role: Role
+  name: string
+  status: ConnectionStatus
+  hasSynced: boolean
+  onShare?: () => void
+}
+
+export function BoardHeader({ title, role, name, status, hasSynced, onShare }: BoardHeaderProps) {
+  const { t } = useTranslation()
+  return (
+    <header className="board-header">
+      <a className="brand brand-small" href="/">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="visually-hidden">{t('app.name')}</span>
+      </a>
+      <h1 className="board-title" data-testid="board-title">
+        {title}
+      </h1>
+      <div className="board-header-tools">
+        <ConnectionBadge status={status} hasSynced={hasSynced} />
+        <span
+          className={`role-badge role-${role}`}
+          title={t('board.youAre', { name })}
+          data-testid="role-badge"
+        >
+          {t(`roles.${role}`)}
+        </span>
+        {onShare && (
+          <button
+            type="button"
+            className="button primary share-button"
+            onClick={onShare}
+            data-testid="share-open"
+          >
+            {t('share.open')}
+          </button>
+        )}
+        <LanguageSwitch />
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { can } from '../../../shared/src/roles'
+import type { BoardInfo } from '../api/boardsApi'
+import { BoardCanvas } from '../canvas/BoardCanvas'
+import { getStoredBoard } from '../storage/localBoards'
+import { BoardHeader } from './BoardHeader'
+import { NoteListMirror } from './NoteListMirror'
+import { SharePanel } from './SharePanel'
+import { useBoardMeta, useNotes, useZones } from './useBoardData'
+import { type SyncedBoard, useSyncedBoard } from './useSyncedBoard'
+
+interface BoardViewProps {
+  boardId: string
+  token: string
+  info: BoardInfo
+  /** The socket keeps failing: maybe the token was revoked. */
+  onConnectionKeepsFailing: () => void
+}
+
+export function BoardView({ boardId, token, info, onConnectionKeepsFailing }: BoardViewProps) {
+  const synced = useSyncedBoard(boardId, token, onConnectionKeepsFailing)
+  // The document is created in an effect; until then there is nothing to draw yet.
+  if (!synced) return null
+  return <BoardContent boardId={boardId} info={info} synced={synced} />
+}
+
+function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardInfo; synced: SyncedBoard }) {
+  const { t } = useTranslation()
+  const { doc, status, hasSynced } = synced
+  const meta = useBoardMeta(doc)
+  const notes = useNotes(doc)
+  const zones = useZones(doc)
+  const [shareOpen, setShareOpen] = useState(false)
+  const canEdit = can(info.role, 'content:write')
+  const isFacilitator = can(info.role, 'board:manage')
+  const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
+
+  return (
+    <div className="board-page">
+      <BoardHeader
+        title={meta.title || info.title}
+        role={info.role}
+        name={info.name}
+        status={status}
+        hasSynced={hasSynced}
+        onShare={isFacilitator ? () => setShareOpen(true) : undefined}
+      />
+      {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
+      <main className="board-main">
+        <BoardCanvas
+          doc={doc}
+          notes={notes}
+          zones={zones}
+          canEdit={canEdit}
+          author={{ id: info.participantId, name: info.name }}
+          contentLoaded={hasSynced}
+        />
+        <NoteListMirror notes={notes} zones={zones} />
+      </main>
+      {isFacilitator && (
+        <SharePanel
+          open={shareOpen}
+          onClose={() => setShareOpen(false)}
+          joinCode={info.joinCode}
+          participantUrl={info.participantUrl || `${location.origin}/j/${info.joinCode}`}
+          viewerUrl={info.viewerUrl}
+          facilitatorUrl={
+            facilitatorKey
+              ? `${location.origin}/b/${boardId}#key=${encodeURIComponent(facilitatorKey)}`
+              : undefined
+          }
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,94 @@
+import QRCode from 'qrcode'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CopyableText } from '../components/CopyableText'
+
+interface SharePanelProps {
+  open: boolean
+  onClose: () => void
+  joinCode: string
+  participantUrl: string
+  viewerUrl?: string
+  facilitatorUrl?: string
+}
+
+/** The QR code is drawn here in the browser: no image service ever sees the board's link. */
+function useQrDataUrl(text: string): string | null {
+  const [dataUrl, setDataUrl] = useState<string | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    QRCode.toDataURL(text, { margin: 1, width: 480, errorCorrectionLevel: 'M' })
+      .then((url) => {
+        if (!cancelled) setDataUrl(url)
+      })
+      .catch(() => setDataUrl(null))
+    return () => {
+      cancelled = true
+    }
+  }, [text])
+  return dataUrl
+}
+
+/**
+ * Everything a facilitator needs to get the group in: the code in big letters (to read out or put
+ * on a projector), a QR code, and the links. A modal <dialog> gives focus handling and Escape.
+ */
+export function SharePanel({
+  open,
+  onClose,
+  joinCode,
+  participantUrl,
+  viewerUrl,
+  facilitatorUrl,
+}: SharePanelProps) {
+  const { t } = useTranslation()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const qr = useQrDataUrl(participantUrl)
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    if (open && !dialog.open) dialog.showModal()
+    if (!open && dialog.open) dialog.close()
+  }, [open])
+
+  return (
+    <dialog ref={dialogRef} className="share-panel" aria-labelledby="share-heading" onClose={onClose}>
+      <div className="share-header">
+        <h2 id="share-heading">{t('share.title')}</h2>
+        <button type="button" className="button secondary" onClick={onClose}>
+          {t('share.close')}
+        </button>
+      </div>
+      <div className="share-code-block">
+        <p className="share-code-label">{t('share.codeLabel')}</p>
+        <p className="share-code" data-testid="share-join-code">
+          {joinCode}
+        </p>
+        <p className="share-code-help">{t('share.codeHelp', { origin: location.host })}</p>
+        {qr && <img className="share-qr" src={qr} alt={t('share.qrAlt')} width={240} height={240} />}
+      </div>
+      <CopyableText
+        label={t('share.participantLink')}
+        value={participantUrl}
+        testId="share-participant-url"
+      />
+      {viewerUrl && (
+        <CopyableText
+          label={t('share.viewerLink')}
+          value={viewerUrl}
+          help={t('share.viewerHelp')}
+          testId="share-viewer-url"
+        />
+      )}
+      {facilitatorUrl && (
+        <CopyableText
+          label={t('share.facilitatorLink')}
+          value={facilitatorUrl}
+          help={t('share.facilitatorHelp')}
+          testId="share-facilitator-url"
+        />
+      )}
+    </dialog>
+  )
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next'
+
+interface CanvasToolbarProps {
+  canAddNotes: boolean
+  zoomPercent: number
+  onAddNote: () => void
+  onZoomIn: () => void
+  onZoomOut: () => void
+  onFit: () => void
+}
+
+/**
+ * Buttons floating over the board. Zoom buttons matter for people without a trackpad or who find
+ * pinching hard; the note button is the obvious way in for everyone who does not know shortcuts.
+ */
+export function CanvasToolbar({
+  canAddNotes,
+  zoomPercent,
+  onAddNote,
+  onZoomIn,
+  onZoomOut,
+  onFit,
+}: CanvasToolbarProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      {canAddNotes && (
+        <button
+          type="button"
+          className="button primary add-note"
+          onClick={onAddNote}
+          title={t('toolbar.addNoteLong')}
+          aria-keyshortcuts="N"
+          data-testid="add-note"
+        >
+          <span aria-hidden="true" className="add-note-icon">
+            +
+          </span>
+          {t('toolbar.addNote')}
+        </button>
+      )}
+      <div className="zoom-controls">
+        <button type="button" className="icon-button" onClick={onZoomOut} aria-label={t('toolbar.zoomOut')}>
+          −
+        </button>
+        <span className="zoom-level" aria-live="polite">
+          {zoomPercent}%
+        </span>
+        <button type="button" className="icon-button" onClick={onZoomIn} aria-label={t('toolbar.zoomIn')}>
+          +
+        </button>
+        <button type="button" className="toolbar-button" onClick={onFit}>
+          {t('toolbar.fit')}
+        </button>
+      </div>
+    </div>
+  )
+}

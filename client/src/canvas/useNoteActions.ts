@@ -1,0 +1,81 @@
+import { useCallback, useRef } from 'react'
+import type * as Y from 'yjs'
+import {
+  createNote,
+  deleteNote,
+  NOTE_DEFAULT_SIZE,
+  type NoteColor,
+  type NoteData,
+  updateNote,
+  type ZoneData,
+  zoneAtPoint,
+} from '../../../shared/src/model'
+import type { Point } from './viewport'
+
+export interface Author {
+  id: string
+  name: string
+}
+
+const CASCADE_STEP = 24
+
+/** The zone a note belongs to: the one its centre lies in. */
+function zoneIdFor(
+  zones: readonly ZoneData[],
+  x: number,
+  y: number,
+  size: { width: number; height: number },
+) {
+  return zoneAtPoint(zones, x + size.width / 2, y + size.height / 2)?.id ?? null
+}
+
+/**
+ * All writes the canvas makes, through the shared model functions. Callbacks are stable (they read
+ * the latest notes and zones from refs) so memoised note components are not re-rendered by them.
+ */
+export function useNoteActions(
+  doc: Y.Doc,
+  notes: readonly NoteData[],
+  zones: readonly ZoneData[],
+  author: Author,
+) {
+  const latest = useRef({ notes, zones, author })
+  latest.current = { notes, zones, author }
+
+  /** Adds a note centred on `center`, nudged so it never hides exactly behind another one. */
+  const addNoteAt = useCallback(
+    (center: Point): string => {
+      const { notes, zones, author } = latest.current
+      const size = NOTE_DEFAULT_SIZE
+      let x = Math.round(center.x - size.width / 2)
+      let y = Math.round(center.y - size.height / 2)
+      for (let i = 0; i < 20 && notes.some((n) => n.x === x && n.y === y); i += 1) {
+        x += CASCADE_STEP
+        y += CASCADE_STEP
+      }
+      return createNote(doc, {
+        x,
+        y,
+        authorId: author.id,
+        authorName: author.name,
+        zoneId: zoneIdFor(zones, x, y, size),
+      })
+    },
+    [doc],
+  )
+
+  const moveNote = useCallback(
+    (id: string, x: number, y: number) => {
+      const { notes, zones } = latest.current
+      const note = notes.find((n) => n.id === id)
+      if (!note) return
+      updateNote(doc, id, { x: Math.round(x), y: Math.round(y), zoneId: zoneIdFor(zones, x, y, note) })
+    },
+    [doc],
+  )
+
+  const setColor = useCallback((id: string, color: NoteColor) => updateNote(doc, id, { color }), [doc])
+  const removeNote = useCallback((id: string) => deleteNote(doc, id), [doc])
+
+  return { addNoteAt, moveNote, setColor, removeNote }
+}

@@ -1,0 +1,82 @@
+/**
+ * The visible part of the board: the stage is moved by (x, y) screen pixels and scaled by `scale`.
+ * Board coordinates → screen: screen = board * scale + offset.
+ */
+export interface Viewport {
+  x: number
+  y: number
+  scale: number
+}
+
+export interface Point {
+  x: number
+  y: number
+}
+
+export interface Rect extends Point {
+  width: number
+  height: number
+}
+
+export const MIN_SCALE = 0.2
+export const MAX_SCALE = 3
+export const INITIAL_VIEWPORT: Viewport = { x: 40, y: 40, scale: 1 }
+
+export function clampScale(scale: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale))
+}
+
+/** Zooms by `factor` keeping the board point under `screenPoint` where it is (toward the cursor). */
+export function zoomAt(view: Viewport, screenPoint: Point, factor: number): Viewport {
+  const scale = clampScale(view.scale * factor)
+  const boardX = (screenPoint.x - view.x) / view.scale
+  const boardY = (screenPoint.y - view.y) / view.scale
+  return { scale, x: screenPoint.x - boardX * scale, y: screenPoint.y - boardY * scale }
+}
+
+export function toBoardPoint(view: Viewport, screenPoint: Point): Point {
+  return { x: (screenPoint.x - view.x) / view.scale, y: (screenPoint.y - view.y) / view.scale }
+}
+
+export function toScreenRect(view: Viewport, rect: Rect): Rect {
+  return {
+    x: rect.x * view.scale + view.x,
+    y: rect.y * view.scale + view.y,
+    width: rect.width * view.scale,
+    height: rect.height * view.scale,
+  }
+}
+
+/** Smallest rectangle around all given rectangles, or null for an empty board. */
+export function boundsOf(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null
+  let minX = Number.POSITIVE_INFINITY
+  let minY = Number.POSITIVE_INFINITY
+  let maxX = Number.NEGATIVE_INFINITY
+  let maxY = Number.NEGATIVE_INFINITY
+  for (const r of rects) {
+    minX = Math.min(minX, r.x)
+    minY = Math.min(minY, r.y)
+    maxX = Math.max(maxX, r.x + r.width)
+    maxY = Math.max(maxY, r.y + r.height)
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY }
+}
+
+/** A viewport showing all of `content` in a `size` screen, never zoomed in beyond 100%. */
+export function fitViewport(content: Rect | null, size: { width: number; height: number }): Viewport {
+  if (!content || size.width <= 0 || size.height <= 0) return INITIAL_VIEWPORT
+  const margin = 24
+  const scale = clampScale(
+    Math.min(
+      1,
+      (size.width - 2 * margin) / Math.max(1, content.width),
+      (size.height - 2 * margin) / Math.max(1, content.height),
+    ),
+  )
+  return {
+    scale,
+    x: (size.width - content.width * scale) / 2 - content.x * scale,
+    y: (size.height - content.height * scale) / 2 - content.y * scale,
+  }
+}

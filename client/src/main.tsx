@@ -1,0 +1,16 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import './i18n'
+import './styles/base.css'
+import './styles/landing.css'
+import './styles/board.css'
+import { App } from './App'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html is missing #root')
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
