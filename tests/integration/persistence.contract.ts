@@ -71,6 +71,31 @@ export function persistenceContract(
       expect(await store.appendUpdates('r', [noteUpdate('d')])).toBe(4)
     })
 
+    it('loads only what came after a sequence number (gap backfill)', async () => {
+      await store.appendUpdates('r', [noteUpdate('a'), noteUpdate('b'), noteUpdate('c')])
+      const tail = await store.loadRoom('r', 1)
+      expect(tail.snapshot).toBeNull()
+      expect(tail.lastSeq).toBe(3)
+      expect(replay(tail)).toEqual(['b', 'c'])
+      expect(await store.loadRoom('r', 3)).toEqual({ snapshot: null, updates: [], lastSeq: 3 })
+      // Once compacted past the requested point, the snapshot comes along.
+      const doc = new Y.Doc()
+      for (const update of (await store.loadRoom('r')).updates) Y.applyUpdate(doc, update)
+      await store.compactRoom('r', Y.encodeStateAsUpdate(doc), 3)
+      await store.appendUpdates('r', [noteUpdate('d')])
+      const after = await store.loadRoom('r', 1)
+      expect(after.snapshot).not.toBeNull()
+      expect(after.lastSeq).toBe(4)
+      expect(replay(after)).toEqual(['a', 'b', 'c', 'd'])
+    })
+
+    it('never replaces a snapshot by an older one', async () => {
+      await store.appendUpdates('r', [noteUpdate('a'), noteUpdate('b')])
+      await store.compactRoom('r', noteUpdate('both'), 2)
+      await store.compactRoom('r', noteUpdate('stale'), 1)
+      expect(replay(await store.loadRoom('r'))).toEqual(['both'])
+    })
+
     it('deletes a room with its log and snapshot', async () => {
       await store.appendUpdates('r', [noteUpdate('a')])
       await store.compactRoom('r', noteUpdate('a'), 1)

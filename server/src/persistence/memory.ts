@@ -2,6 +2,7 @@ import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } f
 
 interface MemoryRoom {
   snapshot: Uint8Array | null
+  snapshotSeq: number
   log: { seq: number; update: Uint8Array }[]
   lastSeq: number
 }
@@ -18,7 +19,7 @@ export function createMemoryPersistence(): Persistence {
   const roomFor = (room: string): MemoryRoom => {
     let entry = rooms.get(room)
     if (!entry) {
-      entry = { snapshot: null, log: [], lastSeq: 0 }
+      entry = { snapshot: null, snapshotSeq: 0, log: [], lastSeq: 0 }
       rooms.set(room, entry)
     }
     return entry
@@ -27,13 +28,16 @@ export function createMemoryPersistence(): Persistence {
   return {
     kind: 'memory',
 
-    async loadRoom(room): Promise<StoredRoom> {
+    async loadRoom(room, afterSeq = 0): Promise<StoredRoom> {
       const entry = rooms.get(room)
       if (!entry) return { snapshot: null, updates: [], lastSeq: 0 }
+      const withSnapshot = entry.snapshot !== null && entry.snapshotSeq > afterSeq
+      const from = withSnapshot ? entry.snapshotSeq : afterSeq
+      const rows = entry.log.filter((row) => row.seq > from)
       return {
-        snapshot: entry.snapshot ? entry.snapshot.slice() : null,
-        updates: entry.log.map((row) => row.update.slice()),
-        lastSeq: entry.lastSeq,
+        snapshot: withSnapshot && entry.snapshot ? entry.snapshot.slice() : null,
+        updates: rows.map((row) => row.update.slice()),
+        lastSeq: Math.max(from, rows.at(-1)?.seq ?? 0),
       }
     },
 
@@ -48,7 +52,9 @@ export function createMemoryPersistence(): Persistence {
 
     async compactRoom(room, snapshot, uptoSeq) {
       const entry = roomFor(room)
+      if (uptoSeq <= entry.snapshotSeq) return
       entry.snapshot = snapshot.slice()
+      entry.snapshotSeq = uptoSeq
       entry.log = entry.log.filter((row) => row.seq > uptoSeq)
     },
 

@@ -77,8 +77,8 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     snapshot: db.prepare<[string], { data: Buffer; seq: number }>(
       'SELECT data, seq FROM room_snapshots WHERE room = ?',
     ),
-    updatesAfter: db.prepare<[string, number], { data: Buffer }>(
-      'SELECT data FROM room_updates WHERE room = ? AND seq > ? ORDER BY seq',
+    updatesAfter: db.prepare<[string, number], { data: Buffer; seq: number }>(
+      'SELECT data, seq FROM room_updates WHERE room = ? AND seq > ? ORDER BY seq',
     ),
     maxSeq: db.prepare<[string], { seq: number | null }>(
       'SELECT MAX(seq) AS seq FROM room_updates WHERE room = ?',
@@ -114,21 +114,28 @@ export function createSqlitePersistence(dataDir: string): Persistence {
   })
 
   const compact = db.transaction((room: string, snapshot: Uint8Array, uptoSeq: number) => {
+    // A snapshot never replaces a newer one (another writer may have compacted further).
+    if (uptoSeq <= (q.snapshot.get(room)?.seq ?? 0)) return
     q.upsertSnapshot.run(room, snapshot, uptoSeq)
     q.deleteUpdatesUpTo.run(room, uptoSeq)
   })
 
-  const load = db.transaction((room: string): StoredRoom => {
-    const snap = q.snapshot.get(room)
-    const fromSeq = snap?.seq ?? 0
-    const updates = q.updatesAfter.all(room, fromSeq).map((row) => new Uint8Array(row.data))
-    return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, lastSeq: lastSeqOf(room) }
+  const load = db.transaction((room: string, afterSeq: number): StoredRoom => {
+    const stored = q.snapshot.get(room)
+    const snap = stored && stored.seq > afterSeq ? stored : undefined
+    const fromSeq = snap?.seq ?? afterSeq
+    const rows = q.updatesAfter.all(room, fromSeq)
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: Math.max(fromSeq, rows.at(-1)?.seq ?? 0),
+    }
   })
 
   return {
     kind: 'sqlite',
-    async loadRoom(room) {
-      return load(room)
+    async loadRoom(room, afterSeq = 0) {
+      return load(room, afterSeq)
     },
     async appendUpdates(room, updates) {
       return append(room, updates)

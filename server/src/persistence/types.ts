@@ -13,12 +13,17 @@ export interface StoredRoom {
   snapshot: Uint8Array | null
   /** Updates appended after the snapshot, in order. */
   updates: Uint8Array[]
-  /** Sequence number of the last update in the log (0 when empty). */
+  /** Sequence number of the last update included (or of the snapshot; 0 when empty). */
   lastSeq: number
 }
 
 export interface DocumentStore {
-  loadRoom(room: string): Promise<StoredRoom>
+  /**
+   * The stored state of a room, read consistently (no compaction can interleave). With
+   * `afterSeq` only what came after that sequence number: the snapshot only if it is newer, and
+   * the updates after both. Instances use that to backfill gaps in the fan-out stream.
+   */
+  loadRoom(room: string, afterSeq?: number): Promise<StoredRoom>
   /**
    * Appends updates durably, in one transaction (group commit), numbering them 1, 2, 3 … per
    * room. Resolves with the sequence number of the last one once they are on disk.

@@ -1,0 +1,217 @@
+import pg from 'pg'
+import { migratePostgres } from './postgresSchema'
+import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } from './types'
+
+/** Namespace for per-room advisory locks (compaction), paired with hashtext(room). */
+const COMPACTION_LOCK_NAMESPACE = 7411
+
+export interface PostgresOptions {
+  connectionString: string
+  /** Schema to use instead of the search_path default (tests use one schema each). */
+  schema?: string
+  maxConnections?: number
+}
+
+interface BoardRow {
+  id: string
+  title: string
+  language: string
+  template_id: string
+  join_code: string
+  facilitator_key_hash: string
+  created_at: string
+}
+
+function toBoard(row: BoardRow | undefined): BoardRecord | null {
+  if (!row) return null
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language === 'en' ? 'en' : 'nl',
+    templateId: row.template_id,
+    joinCode: row.join_code,
+    facilitatorKeyHash: row.facilitator_key_hash,
+    createdAt: Number(row.created_at),
+  }
+}
+
+const bytes = (buffer: Buffer): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+
+/**
+ * PostgreSQL storage for running several instances. Appends take the room's row in room_heads
+ * (an upsert, so it is locked until commit): sequence numbers are allocated and committed in
+ * order, so a reader never sees seq n+1 without n.
+ */
+export async function createPostgresPersistence(options: PostgresOptions): Promise<Persistence> {
+  if (options.schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
+    throw new Error('invalid schema name')
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  pool.on('error', () => {}) // idle client errors surface on the next query instead
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
+  await migratePostgres(pool)
+
+  const inTransaction = async <T>(
+    isolation: string,
+    work: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> => {
+    const client = await pool.connect()
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`)
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  const store: Persistence = {
+    kind: 'postgres',
+
+    loadRoom(room, afterSeq = 0): Promise<StoredRoom> {
+      // One consistent snapshot, so a concurrent compaction cannot hide updates from us.
+      return inTransaction('REPEATABLE READ', async (client) => {
+        const snap = await client.query<{ data: Buffer; seq: string }>(
+          'SELECT data, seq FROM room_snapshots WHERE room = $1 AND seq > $2',
+          [room, afterSeq],
+        )
+        const snapshot = snap.rows[0]
+        const fromSeq = snapshot ? Number(snapshot.seq) : afterSeq
+        const rows = await client.query<{ data: Buffer; seq: string }>(
+          'SELECT data, seq FROM room_updates WHERE room = $1 AND seq > $2 ORDER BY seq',
+          [room, fromSeq],
+        )
+        const last = rows.rows.at(-1)
+        return {
+          snapshot: snapshot ? bytes(snapshot.data) : null,
+          updates: rows.rows.map((row) => bytes(row.data)),
+          lastSeq: Math.max(fromSeq, last ? Number(last.seq) : 0),
+        }
+      })
+    },
+
+    async appendUpdates(room, updates) {
+      if (updates.length === 0) {
+        const head = await pool.query<{ last_seq: string }>(
+          'SELECT last_seq FROM room_heads WHERE room = $1',
+          [room],
+        )
+        return Number(head.rows[0]?.last_seq ?? 0)
+      }
+      const { rows } = await pool.query<{ last_seq: string }>(
+        `WITH head AS (
+           INSERT INTO room_heads (room, last_seq) VALUES ($1, $2)
+           ON CONFLICT (room) DO UPDATE SET last_seq = room_heads.last_seq + $2
+           RETURNING last_seq
+         ), inserted AS (
+           INSERT INTO room_updates (room, seq, data)
+           SELECT $1, head.last_seq - $2 + u.ord, u.data
+           FROM head, unnest($3::bytea[]) WITH ORDINALITY AS u(data, ord)
+         )
+         SELECT last_seq FROM head`,
+        [
+          room,
+          updates.length,
+          updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
+        ],
+      )
+      return Number(rows[0]?.last_seq)
+    },
+
+    async compactRoom(room, snapshot, uptoSeq) {
+      await inTransaction('READ COMMITTED', async (client) => {
+        const lock = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
+          [COMPACTION_LOCK_NAMESPACE, room],
+        )
+        // Another instance is compacting this room right now; its snapshot will do.
+        if (!lock.rows[0]?.locked) return
+        const upsert = await client.query(
+          `INSERT INTO room_snapshots (room, data, seq) VALUES ($1, $2, $3)
+           ON CONFLICT (room) DO UPDATE SET data = excluded.data, seq = excluded.seq
+           WHERE room_snapshots.seq < excluded.seq`,
+          [room, Buffer.from(snapshot), uptoSeq],
+        )
+        if (upsert.rowCount === 0) return
+        await client.query('DELETE FROM room_updates WHERE room = $1 AND seq <= $2', [room, uptoSeq])
+      })
+    },
+
+    async logLength(room) {
+      const { rows } = await pool.query<{ n: string }>(
+        'SELECT COUNT(*) AS n FROM room_updates WHERE room = $1',
+        [room],
+      )
+      return Number(rows[0]?.n ?? 0)
+    },
+
+    async deleteRoom(room) {
+      await inTransaction('READ COMMITTED', async (client) => {
+        await client.query('DELETE FROM room_updates WHERE room = $1', [room])
+        await client.query('DELETE FROM room_snapshots WHERE room = $1', [room])
+        await client.query('DELETE FROM room_heads WHERE room = $1', [room])
+      })
+    },
+
+    async createBoard(board) {
+      try {
+        await pool.query(
+          `INSERT INTO boards (id, title, language, template_id, join_code, facilitator_key_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            board.id,
+            board.title,
+            board.language,
+            board.templateId,
+            board.joinCode,
+            board.facilitatorKeyHash,
+            board.createdAt,
+          ],
+        )
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw new DuplicateError('taken')
+        throw error
+      }
+    },
+
+    async getBoard(id) {
+      const { rows } = await pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id])
+      return toBoard(rows[0])
+    },
+
+    async getBoardByJoinCode(joinCode) {
+      const { rows } = await pool.query<BoardRow>('SELECT * FROM boards WHERE join_code = $1', [joinCode])
+      return toBoard(rows[0])
+    },
+
+    async deleteBoard(id) {
+      await pool.query('DELETE FROM boards WHERE id = $1', [id])
+    },
+
+    async getSetting(key) {
+      const { rows } = await pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])
+      return rows[0]?.value ?? null
+    },
+
+    async setSettingIfAbsent(key, value) {
+      await pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        key,
+        value,
+      ])
+      return (await store.getSetting(key)) as string
+    },
+
+    async close() {
+      await pool.end()
+    },
+  }
+  return store
+}
