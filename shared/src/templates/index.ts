@@ -1,0 +1,6 @@
+export * from './apply'
+export * from './builtin'
+export * from './fromBoard'
+export * from './layout'
+export * from './parse'
+export * from './schema'
