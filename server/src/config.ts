@@ -24,6 +24,15 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
   TOKEN_TTL_DAYS: positiveInt.default(30),
   CLIENT_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must look like postgres://user@host:5432/database')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must look like redis://host:6379')
+    .optional(),
+  CATCH_UP_INTERVAL_MS: positiveInt.default(2000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -42,6 +51,12 @@ export interface OogstConfig {
   /** Folder with the built client; null disables static serving (API-only tests). */
   clientDir: string | null
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+  /** PostgreSQL instead of SQLite when set (several instances share it). */
+  databaseUrl: string | null
+  /** Redis pub/sub fan-out between instances when set. */
+  redisUrl: string | null
+  /** With fan-out: how often a room checks storage for updates whose message was lost. */
+  catchUpIntervalMs: number
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
     tokenTtlMs: e.TOKEN_TTL_DAYS * 24 * 60 * 60 * 1000,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : path.resolve('dist/client'),
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    catchUpIntervalMs: e.CATCH_UP_INTERVAL_MS,
   }
 }
 

@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
 import type { OogstConfig } from './config'
+import { createRedisFanout } from './fanout/redis'
+import type { Fanout } from './fanout/types'
 import { createApp } from './http/app'
 import { createLog, type Log } from './log'
+import { createPostgresPersistence } from './persistence/postgres'
 import { createSqlitePersistence } from './persistence/sqlite'
 import type { Persistence } from './persistence/types'
 import { RoomManager } from './sync/roomManager'
@@ -26,6 +29,8 @@ export interface OogstServer {
 export interface ServerOptions {
   /** Storage to use instead of the configured default (tests pass the memory adapter). */
   store?: Persistence
+  /** Fan-out to use instead of the one REDIS_URL configures. */
+  fanout?: Fanout
   log?: Log
 }
 
@@ -35,7 +40,12 @@ export async function createOogstServer(
   options: ServerOptions = {},
 ): Promise<OogstServer> {
   const log = options.log ?? createLog(config.logLevel)
-  const store = options.store ?? createSqlitePersistence(config.dataDir)
+  const store =
+    options.store ??
+    (config.databaseUrl
+      ? await createPostgresPersistence({ connectionString: config.databaseUrl })
+      : createSqlitePersistence(config.dataDir))
+  const fanout = options.fanout ?? (config.redisUrl ? createRedisFanout(config.redisUrl, log) : undefined)
   // The secret is generated once and kept with the data, so tokens survive restarts.
   const secret = config.secret ?? (await store.setSettingIfAbsent('token-secret', generateSecret()))
   const tokens = createTokenService(secret, config.tokenTtlMs)
@@ -43,6 +53,8 @@ export async function createOogstServer(
   const rooms = new RoomManager(store, {
     compactAfterUpdates: config.compactAfterUpdates,
     unloadGraceMs: config.roomUnloadGraceMs,
+    catchUpIntervalMs: config.catchUpIntervalMs,
+    ...(fanout ? { fanout } : {}),
     log,
   })
   const app = createApp({
@@ -84,6 +96,7 @@ export async function createOogstServer(
         server.closeAllConnections()
       })
       await rooms.closeAll()
+      await fanout?.close()
       await store.close()
     },
   }

@@ -68,7 +68,7 @@ export async function tokenFor(
   baseUrl: string,
   board: CreatedBoard,
   role: 'facilitator' | 'participant' | 'viewer',
-  name = role,
+  name: string = role,
 ): Promise<string> {
   const { status, body } = await api<{ token: string }>(
     baseUrl,

@@ -3,6 +3,7 @@ import { newJoinCode, normalizeJoinCode } from '../../../shared/src/joinCode'
 import type { Language } from '../../../shared/src/model/meta'
 import type { Role } from '../../../shared/src/roles'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
+import type { Template } from '../../../shared/src/templates/schema'
 import { hashFacilitatorKey, newFacilitatorKey } from '../auth/facilitatorKey'
 import type { TokenService } from '../auth/tokens'
 import { type BoardRecord, DuplicateError, type Persistence } from '../persistence/types'
@@ -21,7 +22,7 @@ export class BoardService {
     private readonly tokens: TokenService,
   ) {}
 
-  async createBoard(input: { title: string; language: Language; templateId: string }): Promise<CreatedBoard> {
+  async createBoard(input: { title: string; language: Language; template: Template }): Promise<CreatedBoard> {
     const facilitatorKey = newFacilitatorKey()
     const docs = buildInitialDocs(input)
     // Join codes are short, so a collision is possible; ids are not, but the retry costs nothing.
@@ -30,7 +31,7 @@ export class BoardService {
         id: newBoardId(),
         title: input.title,
         language: input.language,
-        templateId: input.templateId,
+        templateId: input.template.id,
         joinCode: newJoinCode(),
         facilitatorKeyHash: hashFacilitatorKey(facilitatorKey),
         createdAt: Date.now(),

@@ -3,10 +3,10 @@ import { z } from 'zod'
 import { isBoardId } from '../../../shared/src/ids'
 import { LANGUAGES } from '../../../shared/src/model/meta'
 import { ROLES } from '../../../shared/src/roles'
+import { getBuiltinTemplate } from '../../../shared/src/templates/builtin'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
-import { isKnownTemplate } from '../boards/initialDocs'
 import type { BoardRecord, BoardStore } from '../persistence/types'
 import { HttpError, parseBody } from './errors'
 
@@ -45,10 +45,9 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
 
   router.post('/boards', async (req, res) => {
     const body = parseBody(createBoardBody, req)
-    if (!isKnownTemplate(body.templateId)) {
-      throw new HttpError(400, 'unknown_template', `There is no template "${body.templateId}".`)
-    }
-    const { board, facilitatorKey } = await deps.boards.createBoard(body)
+    const template = getBuiltinTemplate(body.templateId)
+    if (!template) throw new HttpError(400, 'unknown_template', `There is no template "${body.templateId}".`)
+    const { board, facilitatorKey } = await deps.boards.createBoard({ ...body, template })
     const base = origin(req, deps.publicUrl)
     const viewerToken = deps.boards.issueToken(board.id, 'viewer', 'Scherm')
     res.status(201).json({

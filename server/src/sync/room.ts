@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { Fanout } from '../fanout/types'
 import type { DocumentStore } from '../persistence/types'
 import { encodeAwareness, encodeUpdate } from './messages'
 
@@ -16,16 +17,25 @@ interface PendingUpdate {
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  fanout?: Fanout
+  /** How long awareness changes are gathered before one fan-out message carries them all. */
+  awarenessFanoutMs?: number
   log?: (message: string, error?: unknown) => void
 }
+
+/** Origin of changes that came from another instance: they are not published again. */
+const FANOUT_ORIGIN = Symbol('fanout')
 
 /**
  * One Yjs document in memory with its connected peers.
  *
  * Write path, in this order: queued update → appended to the store (group commit: every update
  * that arrived while the previous write was on its way to disk goes into one transaction) →
- * applied to the document → broadcast once to every peer. Nothing is sent to anyone before it is
- * on disk, and an update whose write failed is never applied, so memory never runs ahead of disk.
+ * applied to the document → broadcast once to every peer → published to other instances. Nothing
+ * is sent to anyone before it is on disk, and an update whose write failed is never applied.
+ *
+ * `seq` is the storage sequence number up to which the document is known to be complete. Updates
+ * from other instances carry their numbers; a gap means a lost message and is filled from storage.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
@@ -34,8 +44,12 @@ export class Room {
   private pending: PendingUpdate[] = []
   private writing = false
   private idle: Promise<void> = Promise.resolve()
-  private lastSeq = 0
+  private seq = 0
   private updatesSinceCompaction = 0
+  /** Serialises everything that changes `seq` together with the document. */
+  private exclusiveChain: Promise<unknown> = Promise.resolve()
+  private awarenessToPublish = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | null = null
 
   private constructor(
     readonly name: string,
@@ -45,31 +59,35 @@ export class Room {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeUpdate(update)))
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed]
       this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
+      if (origin !== FANOUT_ORIGIN && this.options.fanout) this.queueAwarenessFanout(changed)
     })
   }
 
   /** Loads the stored state. Throws (and leaves nothing behind) when the store fails. */
   static async load(name: string, store: DocumentStore, options: RoomOptions): Promise<Room> {
-    const stored = await store.loadRoom(name)
     const room = new Room(name, store, options)
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot)
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(room.doc, update)
-        } catch (error) {
-          // Updates are validated before they are stored; a failure here means a damaged row.
-          // Skipping it keeps the rest of the board readable.
-          options.log?.(`room ${name}: skipped an unreadable stored update`, error)
-        }
-      }
-    })
-    room.lastSeq = stored.lastSeq
-    room.updatesSinceCompaction = stored.updates.length
+    try {
+      // Subscribe before reading storage, so no update can fall between the two.
+      await options.fanout?.join(name, {
+        onUpdate: (from, to, update) => void room.receiveRemoteUpdate(from, to, update),
+        onAwareness: (update) => room.receiveRemoteAwareness(update),
+      })
+      const loaded = await room.exclusive(() => room.catchUpLocked())
+      room.updatesSinceCompaction = loaded
+    } catch (error) {
+      await options.fanout?.leave(name)
+      room.destroy()
+      throw error
+    }
     return room
+  }
+
+  /** Storage sequence number up to which this document is complete. */
+  get storedSeq(): number {
+    return this.seq
   }
 
   /** Queues a validated update; resolves once it is durable, applied and broadcast. */
@@ -87,28 +105,29 @@ export class Room {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0)
+        const updates = batch.map((item) => item.update)
+        let lastSeq: number
         try {
-          this.lastSeq = await this.store.appendUpdates(
-            this.name,
-            batch.map((item) => item.update),
-          )
+          lastSeq = await this.store.appendUpdates(this.name, updates)
         } catch (error) {
           for (const item of batch) item.reject(error)
           continue
         }
-        this.updatesSinceCompaction += batch.length
-        // One transaction → one 'update' event → one broadcast frame for the whole batch.
-        this.doc.transact(() => {
-          for (const item of batch) {
-            try {
-              Y.applyUpdate(this.doc, item.update)
-            } catch (error) {
-              // Decoded fine but failed to integrate; it is stored and skipped on load as well.
-              this.options.log?.(`room ${this.name}: update could not be applied`, error)
-            }
-          }
+        const firstSeq = lastSeq - batch.length + 1
+        await this.exclusive(async () => {
+          // Another instance wrote in between and its message has not arrived yet: read it first.
+          if (firstSeq > this.seq + 1) await this.catchUpLocked()
+          this.applyLocked(updates, null)
+          this.seq = Math.max(this.seq, lastSeq)
         })
+        this.updatesSinceCompaction += batch.length
         for (const item of batch) item.resolve()
+        this.options.fanout?.publishUpdate(
+          this.name,
+          firstSeq,
+          lastSeq,
+          updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates),
+        )
         if (this.updatesSinceCompaction >= this.options.compactAfterUpdates) await this.compact()
       }
     } finally {
@@ -116,11 +135,84 @@ export class Room {
     }
   }
 
+  /** Applies updates in one Yjs transaction: one 'update' event, one broadcast frame. */
+  private applyLocked(updates: readonly Uint8Array[], origin: unknown): void {
+    this.doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch (error) {
+          // Updates are validated before they are stored; a failure here means a damaged row.
+          // Skipping it keeps the rest of the board readable.
+          this.options.log?.(`room ${this.name}: skipped an update that could not be applied`, error)
+        }
+      }
+    }, origin)
+  }
+
+  /** Reads from storage whatever came after `seq`; returns how many log updates that was. */
+  private async catchUpLocked(): Promise<number> {
+    const stored = await this.store.loadRoom(this.name, this.seq)
+    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    if (updates.length > 0) this.applyLocked(updates, FANOUT_ORIGIN)
+    this.seq = Math.max(this.seq, stored.lastSeq)
+    return stored.updates.length
+  }
+
+  /** Periodic safety net: a lost fan-out message with no later one to reveal the gap. */
+  catchUp(): Promise<number> {
+    return this.exclusive(() => this.catchUpLocked())
+  }
+
+  private receiveRemoteUpdate(fromSeq: number, toSeq: number, update: Uint8Array): Promise<void> {
+    return this.exclusive(async () => {
+      if (toSeq <= this.seq) return
+      // Published only after commit, so storage has everything up to toSeq.
+      if (fromSeq > this.seq + 1) await this.catchUpLocked()
+      else {
+        this.applyLocked([update], FANOUT_ORIGIN)
+        this.seq = toSeq
+      }
+    }).catch((error) => this.options.log?.(`room ${this.name}: fan-out update failed`, error))
+  }
+
+  private receiveRemoteAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN)
+    } catch (error) {
+      this.options.log?.(`room ${this.name}: unreadable awareness from fan-out`, error)
+    }
+  }
+
+  /** Awareness is the dominant cost at scale: gather changes and publish them together. */
+  private queueAwarenessFanout(clients: number[]): void {
+    for (const client of clients) this.awarenessToPublish.add(client)
+    if (this.awarenessTimer) return
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null
+      const ids = [...this.awarenessToPublish]
+      this.awarenessToPublish.clear()
+      this.options.fanout?.publishAwareness(
+        this.name,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+      )
+    }, this.options.awarenessFanoutMs ?? 50)
+  }
+
+  private exclusive<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = this.exclusiveChain.then(work)
+    this.exclusiveChain = run.catch(() => {})
+    return run
+  }
+
   /** Folds the log into a snapshot. A failure keeps the log as it was, which is still complete. */
   private async compact(): Promise<void> {
     if (this.updatesSinceCompaction === 0) return
+    // Document and seq are read together (no await between), so the snapshot covers seq.
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const uptoSeq = this.seq
     try {
-      await this.store.compactRoom(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      await this.store.compactRoom(this.name, snapshot, uptoSeq)
       this.updatesSinceCompaction = 0
     } catch (error) {
       this.options.log?.(`room ${this.name}: compaction failed, log kept`, error)
@@ -130,6 +222,7 @@ export class Room {
   /** Waits for queued writes, then compacts: called before the room leaves memory. */
   async flushAndCompact(): Promise<void> {
     await this.idle
+    await this.exclusiveChain
     await this.compact()
   }
 
@@ -138,6 +231,8 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    void this.options.fanout?.leave(this.name)
     this.awareness.destroy()
     this.doc.destroy()
   }

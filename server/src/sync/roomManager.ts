@@ -14,10 +14,25 @@ export class RoomManager {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
 
+  private readonly catchUpTimer: NodeJS.Timeout | null = null
+
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: RoomOptions & { unloadGraceMs: number },
-  ) {}
+    private readonly options: RoomOptions & { unloadGraceMs: number; catchUpIntervalMs?: number },
+  ) {
+    // With fan-out, a lost message is noticed at the next one; this catches the last one too.
+    if (options.fanout) {
+      this.catchUpTimer = setInterval(() => void this.catchUpAll(), options.catchUpIntervalMs ?? 2000)
+      this.catchUpTimer.unref()
+    }
+  }
+
+  private async catchUpAll(): Promise<void> {
+    for (const loading of this.rooms.values()) {
+      const room = await loading.catch(() => null)
+      await room?.catchUp().catch((error) => this.options.log?.(`room ${room.name}: catch-up failed`, error))
+    }
+  }
 
   /** The loaded room, loading it if needed. Cancels a pending unload. */
   async acquire(name: string): Promise<Room> {
@@ -83,6 +98,7 @@ export class RoomManager {
 
   /** Flushes and unloads every room (shutdown). Peers must have been closed first. */
   async closeAll(): Promise<void> {
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer)
     for (const name of this.unloadTimers.keys()) this.cancelUnload(name)
     await Promise.all([...this.rooms.keys()].map((name) => this.unload(name)))
     await Promise.all(this.unloading.values())

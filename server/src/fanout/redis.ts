@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { parseRoomName } from '../../../shared/src/rooms'
+import type { Fanout, FanoutHandlers } from './types'
+
+const KIND_UPDATE = 0
+const KIND_AWARENESS = 1
+
+/** Channel per room. The room name is parsed first, so no raw input reaches Redis. */
+function channelFor(room: string): string {
+  if (!parseRoomName(room)) throw new Error(`refusing to subscribe to invalid room name`)
+  return `oogst:room:${room}`
+}
+
+/**
+ * Redis pub/sub fan-out (ioredis). One connection publishes, one subscribes; ioredis reconnects
+ * and re-subscribes by itself after Redis restarts. Messages lost meanwhile are found through the
+ * sequence numbers and the rooms' periodic catch-up from storage.
+ */
+export function createRedisFanout(url: string, log: (message: string, error?: unknown) => void): Fanout {
+  const instanceId = randomBytes(8).toString('hex')
+  const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false }
+  const pub = new Redis(url, options)
+  const sub = new Redis(url, options)
+  const handlers = new Map<string, FanoutHandlers>()
+  let lagMs: number | null = null
+  for (const connection of [pub, sub]) {
+    connection.on('error', (error) => log('redis connection error', error))
+  }
+
+  sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+    const room = channel.toString().slice('oogst:room:'.length)
+    const target = handlers.get(room)
+    if (!target) return
+    try {
+      const decoder = decoding.createDecoder(
+        new Uint8Array(message.buffer, message.byteOffset, message.byteLength),
+      )
+      if (decoding.readVarString(decoder) === instanceId) return
+      const sentAt = decoding.readFloat64(decoder)
+      lagMs = Math.max(0, Date.now() - sentAt)
+      const kind = decoding.readVarUint(decoder)
+      if (kind === KIND_UPDATE) {
+        const fromSeq = decoding.readVarUint(decoder)
+        const toSeq = decoding.readVarUint(decoder)
+        target.onUpdate(fromSeq, toSeq, decoding.readVarUint8Array(decoder))
+      } else if (kind === KIND_AWARENESS) {
+        target.onAwareness(decoding.readVarUint8Array(decoder))
+      }
+    } catch (error) {
+      log(`ignored an unreadable fan-out message for ${room}`, error)
+    }
+  })
+
+  const publish = (room: string, write: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarString(encoder, instanceId)
+    encoding.writeFloat64(encoder, Date.now())
+    write(encoder)
+    pub.publish(channelFor(room), Buffer.from(encoding.toUint8Array(encoder))).catch((error) => {
+      // A lost message is recovered by the receivers' gap detection; nothing to retry here.
+      log(`fan-out publish failed for ${room}`, error)
+    })
+  }
+
+  return {
+    instanceId,
+    async join(room, roomHandlers) {
+      handlers.set(room, roomHandlers)
+      await sub.subscribe(channelFor(room))
+    },
+    async leave(room) {
+      handlers.delete(room)
+      await sub.unsubscribe(channelFor(room)).catch(() => {})
+    },
+    publishUpdate(room, fromSeq, toSeq, update) {
+      publish(room, (encoder) => {
+        encoding.writeVarUint(encoder, KIND_UPDATE)
+        encoding.writeVarUint(encoder, fromSeq)
+        encoding.writeVarUint(encoder, toSeq)
+        encoding.writeVarUint8Array(encoder, update)
+      })
+    },
+    publishAwareness(room, update) {
+      publish(room, (encoder) => {
+        encoding.writeVarUint(encoder, KIND_AWARENESS)
+        encoding.writeVarUint8Array(encoder, update)
+      })
+    },
+    lastLagMs: () => lagMs,
+    async close() {
+      handlers.clear()
+      sub.disconnect()
+      await pub.quit().catch(() => pub.disconnect())
+    },
+  }
+}
