@@ -6,6 +6,7 @@ import type { OogstConfig } from './config'
 import { createRedisFanout } from './fanout/redis'
 import type { Fanout } from './fanout/types'
 import { createApp } from './http/app'
+import { createMetrics } from './http/metrics'
 import { createLog, type Log } from './log'
 import { createPostgresPersistence } from './persistence/postgres'
 import { createSqlitePersistence } from './persistence/sqlite'
@@ -50,7 +51,16 @@ export async function createOogstServer(
   const secret = config.secret ?? (await store.setSettingIfAbsent('token-secret', generateSecret()))
   const tokens = createTokenService(secret, config.tokenTtlMs)
   const boards = new BoardService(store, tokens)
+  let sync: SyncServer | null = null
+  let draining = false
+  const metrics = createMetrics({
+    connections: () => sync?.connections.size ?? 0,
+    roomsLoaded: () => rooms.loadedRooms().length,
+    logLength: () => rooms.loadedRooms().reduce((sum, room) => sum + room.uncompactedUpdates, 0),
+    fanoutLagMs: () => fanout?.lastLagMs() ?? null,
+  })
   const rooms = new RoomManager(store, {
+    onUpdatesStored: (count) => metrics.updatesTotal.inc(count),
     compactAfterUpdates: config.compactAfterUpdates,
     unloadGraceMs: config.roomUnloadGraceMs,
     catchUpIntervalMs: config.catchUpIntervalMs,
@@ -65,16 +75,29 @@ export async function createOogstServer(
     clientDir: config.clientDir,
     startedAt: Date.now(),
     version: VERSION,
+    metrics: metrics.registry,
+    // Ready = not draining and storage answers; load balancers stop sending traffic otherwise.
+    isReady: async () =>
+      !draining &&
+      (await store.getSetting('token-secret').then(
+        () => true,
+        () => false,
+      )),
     log,
   })
   const server = http.createServer(app)
-  const sync = new SyncServer(server, rooms, tokens, store, { maxFrameBytes: config.maxFrameBytes, log })
+  const syncServer = new SyncServer(server, rooms, tokens, store, {
+    maxFrameBytes: config.maxFrameBytes,
+    onRefused: (reason) => metrics.framesRefusedTotal.inc({ reason }),
+    log,
+  })
+  sync = syncServer
 
   return {
     http: server,
     store,
     rooms,
-    sync,
+    sync: syncServer,
     url() {
       const address = server.address() as AddressInfo
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
@@ -89,12 +112,14 @@ export async function createOogstServer(
         })
       })
     },
+    /** Graceful: stop accepting, tell clients to reconnect elsewhere, flush rooms, close storage. */
     async close() {
-      sync.closeAll()
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      draining = true
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      syncServer.closeAll()
+      server.closeIdleConnections()
+      setTimeout(() => server.closeAllConnections(), 2000).unref()
+      await stopped
       await rooms.closeAll()
       await fanout?.close()
       await store.close()

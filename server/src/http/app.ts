@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import express, { type Express } from 'express'
+import type { Registry } from 'prom-client'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { Persistence } from '../persistence/types'
@@ -15,6 +16,8 @@ export interface AppDeps {
   clientDir: string | null
   startedAt: number
   version: string
+  metrics: Registry
+  isReady: () => Promise<boolean>
   log: (message: string, error?: unknown) => void
 }
 
@@ -31,6 +34,18 @@ export function createApp(deps: AppDeps): Express {
       storage: deps.store.kind,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
     })
+  })
+  // Liveness: the process answers. Readiness: it can take traffic (storage up, not draining).
+  app.get('/api/health/live', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  app.get('/api/health/ready', async (_req, res) => {
+    const ready = await deps.isReady()
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready' })
+  })
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', deps.metrics.contentType)
+    res.send(await deps.metrics.metrics())
   })
   app.use('/api', boardRoutes(deps))
   app.use('/api', (req) => {

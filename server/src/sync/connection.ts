@@ -17,7 +17,12 @@ import type { Room, RoomPeer } from './room'
 import type { RoomManager } from './roomManager'
 import { addsContent, isRedundant } from './updateChecks'
 
-type Log = (message: string, error?: unknown) => void
+export interface ConnectionDeps {
+  rooms: RoomManager
+  log: (message: string, error?: unknown) => void
+  /** Counts refused frames by reason (metrics). */
+  onRefused?: (reason: 'malformed' | 'read-only' | 'storage') => void
+}
 
 /**
  * One client socket in one room. Messages are handled strictly in arrival order (a promise chain),
@@ -38,8 +43,7 @@ export class Connection implements RoomPeer {
     readonly claims: TokenClaims,
     readonly address: RoomAddress,
     readonly roomName: string,
-    private readonly rooms: RoomManager,
-    private readonly log: Log,
+    private readonly deps: ConnectionDeps,
   ) {
     this.canWrite = can(claims.role, address.kind === 'content' ? 'content:write' : 'control:write')
     this.chain = this.join()
@@ -48,7 +52,7 @@ export class Connection implements RoomPeer {
       this.chain = this.chain.then(() => this.handleFrame(frame, isBinary))
     })
     ws.on('close', () => this.leave())
-    ws.on('error', (error) => this.log(`socket error in room ${roomName}`, error))
+    ws.on('error', (error) => this.deps.log(`socket error in room ${roomName}`, error))
   }
 
   send(message: Uint8Array): void {
@@ -65,14 +69,14 @@ export class Connection implements RoomPeer {
 
   private async join(): Promise<void> {
     try {
-      this.room = await this.rooms.acquire(this.roomName)
+      this.room = await this.deps.rooms.acquire(this.roomName)
     } catch (error) {
-      this.log(`room ${this.roomName}: load failed`, error)
+      this.deps.log(`room ${this.roomName}: load failed`, error)
       this.close(CLOSE_CODES.storageError, 'storage unavailable')
       return
     }
     if (this.closed) {
-      this.rooms.release(this.room)
+      this.deps.rooms.release(this.room)
       return
     }
     this.room.peers.add(this)
@@ -85,6 +89,7 @@ export class Connection implements RoomPeer {
     const room = this.room
     if (!room || this.closed) return
     if (!isBinary) {
+      this.deps.onRefused?.('malformed')
       this.close(CLOSE_CODES.malformed, 'binary frames only')
       return
     }
@@ -93,6 +98,7 @@ export class Connection implements RoomPeer {
       message = decodeClientMessage(frame)
     } catch (error) {
       const reason = error instanceof MalformedMessageError ? error.message : 'malformed frame'
+      this.deps.onRefused?.('malformed')
       this.close(CLOSE_CODES.malformed, `malformed: ${reason}`.slice(0, 120))
       return
     }
@@ -108,13 +114,17 @@ export class Connection implements RoomPeer {
         if (isRedundant(message.decoded, room.doc)) return
         if (!this.canWrite) {
           // Read-only sockets may hold stale local edits; refuse new content, ignore the rest.
-          if (addsContent(message.decoded, room.doc)) this.send(encodePermissionDenied('read-only'))
+          if (addsContent(message.decoded, room.doc)) {
+            this.deps.onRefused?.('read-only')
+            this.send(encodePermissionDenied('read-only'))
+          }
           return
         }
         try {
           await room.submitUpdate(message.update)
         } catch (error) {
-          this.log(`room ${room.name}: append failed`, error)
+          this.deps.log(`room ${room.name}: append failed`, error)
+          this.deps.onRefused?.('storage')
           this.close(CLOSE_CODES.storageError, 'update not saved')
         }
         return
@@ -141,7 +151,7 @@ export class Connection implements RoomPeer {
     if (this.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessIds], this)
     }
-    this.rooms.release(room)
+    this.deps.rooms.release(room)
   }
 }
 

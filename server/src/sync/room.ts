@@ -20,6 +20,8 @@ export interface RoomOptions {
   fanout?: Fanout
   /** How long awareness changes are gathered before one fan-out message carries them all. */
   awarenessFanoutMs?: number
+  /** Called with the number of updates each time a batch is stored (metrics). */
+  onUpdatesStored?: (count: number) => void
   log?: (message: string, error?: unknown) => void
 }
 
@@ -85,6 +87,11 @@ export class Room {
     return room
   }
 
+  /** Updates this instance stored since the last compaction. */
+  get uncompactedUpdates(): number {
+    return this.updatesSinceCompaction
+  }
+
   /** Storage sequence number up to which this document is complete. */
   get storedSeq(): number {
     return this.seq
@@ -121,6 +128,7 @@ export class Room {
           this.seq = Math.max(this.seq, lastSeq)
         })
         this.updatesSinceCompaction += batch.length
+        this.options.onUpdatesStored?.(batch.length)
         for (const item of batch) item.resolve()
         this.options.fanout?.publishUpdate(
           this.name,

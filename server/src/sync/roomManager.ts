@@ -11,6 +11,8 @@ import { Room, type RoomOptions } from './room'
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>()
+  /** The same rooms once loaded, for synchronous reads (metrics). */
+  private readonly loaded = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
 
@@ -40,11 +42,15 @@ export class RoomManager {
     await this.unloading.get(name)
     let loading = this.rooms.get(name)
     if (!loading) {
-      loading = Room.load(name, this.store, this.options)
-      this.rooms.set(name, loading)
-      loading.catch(() => {
-        if (this.rooms.get(name) === loading) this.rooms.delete(name)
-      })
+      const started = Room.load(name, this.store, this.options)
+      loading = started
+      this.rooms.set(name, started)
+      started.then(
+        (room) => this.loaded.set(name, room),
+        () => {
+          if (this.rooms.get(name) === started) this.rooms.delete(name)
+        },
+      )
     }
     return loading
   }
@@ -63,6 +69,10 @@ export class RoomManager {
   /** Names of rooms currently in memory (loaded or loading). */
   loadedRoomNames(): string[] {
     return [...this.rooms.keys()]
+  }
+
+  loadedRooms(): Room[] {
+    return [...this.loaded.values()]
   }
 
   /** The room if it is in memory and loaded, without loading it. */
@@ -85,6 +95,7 @@ export class RoomManager {
     const room = await loading.catch(() => null)
     if (!room || room.peers.size > 0 || this.rooms.get(name) !== loading) return
     this.rooms.delete(name)
+    this.loaded.delete(name)
     const done = room
       .flushAndCompact()
       .catch((error) => this.options.log?.(`room ${name}: flush on unload failed`, error))

@@ -5,12 +5,13 @@ import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { parseRoomName } from '../../../shared/src/rooms'
 import type { TokenClaims, TokenService } from '../auth/tokens'
 import type { BoardStore } from '../persistence/types'
-import { Connection } from './connection'
+import { Connection, type ConnectionDeps } from './connection'
 import { KEEPALIVE_MESSAGE } from './messages'
 import type { RoomManager } from './roomManager'
 
 export interface SyncServerOptions {
   maxFrameBytes: number
+  onRefused?: ConnectionDeps['onRefused']
   /** The y-websocket client drops a socket that received nothing for 30 s; we speak every 15 s. */
   keepaliveMs?: number
   log: (message: string, error?: unknown) => void
@@ -47,6 +48,7 @@ export class SyncServer {
   }
 
   private async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (this.draining) return refuse(socket, 503, 'Service Unavailable')
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(SYNC_PREFIX)) return refuse(socket, 404, 'Not Found')
     const roomName = url.pathname.slice(SYNC_PREFIX.length)
@@ -65,7 +67,11 @@ export class SyncServer {
       ws.close(CLOSE_CODES.malformed, 'bad room')
       return
     }
-    const connection = new Connection(ws, claims, address, roomName, this.rooms, this.options.log)
+    const connection = new Connection(ws, claims, address, roomName, {
+      rooms: this.rooms,
+      log: this.options.log,
+      ...(this.options.onRefused ? { onRefused: this.options.onRefused } : {}),
+    })
     this.connections.add(connection)
     let alive = true
     ws.on('pong', () => {
@@ -90,8 +96,12 @@ export class SyncServer {
     }
   }
 
+  /** Stops taking new sockets: upgrades are refused with 503 (used while draining). */
+  private draining = false
+
   /** Closes every socket with the "reconnect" code (used on shutdown). */
   closeAll(): void {
+    this.draining = true
     clearInterval(this.keepaliveTimer)
     for (const connection of this.connections) connection.close(CLOSE_CODES.reconnect, 'server restarting')
     this.wss.close()
