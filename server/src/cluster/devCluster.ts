@@ -112,7 +112,8 @@ export async function startDevCluster(options: ClusterOptions): Promise<DevClust
     confPath,
     nginxConfig({ listenPort, upstreamPorts: instances.map((i) => i.port), workDir }),
   )
-  const nginx = spawn('nginx', ['-c', confPath, '-p', workDir], { stdio: ['ignore', 'inherit', 'inherit'] })
+  const nginxBinary = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
+  const nginx = spawn(nginxBinary, ['-c', confPath, '-p', workDir], { stdio: ['ignore', 'inherit', 'inherit'] })
   await waitForPort(listenPort)
   return {
     url: `http://127.0.0.1:${listenPort}`,
