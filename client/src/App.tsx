@@ -1,7 +1,21 @@
-import { BoardPage } from './board/BoardPage'
+import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { JoinPage } from './landing/JoinPage'
 import { LandingPage } from './landing/LandingPage'
 import { parseRoute, usePathname } from './routing'
+
+// The board (Konva, Yjs, QR codes) is most of the code; loading it separately keeps the landing
+// and join pages quick on a phone with a weak connection.
+const BoardPage = lazy(() => import('./board/BoardPage').then((module) => ({ default: module.BoardPage })))
+
+function Loading() {
+  const { t } = useTranslation()
+  return (
+    <p className="loading" role="status">
+      {t('board.loading')}
+    </p>
+  )
+}
 
 export function App() {
   const route = parseRoute(usePathname())
@@ -9,8 +23,12 @@ export function App() {
     case 'join':
       return <JoinPage code={route.code} />
     case 'board':
-      // Keyed so that switching boards starts with a fresh document and connection.
-      return <BoardPage key={route.boardId} boardId={route.boardId} />
+      return (
+        <Suspense fallback={<Loading />}>
+          {/* Keyed so that switching boards starts with a fresh document and connection. */}
+          <BoardPage key={route.boardId} boardId={route.boardId} />
+        </Suspense>
+      )
     default:
       return <LandingPage />
   }

@@ -26,6 +26,9 @@ interface BoardCanvasProps {
 }
 
 const BUTTON_ZOOM_STEP = 1.25
+const GRID_SIZE = 24
+/** Below this the first view is unreadable on a phone; people can still zoom out themselves. */
+const FIRST_VIEW_MIN_SCALE = 0.5
 
 export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded }: BoardCanvasProps) {
   const { t } = useTranslation()
@@ -38,16 +41,17 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
   const gestures = useViewportGestures(setViewport)
   const { addNoteAt, moveNote, setColor, removeNote } = useNoteActions(doc, notes, zones, author)
 
-  const fitToContent = useCallback(() => {
-    setViewport(fitViewport(boundsOf([...zones, ...notes]), size))
-  }, [zones, notes, size])
+  const fitToContent = useCallback(
+    (minScale?: number) => setViewport(fitViewport(boundsOf([...zones, ...notes]), size, minScale)),
+    [zones, notes, size],
+  )
 
   // Show the whole board once, when it first arrives; after that the person controls the view.
   const fitted = useRef(false)
   useEffect(() => {
     if (fitted.current || !contentLoaded || size.width === 0) return
     fitted.current = true
-    fitToContent()
+    fitToContent(FIRST_VIEW_MIN_SCALE)
   }, [contentLoaded, size.width, fitToContent])
 
   const selected = notes.find((n) => n.id === selectedId) ?? null
@@ -70,8 +74,8 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
   )
 
   const createAndEdit = useCallback(
-    (center: { x: number; y: number }) => {
-      const id = addNoteAt(center)
+    (center: { x: number; y: number }, avoidOthers: boolean) => {
+      const id = addNoteAt(center, { avoidOthers })
       freshNotes.current.add(id)
       startEdit(id)
     },
@@ -79,7 +83,7 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
   )
 
   const addAtViewportCentre = useCallback(() => {
-    createAndEdit(toBoardPoint(viewport, { x: size.width / 2, y: size.height / 2 }))
+    createAndEdit(toBoardPoint(viewport, { x: size.width / 2, y: size.height / 2 }), true)
   }, [createAndEdit, viewport, size])
 
   const stopEditing = useCallback(() => {
@@ -113,7 +117,7 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
     const stage = event.target.getStage()
     if (!canEdit || !stage || event.target !== stage) return
     const point = stage.getRelativePointerPosition()
-    if (point) createAndEdit(point)
+    if (point) createAndEdit(point, false)
   }
 
   const zoomBy = (factor: number) =>
@@ -123,7 +127,15 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
   const ordered = selected ? [...notes.filter((n) => n.id !== selected.id), selected] : notes
 
   return (
-    <div className="canvas-area" ref={containerRef}>
+    <div
+      className="canvas-area"
+      ref={containerRef}
+      // The dot grid moves and scales with the board, so panning and zooming feel physical.
+      style={{
+        backgroundPosition: `${viewport.x}px ${viewport.y}px`,
+        backgroundSize: `${GRID_SIZE * viewport.scale}px ${GRID_SIZE * viewport.scale}px`,
+      }}
+    >
       <div className="canvas-stage" role="img" aria-label={t('board.canvasLabel')}>
         <Stage
           width={size.width}
@@ -189,7 +201,7 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
         onAddNote={addAtViewportCentre}
         onZoomIn={() => zoomBy(BUTTON_ZOOM_STEP)}
         onZoomOut={() => zoomBy(1 / BUTTON_ZOOM_STEP)}
-        onFit={fitToContent}
+        onFit={() => fitToContent()}
       />
     </div>
   )

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTE_COLOR_HEX, NOTE_COLORS, type NoteColor, type NoteData } from '../../../shared/src/model'
 import { toScreenRect, type Viewport } from './viewport'
@@ -21,13 +22,25 @@ const TOOLBAR_HEIGHT = 52
  */
 export function NoteToolbar({ note, viewport, area, onColor, onEdit, onDelete }: NoteToolbarProps) {
   const { t } = useTranslation()
+  const ref = useRef<HTMLDivElement>(null)
+  // Measured after layout: the toolbar wraps on narrow screens, so its size is not known up front.
+  const [measured, setMeasured] = useState({ width: 0, height: TOOLBAR_HEIGHT })
+  useLayoutEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const width = element.offsetWidth
+    const height = element.offsetHeight
+    setMeasured((old) => (old.width === width && old.height === height ? old : { width, height }))
+  })
+
   const rect = toScreenRect(viewport, note)
-  const above = rect.y - TOOLBAR_GAP - TOOLBAR_HEIGHT >= 0
+  const above = rect.y - TOOLBAR_GAP - measured.height >= 0
   const top = above ? rect.y - TOOLBAR_GAP : Math.min(rect.y + rect.height + TOOLBAR_GAP, area.height - 8)
-  const left = Math.min(Math.max(8, rect.x), Math.max(8, area.width - 8))
+  const left = Math.max(8, Math.min(rect.x, area.width - measured.width - 8))
 
   return (
     <div
+      ref={ref}
       className={`note-toolbar ${above ? 'above' : 'below'}`}
       role="toolbar"
       aria-label={t('note.toolbarLabel')}

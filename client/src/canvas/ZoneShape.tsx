@@ -6,6 +6,21 @@ import { FONT_FAMILY } from './noteLayout'
 const PADDING = 20
 const TITLE_SIZE = 22
 const PROMPT_SIZE = 16
+const PROMPT_LINE = PROMPT_SIZE * 1.3
+const PROMPT_MAX_LINES = 3
+/** Rough average character width of the prompt font; only used to keep new notes off the text. */
+const PROMPT_CHAR_WIDTH = PROMPT_SIZE * 0.52
+
+/** Height of the zone's title and prompt, which new notes should not cover. */
+export function zoneHeaderHeight(zone: ZoneData): number {
+  const titleBottom = PADDING + TITLE_SIZE + 10
+  if (!zone.prompt) return titleBottom
+  const charsPerLine = Math.max(1, (zone.width - 2 * PADDING) / PROMPT_CHAR_WIDTH)
+  const lines = zone.prompt
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0)
+  return titleBottom + Math.min(PROMPT_MAX_LINES, lines) * PROMPT_LINE + 10
+}
 
 /**
  * A question zone: a light area with its question on top. It does not listen to pointer events,
@@ -41,7 +56,7 @@ export const ZoneShape = memo(function ZoneShape({ zone }: { zone: ZoneData }) {
           x={PADDING}
           y={PADDING + TITLE_SIZE + 10}
           width={textWidth}
-          height={PROMPT_SIZE * 1.3 * 3}
+          height={PROMPT_LINE * PROMPT_MAX_LINES}
           text={zone.prompt}
           fontFamily={FONT_FAMILY}
           fontSize={PROMPT_SIZE}

@@ -10,14 +10,13 @@ import {
   type ZoneData,
   zoneAtPoint,
 } from '../../../shared/src/model'
+import { findFreeSpot } from './freeSpot'
 import type { Point } from './viewport'
 
 export interface Author {
   id: string
   name: string
 }
-
-const CASCADE_STEP = 24
 
 /** The zone a note belongs to: the one its centre lies in. */
 function zoneIdFor(
@@ -42,17 +41,17 @@ export function useNoteActions(
   const latest = useRef({ notes, zones, author })
   latest.current = { notes, zones, author }
 
-  /** Adds a note centred on `center`, nudged so it never hides exactly behind another one. */
+  /**
+   * Adds a note centred on `center`. With `avoidOthers` (button, N key) it moves to a free spot
+   * nearby; a double-click puts it exactly where the person pointed.
+   */
   const addNoteAt = useCallback(
-    (center: Point): string => {
+    (center: Point, options: { avoidOthers: boolean }): string => {
       const { notes, zones, author } = latest.current
       const size = NOTE_DEFAULT_SIZE
-      let x = Math.round(center.x - size.width / 2)
-      let y = Math.round(center.y - size.height / 2)
-      for (let i = 0; i < 20 && notes.some((n) => n.x === x && n.y === y); i += 1) {
-        x += CASCADE_STEP
-        y += CASCADE_STEP
-      }
+      const { x, y } = options.avoidOthers
+        ? findFreeSpot(center, size, notes, zones)
+        : { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2) }
       return createNote(doc, {
         x,
         y,

@@ -63,20 +63,31 @@ export function boundsOf(rects: readonly Rect[]): Rect | null {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY }
 }
 
-/** A viewport showing all of `content` in a `size` screen, never zoomed in beyond 100%. */
-export function fitViewport(content: Rect | null, size: { width: number; height: number }): Viewport {
+/**
+ * A viewport showing all of `content` in a `size` screen, never zoomed in beyond 100%. When that
+ * would need a scale below `minScale` (a big board on a phone), it zooms to `minScale` instead and
+ * shows the top-left of the content, where the first question usually is.
+ */
+export function fitViewport(
+  content: Rect | null,
+  size: { width: number; height: number },
+  minScale = MIN_SCALE,
+): Viewport {
   if (!content || size.width <= 0 || size.height <= 0) return INITIAL_VIEWPORT
   const margin = 24
-  const scale = clampScale(
-    Math.min(
-      1,
-      (size.width - 2 * margin) / Math.max(1, content.width),
-      (size.height - 2 * margin) / Math.max(1, content.height),
-    ),
+  const fitScale = Math.min(
+    1,
+    (size.width - 2 * margin) / Math.max(1, content.width),
+    (size.height - 2 * margin) / Math.max(1, content.height),
   )
+  const scale = clampScale(Math.max(fitScale, minScale))
+  const centred = (available: number, start: number, length: number) =>
+    length * scale <= available - 2 * margin
+      ? (available - length * scale) / 2 - start * scale
+      : margin - start * scale
   return {
     scale,
-    x: (size.width - content.width * scale) / 2 - content.x * scale,
-    y: (size.height - content.height * scale) / 2 - content.y * scale,
+    x: centred(size.width, content.x, content.width),
+    y: centred(size.height, content.y, content.height),
   }
 }
