@@ -75,12 +75,14 @@ export function useBoardAccess(boardId: string): {
     let cancelled = false
     resolveAccess(boardId).then((result) => {
       if (cancelled) return
-      // Keep the board on screen while re-checking a token that is still fine.
-      setAccess((previous) =>
-        previous.kind === 'ready' && result.kind === 'ready' && previous.token === result.token
-          ? previous
-          : result,
-      )
+      setAccess((previous) => {
+        if (previous.kind !== 'ready') return result
+        // Keep the board on screen when the token is still fine, and when the server cannot be
+        // reached: people keep writing offline and the provider syncs once it is back.
+        if (result.kind === 'error') return previous
+        if (result.kind === 'ready' && result.token === previous.token) return previous
+        return result
+      })
     })
     return () => {
       cancelled = true

@@ -15,6 +15,7 @@ export interface SyncedBoard {
 // After this many failed connection attempts in a row we ask the API whether the token still works:
 // the server refuses bad tokens at the WebSocket upgrade, which the browser reports only as a close.
 const FAILURES_BEFORE_RECHECK = 3
+const RETRY_AFTER_REFUSAL_MS = 5000
 
 function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
@@ -76,10 +77,17 @@ export function useSyncedBoard(
       failures += 1
       if (failures % FAILURES_BEFORE_RECHECK === 0) failureHandler.current()
     })
-    // Close codes 4400-4499 are final (e.g. access revoked): check what is wrong right away.
-    provider.on('closed', () => failureHandler.current())
+    // Close codes 4400-4499 make the provider give up (e.g. access revoked): check the token right
+    // away. If it is still fine, the refusal was about something passing, so try again later.
+    let retryTimer: number | undefined
+    provider.on('closed', () => {
+      failureHandler.current()
+      window.clearTimeout(retryTimer)
+      retryTimer = window.setTimeout(() => provider.connect(), RETRY_AFTER_REFUSAL_MS)
+    })
     setDoc(nextDoc)
     return () => {
+      window.clearTimeout(retryTimer)
       provider.destroy()
       nextDoc.destroy()
       setDoc(null)
