@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
+import { TemplateService } from './boards/templateService'
 import type { OogstConfig } from './config'
 import { createRedisFanout } from './fanout/redis'
 import type { Fanout } from './fanout/types'
@@ -51,6 +52,7 @@ export async function createOogstServer(
   const secret = config.secret ?? (await store.setSettingIfAbsent('token-secret', generateSecret()))
   const tokens = createTokenService(secret, config.tokenTtlMs)
   const boards = new BoardService(store, tokens)
+  const templates = new TemplateService(store)
   let sync: SyncServer | null = null
   let draining = false
   const metrics = createMetrics({
@@ -69,6 +71,7 @@ export async function createOogstServer(
   })
   const app = createApp({
     boards,
+    templates,
     store,
     tokens,
     publicUrl: config.publicUrl,

@@ -140,6 +140,29 @@ export function persistenceContract(
       expect(await store.getSetting('k')).toBe('first')
     })
 
+    it('saves, lists, updates and deletes templates', async () => {
+      const record = (id: string, createdAt: number) => ({
+        id,
+        json: JSON.stringify({ id }),
+        editKeyHash: 'cd'.repeat(32),
+        createdAt,
+        updatedAt: createdAt,
+      })
+      await store.saveTemplate(record('eigen-a', 1))
+      await store.saveTemplate(record('eigen-b', 2))
+      await expect(store.saveTemplate(record('eigen-a', 3))).rejects.toBeInstanceOf(DuplicateError)
+      expect((await store.listTemplates()).map((t) => t.id)).toEqual(['eigen-b', 'eigen-a'])
+      expect(await store.updateTemplate('eigen-a', '{"changed":true}', 9)).toBe(true)
+      expect(await store.updateTemplate('missing', '{}', 9)).toBe(false)
+      expect(await store.getTemplate('eigen-a')).toEqual({
+        ...record('eigen-a', 1),
+        json: '{"changed":true}',
+        updatedAt: 9,
+      })
+      await store.deleteTemplate('eigen-a')
+      expect(await store.getTemplate('eigen-a')).toBeNull()
+    })
+
     it('keeps everything after a reopen (when the adapter is durable)', async (context) => {
       if (!reopen) return context.skip()
       await store.appendUpdates('r', [noteUpdate('kept')])

@@ -113,7 +113,9 @@ export async function startDevCluster(options: ClusterOptions): Promise<DevClust
     nginxConfig({ listenPort, upstreamPorts: instances.map((i) => i.port), workDir }),
   )
   const nginxBinary = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
-  const nginx = spawn(nginxBinary, ['-c', confPath, '-p', workDir], { stdio: ['ignore', 'inherit', 'inherit'] })
+  const nginx = spawn(nginxBinary, ['-c', confPath, '-p', workDir], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   await waitForPort(listenPort)
   return {
     url: `http://127.0.0.1:${listenPort}`,

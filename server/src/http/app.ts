@@ -4,12 +4,15 @@ import express, { type Express } from 'express'
 import type { Registry } from 'prom-client'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
+import type { TemplateService } from '../boards/templateService'
 import type { Persistence } from '../persistence/types'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
+import { templateRoutes } from './templateRoutes'
 
 export interface AppDeps {
   boards: BoardService
+  templates: TemplateService
   store: Persistence
   tokens: TokenService
   publicUrl: string | null
@@ -25,6 +28,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
+  // Template import reads its own (larger, text) body, so it is mounted before the JSON parser.
+  app.use('/api', templateRoutes(deps))
   app.use('/api', express.json({ limit: '100kb' }))
 
   app.get('/api/health', (_req, res) => {

@@ -1,13 +1,13 @@
 import { type Request, Router } from 'express'
 import { z } from 'zod'
-import { isBoardId } from '../../../shared/src/ids'
 import { LANGUAGES } from '../../../shared/src/model/meta'
 import { ROLES } from '../../../shared/src/roles'
-import { getBuiltinTemplate } from '../../../shared/src/templates/builtin'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
-import type { BoardRecord, BoardStore } from '../persistence/types'
+import type { TemplateService } from '../boards/templateService'
+import type { BoardStore } from '../persistence/types'
+import { loadBoard, requireToken } from './boardAuth'
 import { HttpError, parseBody } from './errors'
 
 const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
@@ -26,6 +26,7 @@ export interface BoardRouteDeps {
   boards: BoardService
   store: BoardStore
   tokens: TokenService
+  templates: TemplateService
   publicUrl: string | null
 }
 
@@ -37,15 +38,9 @@ function origin(req: Request, publicUrl: string | null): string {
 export function boardRoutes(deps: BoardRouteDeps): Router {
   const router = Router()
 
-  const loadBoard = async (id: string): Promise<BoardRecord> => {
-    const board = isBoardId(id) ? await deps.store.getBoard(id) : null
-    if (!board) throw new HttpError(404, 'unknown_board', 'There is no board with this id.')
-    return board
-  }
-
   router.post('/boards', async (req, res) => {
     const body = parseBody(createBoardBody, req)
-    const template = getBuiltinTemplate(body.templateId)
+    const template = await deps.templates.resolve(body.templateId)
     if (!template) throw new HttpError(400, 'unknown_template', `There is no template "${body.templateId}".`)
     const { board, facilitatorKey } = await deps.boards.createBoard({ ...body, template })
     const base = origin(req, deps.publicUrl)
@@ -72,7 +67,7 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
   })
 
   router.post('/boards/:id/tokens', async (req, res) => {
-    const board = await loadBoard(req.params.id as string)
+    const board = await loadBoard(deps.store, req.params.id)
     const key = bearerFrom(req.get('authorization'))
     if (!key || !facilitatorKeyMatches(key, board.facilitatorKeyHash)) {
       throw new HttpError(
@@ -86,11 +81,8 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
   })
 
   router.get('/boards/:id', async (req, res) => {
-    const board = await loadBoard(req.params.id as string)
-    const claims = deps.tokens.verify(bearerFrom(req.get('authorization')))
-    if (!claims || claims.boardId !== board.id) {
-      throw new HttpError(401, 'unauthorized', 'A valid token for this board is required.')
-    }
+    const board = await loadBoard(deps.store, req.params.id)
+    const claims = requireToken(req, board, deps.tokens)
     const base = origin(req, deps.publicUrl)
     res.json({
       id: board.id,

@@ -1,4 +1,10 @@
-import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } from './types'
+import {
+  type BoardRecord,
+  DuplicateError,
+  type Persistence,
+  type StoredRoom,
+  type TemplateRecord,
+} from './types'
 
 interface MemoryRoom {
   snapshot: Uint8Array | null
@@ -15,6 +21,7 @@ export function createMemoryPersistence(): Persistence {
   const rooms = new Map<string, MemoryRoom>()
   const boards = new Map<string, BoardRecord>()
   const settings = new Map<string, string>()
+  const templates = new Map<string, TemplateRecord>()
 
   const roomFor = (room: string): MemoryRoom => {
     let entry = rooms.get(room)
@@ -95,6 +102,31 @@ export function createMemoryPersistence(): Persistence {
     async setSettingIfAbsent(key, value) {
       if (!settings.has(key)) settings.set(key, value)
       return settings.get(key) as string
+    },
+
+    async saveTemplate(template) {
+      if (templates.has(template.id)) throw new DuplicateError('template id taken')
+      templates.set(template.id, { ...template })
+    },
+
+    async getTemplate(id) {
+      const template = templates.get(id)
+      return template ? { ...template } : null
+    },
+
+    async listTemplates() {
+      return [...templates.values()].map((t) => ({ ...t })).sort((a, b) => b.createdAt - a.createdAt)
+    },
+
+    async updateTemplate(id, json, updatedAt) {
+      const template = templates.get(id)
+      if (!template) return false
+      templates.set(id, { ...template, json, updatedAt })
+      return true
+    },
+
+    async deleteTemplate(id) {
+      templates.delete(id)
     },
 
     async close() {},

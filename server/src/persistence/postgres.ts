@@ -1,6 +1,13 @@
 import pg from 'pg'
 import { migratePostgres } from './postgresSchema'
-import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } from './types'
+import { toTemplate } from './sqlite'
+import {
+  type BoardRecord,
+  DuplicateError,
+  type Persistence,
+  type StoredRoom,
+  type TemplateRecord,
+} from './types'
 
 /** Namespace for per-room advisory locks (compaction), paired with hashtext(room). */
 const COMPACTION_LOCK_NAMESPACE = 7411
@@ -207,6 +214,41 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
         value,
       ])
       return (await store.getSetting(key)) as string
+    },
+
+    async saveTemplate(t) {
+      try {
+        await pool.query(
+          'INSERT INTO templates (id, json, edit_key_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)',
+          [t.id, t.json, t.editKeyHash, t.createdAt, t.updatedAt],
+        )
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw new DuplicateError('taken')
+        throw error
+      }
+    },
+
+    async getTemplate(id) {
+      const { rows } = await pool.query('SELECT * FROM templates WHERE id = $1', [id])
+      return toTemplate(rows[0])
+    },
+
+    async listTemplates() {
+      const { rows } = await pool.query('SELECT * FROM templates ORDER BY created_at DESC')
+      return rows.map((row) => toTemplate(row) as TemplateRecord)
+    },
+
+    async updateTemplate(id, json, updatedAt) {
+      const result = await pool.query('UPDATE templates SET json = $1, updated_at = $2 WHERE id = $3', [
+        json,
+        updatedAt,
+        id,
+      ])
+      return (result.rowCount ?? 0) > 0
+    },
+
+    async deleteTemplate(id) {
+      await pool.query('DELETE FROM templates WHERE id = $1', [id])
     },
 
     async close() {

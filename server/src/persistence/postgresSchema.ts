@@ -30,6 +30,13 @@ const MIGRATIONS: string[] = [
      created_at BIGINT NOT NULL
    );
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  `CREATE TABLE templates (
+     id TEXT PRIMARY KEY,
+     json TEXT NOT NULL,
+     edit_key_hash TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );`,
 ]
 
 /** Arbitrary constant identifying Oogst's migration lock among other apps' advisory locks. */

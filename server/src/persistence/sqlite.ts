@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { type BoardRecord, DuplicateError, type Persistence, type StoredRoom } from './types'
+import {
+  type BoardRecord,
+  DuplicateError,
+  type Persistence,
+  type StoredRoom,
+  type TemplateRecord,
+} from './types'
 
 /**
  * SQLite in WAL mode with synchronous=FULL: a committed append survives power loss, which is
@@ -30,6 +36,13 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  `CREATE TABLE templates (
+     id TEXT PRIMARY KEY,
+     json TEXT NOT NULL,
+     edit_key_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ]
 
 interface BoardRow {
@@ -40,6 +53,25 @@ interface BoardRow {
   join_code: string
   facilitator_key_hash: string
   created_at: number
+}
+
+interface TemplateRow {
+  id: string
+  json: string
+  edit_key_hash: string
+  created_at: number
+  updated_at: number
+}
+
+export function toTemplate(row: TemplateRow | undefined): TemplateRecord | null {
+  if (!row) return null
+  return {
+    id: row.id,
+    json: row.json,
+    editKeyHash: row.edit_key_hash,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  }
 }
 
 function toBoard(row: BoardRow | undefined): BoardRecord | null {
@@ -101,6 +133,13 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
     getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
     insertSettingIfAbsent: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
+    insertTemplate: db.prepare(
+      'INSERT INTO templates (id, json, edit_key_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    templateById: db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE id = ?'),
+    allTemplates: db.prepare<[], TemplateRow>('SELECT * FROM templates ORDER BY created_at DESC'),
+    updateTemplate: db.prepare('UPDATE templates SET json = ?, updated_at = ? WHERE id = ?'),
+    deleteTemplate: db.prepare('DELETE FROM templates WHERE id = ?'),
   }
 
   // The snapshot's seq is kept so that sequence numbers keep increasing after the log is emptied.
@@ -184,6 +223,27 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     async setSettingIfAbsent(key, value) {
       q.insertSettingIfAbsent.run(key, value)
       return q.getSetting.get(key)?.value as string
+    },
+    async saveTemplate(t) {
+      try {
+        q.insertTemplate.run(t.id, t.json, t.editKeyHash, t.createdAt, t.updatedAt)
+      } catch (error) {
+        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+          throw new DuplicateError('taken')
+        throw error
+      }
+    },
+    async getTemplate(id) {
+      return toTemplate(q.templateById.get(id))
+    },
+    async listTemplates() {
+      return q.allTemplates.all().map((row) => toTemplate(row) as TemplateRecord)
+    },
+    async updateTemplate(id, json, updatedAt) {
+      return q.updateTemplate.run(json, updatedAt, id).changes > 0
+    },
+    async deleteTemplate(id) {
+      q.deleteTemplate.run(id)
     },
     async close() {
       db.close()

@@ -65,7 +65,28 @@ export interface SettingsStore {
   setSettingIfAbsent(key: string, value: string): Promise<string>
 }
 
-export interface Persistence extends DocumentStore, BoardStore, SettingsStore {
+/** A facilitator's own template, saved on this installation. */
+export interface TemplateRecord {
+  id: string
+  /** The template as validated JSON text (see shared/src/templates/schema.ts). */
+  json: string
+  /** SHA-256 of the key that allows editing and deleting it (returned once, when saved). */
+  editKeyHash: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface TemplateStore {
+  saveTemplate(template: TemplateRecord): Promise<void>
+  getTemplate(id: string): Promise<TemplateRecord | null>
+  /** All saved templates, newest first. */
+  listTemplates(): Promise<TemplateRecord[]>
+  /** Replaces the JSON; false when there is no such template. */
+  updateTemplate(id: string, json: string, updatedAt: number): Promise<boolean>
+  deleteTemplate(id: string): Promise<void>
+}
+
+export interface Persistence extends DocumentStore, BoardStore, SettingsStore, TemplateStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres'
   close(): Promise<void>
 }

@@ -1,0 +1,39 @@
+import type { Request } from 'express'
+import { isBoardId } from '../../../shared/src/ids'
+import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
+import type { TokenClaims, TokenService } from '../auth/tokens'
+import type { BoardRecord, BoardStore } from '../persistence/types'
+import { HttpError } from './errors'
+
+/** The board named in the URL, or a 404 (also for ids outside the id format). */
+export async function loadBoard(store: BoardStore, id: unknown): Promise<BoardRecord> {
+  const board = typeof id === 'string' && isBoardId(id) ? await store.getBoard(id) : null
+  if (!board) throw new HttpError(404, 'unknown_board', 'There is no board with this id.')
+  return board
+}
+
+/**
+ * A facilitator of this board: the board's facilitator key or a facilitator token, as
+ * `Authorization: Bearer …`. Anything else is a 401 (a valid participant token a 403).
+ */
+export function requireFacilitator(req: Request, board: BoardRecord, tokens: TokenService): void {
+  const credential = bearerFrom(req.get('authorization'))
+  if (credential && facilitatorKeyMatches(credential, board.facilitatorKeyHash)) return
+  const claims = tokens.verify(credential)
+  if (claims?.boardId === board.id && claims.role === 'facilitator') return
+  if (claims?.boardId === board.id) throw new HttpError(403, 'forbidden', 'Only facilitators may do this.')
+  throw new HttpError(
+    401,
+    'unauthorized',
+    'A facilitator key or facilitator token for this board is required.',
+  )
+}
+
+/** Anyone with a valid token for this board. */
+export function requireToken(req: Request, board: BoardRecord, tokens: TokenService): TokenClaims {
+  const claims = tokens.verify(bearerFrom(req.get('authorization')))
+  if (!claims || claims.boardId !== board.id) {
+    throw new HttpError(401, 'unauthorized', 'A valid token for this board is required.')
+  }
+  return claims
+}
