@@ -43,7 +43,9 @@ describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)('two in
     const observe = (client: YClient, self: string) => () => {
       for (const note of listNotes(client.doc)) if (note.authorId !== self) acknowledged.add(note.id)
     }
-    clients.forEach((client, i) => client.doc.on('update', observe(client, `w${i}`)))
+    clients.forEach((client, i) => {
+      client.doc.on('update', observe(client, `w${i}`))
+    })
 
     let writing = true
     const written = clients.map(async (client, i) => {
