@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
@@ -35,11 +35,20 @@ function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardI
   const canEdit = can(info.role, 'content:write')
   const isFacilitator = can(info.role, 'board:manage')
   const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
+  const title = meta.title || info.title
+
+  // The board's name in the tab and in the browser history, so people find it again.
+  useEffect(() => {
+    document.title = title ? `${title} – ${t('app.name')}` : t('app.name')
+    return () => {
+      document.title = t('app.name')
+    }
+  }, [title, t])
 
   return (
     <div className="board-page">
       <BoardHeader
-        title={meta.title || info.title}
+        title={title}
         role={info.role}
         name={info.name}
         status={status}

@@ -9,6 +9,22 @@ interface CanvasToolbarProps {
   onFit: () => void
 }
 
+/** Four corners: "show the whole board". Drawn inline, no icon font or image to fetch. */
+function FitIcon() {
+  return (
+    <svg className="fit-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <path
+        d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  )
+}
+
 /**
  * Buttons floating over the board. Zoom buttons matter for people without a trackpad or who find
  * pinching hard; the note button is the obvious way in for everyone who does not know shortcuts.
@@ -49,8 +65,9 @@ export function CanvasToolbar({
         <button type="button" className="icon-button" onClick={onZoomIn} aria-label={t('toolbar.zoomIn')}>
           +
         </button>
-        <button type="button" className="toolbar-button" onClick={onFit}>
-          {t('toolbar.fit')}
+        <button type="button" className="toolbar-button fit-button" onClick={onFit}>
+          <FitIcon />
+          <span className="fit-label">{t('toolbar.fit')}</span>
         </button>
       </div>
     </div>
