@@ -22,6 +22,8 @@ export interface OogstServer {
   readonly store: Persistence
   readonly rooms: RoomManager
   readonly sync: SyncServer
+  /** Id of this instance on the fan-out bus (null without fan-out). */
+  readonly fanoutInstanceId: string | null
   /** Base URL once listening, e.g. http://127.0.0.1:43123 */
   url(): string
   listen(): Promise<void>
@@ -101,6 +103,7 @@ export async function createOogstServer(
     store,
     rooms,
     sync: syncServer,
+    fanoutInstanceId: fanout?.instanceId ?? null,
     url() {
       const address = server.address() as AddressInfo
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address

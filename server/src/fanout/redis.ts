@@ -22,8 +22,9 @@ function channelFor(room: string): string {
 export function createRedisFanout(url: string, log: (message: string, error?: unknown) => void): Fanout {
   const instanceId = randomBytes(8).toString('hex')
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false }
-  const pub = new Redis(url, options)
-  const sub = new Redis(url, options)
+  // Named connections make an instance's fan-out visible (and killable) in CLIENT LIST.
+  const pub = new Redis(url, { ...options, connectionName: `oogst-pub-${instanceId}` })
+  const sub = new Redis(url, { ...options, connectionName: `oogst-sub-${instanceId}` })
   const handlers = new Map<string, FanoutHandlers>()
   let lagMs: number | null = null
   for (const connection of [pub, sub]) {

@@ -7,6 +7,7 @@ import type { TokenClaims } from '../auth/tokens'
 import {
   type ClientMessage,
   decodeClientMessage,
+  encodeAwarenessEntries,
   encodeAwarenessStates,
   encodePermissionDenied,
   encodeSyncStep1,
@@ -15,7 +16,7 @@ import {
 } from './messages'
 import type { Room, RoomPeer } from './room'
 import type { RoomManager } from './roomManager'
-import { addsContent, isRedundant } from './updateChecks'
+import { addsContent, isRedundant, missingDependency } from './updateChecks'
 
 export interface ConnectionDeps {
   rooms: RoomManager
@@ -34,6 +35,7 @@ export class Connection implements RoomPeer {
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   private readonly awarenessIds = new Set<number>()
   private room: Room | null = null
+  private ownAwarenessId: number | null = null
   private chain: Promise<void>
   private closed = false
   lastSentAt = Date.now()
@@ -120,6 +122,14 @@ export class Connection implements RoomPeer {
           }
           return
         }
+        {
+          const missing = missingDependency(message.decoded, room.doc)
+          if (missing) {
+            this.deps.onRefused?.('malformed')
+            this.close(CLOSE_CODES.malformed, missing)
+            return
+          }
+        }
         try {
           await room.submitUpdate(message.update)
         } catch (error) {
@@ -128,13 +138,24 @@ export class Connection implements RoomPeer {
           this.close(CLOSE_CODES.storageError, 'update not saved')
         }
         return
-      case 'awareness':
-        for (const entry of message.entries) {
+      case 'awareness': {
+        // The stock client relays other people's awareness too, so foreign entries are dropped,
+        // not punished; only the socket's own client id (its first, and not taken by another
+        // socket) is applied. Nobody can move someone else's cursor or rename them.
+        const first = message.entries[0]
+        if (this.ownAwarenessId === null && first && room.claimAwarenessId(first.clientId, this)) {
+          this.ownAwarenessId = first.clientId
+        }
+        const own = message.entries.filter((entry) => entry.clientId === this.ownAwarenessId)
+        if (own.length === 0) return
+        for (const entry of own) {
           if (entry.state === null) this.awarenessIds.delete(entry.clientId)
           else this.awarenessIds.add(entry.clientId)
         }
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this)
+        const update = own.length === message.entries.length ? message.update : encodeAwarenessEntries(own)
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this)
         return
+      }
       case 'queryAwareness':
         this.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]))
         return
@@ -148,6 +169,7 @@ export class Connection implements RoomPeer {
     const room = this.room
     if (!room) return
     room.peers.delete(this)
+    room.releaseAwarenessIds(this)
     if (this.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessIds], this)
     }

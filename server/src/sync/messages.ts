@@ -138,3 +138,15 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
   return entries
 }
+
+/** Re-encodes awareness entries (after the server dropped the ones a socket may not set). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, JSON.stringify(entry.state))
+  }
+  return encoding.toUint8Array(encoder)
+}

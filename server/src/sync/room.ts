@@ -234,6 +234,21 @@ export class Room {
     await this.compact()
   }
 
+  /** Which socket speaks for which awareness client id; one socket per id. */
+  private readonly awarenessOwners = new Map<number, RoomPeer>()
+
+  claimAwarenessId(clientId: number, peer: RoomPeer): boolean {
+    const owner = this.awarenessOwners.get(clientId)
+    if (owner && owner !== peer) return false
+    this.awarenessOwners.set(clientId, peer)
+    return true
+  }
+
+  releaseAwarenessIds(peer: RoomPeer): void {
+    for (const [clientId, owner] of this.awarenessOwners)
+      if (owner === peer) this.awarenessOwners.delete(clientId)
+  }
+
   broadcast(message: Uint8Array): void {
     for (const peer of this.peers) peer.send(message)
   }
