@@ -1,0 +1,86 @@
+import type { ColdLoadOptions, CursorOptions, LatencyOptions, RoomsOptions, Workload } from './load/protocol'
+import type { ServerKind } from './targets'
+
+/**
+ * Sizes of the three modes: `full` is the benchmark as specified (≤ 10 min for all four servers),
+ * `quick` keeps every workload but smaller and shorter (≤ 2 min), `tiny` is the smoke test's.
+ */
+export type Mode = 'full' | 'quick' | 'tiny'
+
+export interface BenchConfig {
+  mode: Mode
+  servers: ServerKind[]
+  workloads: Workload[]
+  unloadGraceMs: number
+  latency: LatencyOptions
+  cursors: CursorOptions
+  rooms: RoomsOptions
+  coldLoad: ColdLoadOptions
+}
+
+const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
+  mode: 'full',
+  unloadGraceMs: 2000,
+  latency: {
+    clients: 50,
+    startRate: 50,
+    maxRate: 6400,
+    refineSteps: 3,
+    stepMs: 4000,
+    drainMs: 3000,
+    p99LimitMs: 50,
+    budgetMs: 70_000,
+  },
+  cursors: { clients: 500, cursorHz: 1, editRate: 25, measureMs: 10_000 },
+  rooms: { rooms: 250, perRoom: 20, idleMs: 10_000, afterLeaveMs: [5_000, 15_000, 30_000] },
+  coldLoad: { notes: 2000, repeats: 5, unloadWaitMs: 3500 },
+}
+
+const QUICK: Omit<BenchConfig, 'servers' | 'workloads'> = {
+  mode: 'quick',
+  unloadGraceMs: 1000,
+  latency: { ...FULL.latency, stepMs: 1500, drainMs: 2000, refineSteps: 1, budgetMs: 15_000 },
+  cursors: { clients: 200, cursorHz: 1, editRate: 10, measureMs: 3000 },
+  rooms: { rooms: 50, perRoom: 20, idleMs: 2000, afterLeaveMs: [4000] },
+  coldLoad: { notes: 2000, repeats: 2, unloadWaitMs: 2000 },
+}
+
+const TINY: Omit<BenchConfig, 'servers' | 'workloads'> = {
+  mode: 'tiny',
+  unloadGraceMs: 300,
+  latency: {
+    clients: 4,
+    startRate: 20,
+    maxRate: 40,
+    refineSteps: 0,
+    stepMs: 700,
+    drainMs: 2000,
+    p99LimitMs: 50,
+    budgetMs: 5000,
+  },
+  cursors: { clients: 6, cursorHz: 2, editRate: 4, measureMs: 800 },
+  rooms: { rooms: 3, perRoom: 3, idleMs: 300, afterLeaveMs: [1200] },
+  coldLoad: { notes: 200, repeats: 1, unloadWaitMs: 900 },
+}
+
+export const ALL_WORKLOADS: Workload[] = ['latency', 'cursors', 'rooms', 'coldLoad']
+
+export function benchConfig(mode: Mode, servers: ServerKind[], workloads: Workload[]): BenchConfig {
+  const base = mode === 'full' ? FULL : mode === 'quick' ? QUICK : TINY
+  return { ...base, servers, workloads }
+}
+
+/** Longest a single load process may run before it is killed (the loops bound themselves too). */
+export function jobTimeoutMs(config: BenchConfig, workload: Workload): number {
+  const slack = config.mode === 'tiny' ? 15_000 : 60_000
+  switch (workload) {
+    case 'latency':
+      return config.latency.budgetMs + 2 * config.latency.stepMs + 2 * config.latency.drainMs * 3 + slack
+    case 'cursors':
+      return config.cursors.measureMs + slack + 30_000
+    case 'rooms':
+      return config.rooms.idleMs + Math.max(0, ...config.rooms.afterLeaveMs) + slack + 120_000
+    case 'coldLoad':
+      return (config.coldLoad.repeats + 2) * (config.coldLoad.unloadWaitMs + 15_000) + slack
+  }
+}

@@ -1,0 +1,157 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { RoomRef, TargetSpec } from '../targets'
+
+/**
+ * One real Yjs client per connection, whatever the server: the npm `y-websocket` provider (Oogst
+ * and the reference server), `@hocuspocus/provider` (Hocuspocus), or for the raw relay a minimal
+ * client that sends the same y-websocket frames and applies what it receives to its Y.Doc.
+ */
+export interface BenchClient {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  /** Resolves when the first sync completed (relay: when the socket is open). */
+  readonly synced: Promise<void>
+  /** Bytes received over the socket (only counted when asked for). */
+  bytesIn(): number
+  destroy(): void
+}
+
+type Counter = { bytes: number }
+
+/** A `ws` WebSocket that counts received bytes into `counter`. */
+function countingSocket(counter: Counter): typeof WebSocket {
+  class CountingWebSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args)
+      this.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+        counter.bytes += Array.isArray(data)
+          ? data.reduce((sum, part) => sum + part.byteLength, 0)
+          : data.byteLength
+      })
+    }
+  }
+  return CountingWebSocket as unknown as typeof WebSocket
+}
+
+export function connectClient(
+  spec: TargetSpec,
+  room: RoomRef,
+  index: number,
+  countBytes = false,
+): BenchClient {
+  const counter: Counter = { bytes: 0 }
+  const Socket = countBytes ? countingSocket(counter) : WebSocket
+  const doc = new Y.Doc()
+  if (spec.protocol === 'relay') return relayClient(`${spec.wsBase}/${room.name}`, doc, Socket, counter)
+  if (spec.protocol === 'hocuspocus') {
+    const socket = new HocuspocusProviderWebsocket({ url: spec.wsBase, WebSocketPolyfill: Socket })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: room.name, document: doc })
+    provider.attach()
+    const synced = new Promise<void>((resolve) => {
+      if (provider.isSynced) resolve()
+      else provider.on('synced', () => resolve())
+    })
+    return {
+      doc,
+      awareness: provider.awareness as awarenessProtocol.Awareness,
+      synced,
+      bytesIn: () => counter.bytes,
+      destroy() {
+        provider.destroy()
+        socket.destroy()
+        doc.destroy()
+      },
+    }
+  }
+  const token = room.tokens.length > 0 ? room.tokens[index % room.tokens.length] : undefined
+  const provider = new WebsocketProvider(spec.wsBase, room.name, doc, {
+    params: token ? { token } : {},
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 1000,
+  })
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve()
+    else provider.on('sync', (isSynced: boolean) => isSynced && resolve())
+  })
+  return {
+    doc,
+    awareness: provider.awareness,
+    synced,
+    bytesIn: () => counter.bytes,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+const MESSAGE_SYNC = 0
+const MESSAGE_AWARENESS = 1
+
+/** Raw-relay client: y-websocket frames straight over a socket, no sync handshake. */
+function relayClient(url: string, doc: Y.Doc, Socket: typeof WebSocket, counter: Counter): BenchClient {
+  const ws = new Socket(url)
+  const awareness = new awarenessProtocol.Awareness(doc)
+  const remote = {}
+  const send = (frame: Uint8Array) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(frame)
+  }
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === remote) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeUpdate(encoder, update)
+    send(encoding.toUint8Array(encoder))
+  }
+  const onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    if (origin !== 'local') return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+    const changed = added.concat(updated, removed)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed))
+    send(encoding.toUint8Array(encoder))
+  }
+  doc.on('update', onUpdate)
+  awareness.on('update', onAwareness)
+  ws.binaryType = 'nodebuffer'
+  ws.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_SYNC) {
+      const subtype = decoding.readVarUint(decoder)
+      if (subtype !== syncProtocol.messageYjsSyncStep1) {
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), remote)
+      }
+    } else if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), remote)
+    }
+  })
+  ws.on('error', () => {})
+  const synced = new Promise<void>((resolve) => ws.once('open', () => resolve()))
+  return {
+    doc,
+    awareness,
+    synced,
+    bytesIn: () => counter.bytes,
+    destroy() {
+      awareness.destroy()
+      doc.off('update', onUpdate)
+      ws.close()
+      doc.destroy()
+    },
+  }
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}

@@ -1,0 +1,60 @@
+import type { RoomRef, TargetSpec } from '../targets'
+
+/** Messages between the orchestrator and a load-generator process (over the fork IPC channel). */
+
+export interface LatencyOptions {
+  clients: number
+  /** First total rate (edits/s), doubled until a step fails, then refined by bisection. */
+  startRate: number
+  maxRate: number
+  refineSteps: number
+  stepMs: number
+  drainMs: number
+  p99LimitMs: number
+  budgetMs: number
+}
+
+export interface CursorOptions {
+  clients: number
+  cursorHz: number
+  /** Total edits/s across all clients, tracked for latency like the latency workload. */
+  editRate: number
+  measureMs: number
+}
+
+export interface RoomsOptions {
+  rooms: number
+  perRoom: number
+  idleMs: number
+  /** Memory samples after everyone left, in ms after the last client closed. */
+  afterLeaveMs: number[]
+}
+
+export interface ColdLoadOptions {
+  notes: number
+  repeats: number
+  /** Wait after the last client left before the room counts as unloaded. */
+  unloadWaitMs: number
+}
+
+export type Job =
+  | { workload: 'latency'; target: TargetSpec; rooms: RoomRef[]; options: LatencyOptions }
+  | { workload: 'cursors'; target: TargetSpec; rooms: RoomRef[]; options: CursorOptions }
+  | { workload: 'rooms'; target: TargetSpec; rooms: RoomRef[]; options: RoomsOptions }
+  | { workload: 'coldLoad'; target: TargetSpec; rooms: RoomRef[]; options: ColdLoadOptions }
+
+export type Workload = Job['workload']
+
+/** Load → orchestrator: measure now (CPU always; memory after GC when `mem`), then continue. */
+export interface CheckpointMessage {
+  type: 'checkpoint'
+  name: string
+  mem: boolean
+}
+
+export type Checkpoint = (name: string, options?: { mem?: boolean }) => Promise<void>
+
+export type LoadMessage =
+  | CheckpointMessage
+  | { type: 'result'; result: unknown }
+  | { type: 'error'; message: string }

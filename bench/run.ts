@@ -1,0 +1,51 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { ALL_WORKLOADS, benchConfig, type Mode } from './config'
+import type { Workload } from './load/protocol'
+import { summarizeProfiles } from './profile'
+import { renderMarkdown } from './report'
+import { runBench } from './runner'
+import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
+
+/**
+ * `npm run bench` — every workload against Oogst, the reference y-websocket server, Hocuspocus and a
+ * raw ws relay, side by side, on 127.0.0.1. Writes bench/results.json and bench/results.md.
+ *
+ *   --quick              smaller and shorter (≤ 2 min)
+ *   --only=oogst,relay   servers to run (oogst, yws, hocuspocus, relay)
+ *   --workloads=latency  workloads to run (latency, cursors, rooms, coldLoad)
+ *   --profile            also CPU-profile Oogst (latency, cursors) into bench/profiles and summarise
+ *   --out=dir            where to write results (default bench/)
+ */
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(`--${name}`)
+const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+
+const mode: Mode = flag('tiny') ? 'tiny' : flag('quick') ? 'quick' : 'full'
+const servers = (value('only')?.split(',') ?? ALL_SERVERS) as ServerKind[]
+const workloads = (value('workloads')?.split(',') ?? ALL_WORKLOADS) as Workload[]
+const outDir = path.resolve(value('out') ?? path.join(ROOT, 'bench'))
+const profileDir = flag('profile') ? path.join(ROOT, 'bench/profiles') : undefined
+
+for (const server of servers) {
+  if (!ALL_SERVERS.includes(server)) throw new Error(`unknown server ${server}`)
+}
+for (const workload of workloads) {
+  if (!ALL_WORKLOADS.includes(workload)) throw new Error(`unknown workload ${workload}`)
+}
+
+const config = benchConfig(mode, servers, workloads)
+const log = (line: string) =>
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`)
+if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true })
+log(`mode ${mode}; servers ${servers.join(', ')}; workloads ${workloads.join(', ')}`)
+const results = await runBench(config, { log, profileDir })
+const profiles = profileDir ? summarizeProfiles(profileDir) : undefined
+
+fs.mkdirSync(outDir, { recursive: true })
+fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ ...results, profiles }, null, 2)}\n`)
+fs.writeFileSync(path.join(outDir, 'results.md'), renderMarkdown(results, profiles))
+log(
+  `wrote ${path.relative(ROOT, outDir) || '.'}/results.md and results.json in ${(results.durationMs / 1000).toFixed(0)} s`,
+)
+process.exit(0)

@@ -1,0 +1,101 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { type BenchConfig, jobTimeoutMs } from './config'
+import { type CheckpointRecord, runLoad, type Window } from './harness'
+import type { Job, Workload } from './load/protocol'
+import { type MachineInfo, machineInfo, rssKb } from './proc'
+import { prepareRooms } from './rooms'
+import { LABEL, type RunningServer, type ServerKind, serverVersions, startServer } from './targets'
+
+/**
+ * Runs every workload against every server, one at a time (2 cores: the load generator and the
+ * server under test share them), each time with a fresh server process, and collects raw results.
+ */
+export interface ServerRun {
+  ok: boolean
+  skipped?: string
+  error?: string
+  result?: unknown
+  checkpoints?: CheckpointRecord[]
+  windows?: Record<string, Window>
+  startupRssKb?: number
+  elapsedMs: number
+}
+
+export interface BenchResults {
+  date: string
+  mode: BenchConfig['mode']
+  machine: MachineInfo
+  versions: Record<ServerKind, string>
+  labels: Record<ServerKind, string>
+  config: BenchConfig
+  runs: Partial<Record<Workload, Partial<Record<ServerKind, ServerRun>>>>
+  durationMs: number
+  notes: string[]
+}
+
+export interface RunOptions {
+  log?: (line: string) => void
+  /** CPU-profile Oogst (only) in the latency and cursors workloads into this folder. */
+  profileDir?: string
+}
+
+const ROOMS_FOR: Record<Workload, (config: BenchConfig) => { count: number; tokens: number }> = {
+  latency: (c) => ({ count: 1, tokens: c.latency.clients }),
+  cursors: () => ({ count: 1, tokens: 50 }),
+  rooms: (c) => ({ count: c.rooms.rooms, tokens: 1 }),
+  coldLoad: () => ({ count: 1, tokens: 8 }),
+}
+
+export async function runBench(config: BenchConfig, options: RunOptions = {}): Promise<BenchResults> {
+  const log = options.log ?? (() => {})
+  const started = performance.now()
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    mode: config.mode,
+    machine: await machineInfo(),
+    versions: serverVersions(),
+    labels: LABEL,
+    config,
+    runs: {},
+    durationMs: 0,
+    notes: [],
+  }
+  for (const workload of config.workloads) {
+    const perServer: Partial<Record<ServerKind, ServerRun>> = {}
+    results.runs[workload] = perServer
+    for (const kind of config.servers) {
+      const t0 = performance.now()
+      if (workload === 'coldLoad' && kind === 'relay') {
+        perServer[kind] = { ok: false, skipped: 'the relay keeps no document', elapsedMs: 0 }
+        continue
+      }
+      log(`${workload} × ${LABEL[kind]} …`)
+      const profile =
+        options.profileDir && kind === 'oogst' && workload !== 'rooms' && workload !== 'coldLoad'
+      let server: RunningServer | null = null
+      try {
+        if (profile) fs.mkdirSync(options.profileDir as string, { recursive: true })
+        server = await startServer(kind, {
+          unloadGraceMs: config.unloadGraceMs,
+          profileDir: profile ? path.join(options.profileDir as string, workload) : undefined,
+        })
+        const startupRssKb = rssKb(server.pid).rss
+        const need = ROOMS_FOR[workload](config)
+        const rooms = await prepareRooms(server, need.count, need.tokens, `bench-${workload}`)
+        const job = { workload, target: server.spec, rooms, options: config[workload] } as Job
+        const run = await runLoad(server, job, jobTimeoutMs(config, workload))
+        perServer[kind] = { ok: true, ...run, startupRssKb, elapsedMs: Math.round(performance.now() - t0) }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        log(`  failed: ${message.split('\n')[0]}`)
+        perServer[kind] = { ok: false, error: message, elapsedMs: Math.round(performance.now() - t0) }
+      } finally {
+        await server?.stop()
+      }
+      log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    }
+  }
+  results.durationMs = Math.round(performance.now() - started)
+  return results
+}
