@@ -6,12 +6,15 @@ import type * as Y from 'yjs'
  *
  * Content document (room `<boardId>`):
  *   notes: Y.Map<noteId, Y.Map{ text: Y.Text, x, y, width, height, color, zoneId, authorId,
- *                               authorName, createdAt }>
+ *                               authorName, createdAt, clusterId?, anonymous?, roundId?,
+ *                               reactions?: Y.Map<emoji, Y.Map<participantId, true>> }>
+ *   clusters: Y.Map<clusterId, Y.Map{ name, zoneId, createdAt }>
  *   zones: Y.Map<zoneId, Y.Map{ title, prompt, x, y, width, height, color, order }>
  *   meta:  Y.Map{ title, language, schemaVersion, createdAt }
  *
  * Control document (room `<boardId>/control`): session state written only by facilitators.
- *   session: Y.Map{ ... } (rounds, timer, locks; filled in by the facilitation features)
+ *   session: Y.Map{ rounds, roundLog, voteResults, votingAnonymous, facilitatorName,
+ *                   participantsEverJoined, reportsShared, ... } (timer, locks: facilitation features)
  */
 
 export const SCHEMA_VERSION = 1
@@ -25,6 +28,10 @@ export function notesRoot(doc: Y.Doc): Y.Map<RecordMap> {
 
 export function zonesRoot(doc: Y.Doc): Y.Map<RecordMap> {
   return doc.getMap<RecordMap>('zones')
+}
+
+export function clustersRoot(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>('clusters')
 }
 
 export function metaRoot(doc: Y.Doc): Y.Map<unknown> {
