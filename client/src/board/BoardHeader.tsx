@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/src/roles'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import type { ConnectionStatus } from '../sync/useSyncedBoard'
 import { ConnectionBadge } from './ConnectionBadge'
-import type { ConnectionStatus } from './useSyncedBoard'
 
 interface BoardHeaderProps {
   title: string

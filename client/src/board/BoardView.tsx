@@ -4,11 +4,11 @@ import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
 import { BoardCanvas } from '../canvas/BoardCanvas'
 import { getStoredBoard } from '../storage/localBoards'
+import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
 import { BoardHeader } from './BoardHeader'
 import { NoteListMirror } from './NoteListMirror'
 import { SharePanel } from './SharePanel'
 import { useBoardMeta, useNotes, useZones } from './useBoardData'
-import { type SyncedBoard, useSyncedBoard } from './useSyncedBoard'
 
 interface BoardViewProps {
   boardId: string
@@ -27,7 +27,7 @@ export function BoardView({ boardId, token, info, onConnectionKeepsFailing }: Bo
 
 function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardInfo; synced: SyncedBoard }) {
   const { t } = useTranslation()
-  const { doc, status, hasSynced } = synced
+  const { doc, status, hasSynced, contentLoaded } = synced
   const meta = useBoardMeta(doc)
   const notes = useNotes(doc)
   const zones = useZones(doc)
@@ -63,7 +63,7 @@ function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardI
           zones={zones}
           canEdit={canEdit}
           author={{ id: info.participantId, name: info.name }}
-          contentLoaded={hasSynced}
+          contentLoaded={contentLoaded}
         />
         <NoteListMirror notes={notes} zones={zones} />
       </main>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ConnectionStatus } from './useSyncedBoard'
+import type { ConnectionStatus } from '../sync/useSyncedBoard'
 
 /**
  * Always visible, in words and colour, so people know whether what they write reaches the others.

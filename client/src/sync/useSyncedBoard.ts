@@ -1,15 +1,22 @@
 import { useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { contentRoom } from '../../../shared/src/rooms'
+import { warnAboutUntrackedEdits } from './localOrigin'
+import { openOfflineCopy } from './offlineCopy'
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 
 export interface SyncedBoard {
   doc: Y.Doc
+  /** Live presence (cursors, selections, viewports) of everyone in the room, including us. */
+  awareness: Awareness
   status: ConnectionStatus
   /** True once the first full sync with the server is done; used for "reconnecting" wording. */
   hasSynced: boolean
+  /** True once there is board content to show: from the server, or from the copy on this device. */
+  contentLoaded: boolean
 }
 
 // After this many failed connection attempts in a row we ask the API whether the token still works:
@@ -21,24 +28,8 @@ function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 }
 
-/**
- * The board's content document, kept in sync with the server. Connection status is derived from
- * the provider (socket open + first sync done) and from the browser's own online flag, so people
- * see "Offline" immediately instead of after a socket timeout.
- */
-export function useSyncedBoard(
-  boardId: string,
-  token: string,
-  onConnectionKeepsFailing: () => void,
-): SyncedBoard | null {
-  const [doc, setDoc] = useState<Y.Doc | null>(null)
-  const [socket, setSocket] = useState<{ connected: boolean; synced: boolean }>({
-    connected: false,
-    synced: false,
-  })
-  const [hasSynced, setHasSynced] = useState(false)
+function useBrowserOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine)
-
   useEffect(() => {
     const update = () => setOnline(navigator.onLine)
     window.addEventListener('online', update)
@@ -48,14 +39,38 @@ export function useSyncedBoard(
       window.removeEventListener('offline', update)
     }
   }, [])
+  return online
+}
+
+/**
+ * The board's content document, kept in sync with the server and with a copy in this browser
+ * (IndexedDB), so the board opens and works offline. Connection status is derived from the
+ * provider (socket open + first sync done) and from the browser's own online flag, so people
+ * see "Offline" immediately instead of after a socket timeout.
+ */
+export function useSyncedBoard(
+  boardId: string,
+  token: string,
+  onConnectionKeepsFailing: () => void,
+): SyncedBoard | null {
+  const [board, setBoard] = useState<{ doc: Y.Doc; awareness: Awareness } | null>(null)
+  const [socket, setSocket] = useState({ connected: false, synced: false })
+  const [hasSynced, setHasSynced] = useState(false)
+  const [localContent, setLocalContent] = useState(false)
+  const online = useBrowserOnline()
 
   // The callback changes identity on every render of the parent; the provider must not.
   const [failureHandler] = useState(() => ({ current: onConnectionKeepsFailing }))
   failureHandler.current = onConnectionKeepsFailing
 
   useEffect(() => {
-    const nextDoc = new Y.Doc()
-    const provider = new WebsocketProvider(syncUrl(), contentRoom(boardId), nextDoc, {
+    const doc = new Y.Doc()
+    const offline = openOfflineCopy(boardId, doc)
+    let active = true
+    void offline?.loaded.then((hasContent) => {
+      if (active && hasContent) setLocalContent(true)
+    })
+    const provider = new WebsocketProvider(syncUrl(), contentRoom(boardId), doc, {
       params: { token },
       // No cross-tab shortcut: "Verbonden" must mean the server has our changes.
       disableBc: true,
@@ -85,21 +100,26 @@ export function useSyncedBoard(
       window.clearTimeout(retryTimer)
       retryTimer = window.setTimeout(() => provider.connect(), RETRY_AFTER_REFUSAL_MS)
     })
-    setDoc(nextDoc)
+    const stopWarning = import.meta.env.DEV ? warnAboutUntrackedEdits(doc) : () => {}
+    setBoard({ doc, awareness: provider.awareness })
     return () => {
+      active = false
+      stopWarning()
       window.clearTimeout(retryTimer)
       provider.destroy()
-      nextDoc.destroy()
-      setDoc(null)
+      void offline?.persistence.destroy()
+      doc.destroy()
+      setBoard(null)
       setSocket({ connected: false, synced: false })
+      setLocalContent(false)
     }
   }, [boardId, token, failureHandler])
 
-  if (!doc) return null
+  if (!board) return null
   const status: ConnectionStatus = !online
     ? 'offline'
     : socket.connected && socket.synced
       ? 'connected'
       : 'connecting'
-  return { doc, status, hasSynced }
+  return { ...board, status, hasSynced, contentLoaded: hasSynced || localContent }
 }

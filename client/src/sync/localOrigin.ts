@@ -1,0 +1,30 @@
+import type * as Y from 'yjs'
+
+/**
+ * The transaction origin of every edit this person makes in this tab. Per-user undo
+ * (`useUndo`) tracks only this origin, so it never reverts what somebody else did: remote updates
+ * arrive with the WebSocket provider as origin, the offline copy with the IndexedDB persistence.
+ *
+ * Write through `localEdit` (or pass `LOCAL_ORIGIN` to `doc.transact`). The shared model functions
+ * open their own `doc.transact(fn)` without an origin; called inside `localEdit` they join its
+ * transaction and so carry this origin. An edit made outside it still syncs, but cannot be undone.
+ */
+export const LOCAL_ORIGIN: unique symbol = Symbol('oogst-local-edit')
+
+export function localEdit<T>(doc: Y.Doc, edit: () => T): T {
+  return doc.transact(() => edit(), LOCAL_ORIGIN)
+}
+
+/**
+ * Development aid: warns when a transaction without origin changes the document, i.e. a local
+ * edit that bypassed `localEdit` and that undo will therefore not see. Returns the unsubscribe.
+ */
+export function warnAboutUntrackedEdits(doc: Y.Doc): () => void {
+  const check = (transaction: Y.Transaction) => {
+    if (transaction.origin === null && transaction.local && transaction.changed.size > 0) {
+      console.warn('Oogst: a local edit without LOCAL_ORIGIN; undo will not include it.')
+    }
+  }
+  doc.on('afterTransaction', check)
+  return () => doc.off('afterTransaction', check)
+}
