@@ -33,6 +33,13 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'REDIS_URL must look like redis://host:6379')
     .optional(),
   CATCH_UP_INTERVAL_MS: positiveInt.default(2000),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ALLOWED_ORIGINS: z.string().default(''),
+  MAX_CONNECTIONS_PER_IP: positiveInt.default(200),
+  WS_UPDATES_PER_SECOND: positiveInt.default(100),
+  WS_AWARENESS_PER_SECOND: positiveInt.default(30),
+  BOARD_CREATES_PER_HOUR: positiveInt.default(60),
+  JOIN_FAILURES_PER_10_MIN: positiveInt.default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -57,6 +64,17 @@ export interface OogstConfig {
   redisUrl: string | null
   /** With fan-out: how often a room checks storage for updates whose message was lost. */
   catchUpIntervalMs: number
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean
+  /** Browser origins besides the server's own (and PUBLIC_URL's) that may open sockets. */
+  allowedOrigins: string[]
+  limits: {
+    connectionsPerIp: number
+    updatesPerSecond: number
+    awarenessPerSecond: number
+    boardCreatesPerHour: number
+    joinFailuresPer10Min: number
+  }
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +101,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     catchUpIntervalMs: e.CATCH_UP_INTERVAL_MS,
+    trustProxy: e.TRUST_PROXY === 'true',
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    limits: {
+      connectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+      updatesPerSecond: e.WS_UPDATES_PER_SECOND,
+      awarenessPerSecond: e.WS_AWARENESS_PER_SECOND,
+      boardCreatesPerHour: e.BOARD_CREATES_PER_HOUR,
+      joinFailuresPer10Min: e.JOIN_FAILURES_PER_10_MIN,
+    },
   }
 }
 

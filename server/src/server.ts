@@ -81,6 +81,8 @@ export async function createOogstServer(
     startedAt: Date.now(),
     version: VERSION,
     metrics: metrics.registry,
+    trustProxy: config.trustProxy,
+    limits: config.limits,
     // Ready = not draining and storage answers; load balancers stop sending traffic otherwise.
     isReady: async () =>
       !draining &&
@@ -93,6 +95,10 @@ export async function createOogstServer(
   const server = http.createServer(app)
   const syncServer = new SyncServer(server, rooms, tokens, store, {
     maxFrameBytes: config.maxFrameBytes,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+    limits: config.limits,
     onRefused: (reason) => metrics.framesRefusedTotal.inc({ reason }),
     log,
   })

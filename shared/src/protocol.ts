@@ -1,5 +1,7 @@
 /**
- * Wire constants of the sync protocol. Message types are the standard y-websocket ones, so the
+ * Wire constants of the sync protocol.
+ * Close codes follow the y-websocket client's convention: 4400–4499 are final (the client stops
+ * reconnecting), everything else is transient (it reconnects with back-off). Message types are the standard y-websocket ones, so the
  * stock `y-websocket` client works unchanged; close codes are Oogst's own (4000–4999 is the range
  * the WebSocket spec leaves to applications) so the client can tell people what happened.
  */
@@ -19,6 +21,9 @@ export const CLOSE_CODES = {
   unauthorized: 4401,
   /** The participant was removed from the board. */
   removed: 4403,
+  /** More updates per second than allowed; transient, so the client reconnects after back-off
+   * and re-sends what was not saved. */
+  tooManyMessages: 4529,
   /** Storage failed; the update was not saved and not shared. Reconnect to retry. */
   storageError: 4500,
 } as const

@@ -92,7 +92,7 @@ describe('fuzzing the WebSocket protocol', () => {
     const other = await createBoard(server.url, 'Buren')
     neighbour = connectClient(server.wsUrl, other.id, await tokenFor(server.url, other, 'participant'))
     await neighbour.synced
-    await waitFor(async () => (await server.server.rooms.peek(board.id)) !== null)
+    await waitFor(() => server.server.rooms.loadedRoomNames().includes(board.id))
   })
   afterAll(async () => {
     writer.destroy()

@@ -5,9 +5,11 @@ import type { Registry } from 'prom-client'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { TemplateService } from '../boards/templateService'
+import type { OogstConfig } from '../config'
 import type { Persistence } from '../persistence/types'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
+import { limiter, securityHeaders } from './security'
 import { templateRoutes } from './templateRoutes'
 
 export interface AppDeps {
@@ -20,6 +22,8 @@ export interface AppDeps {
   startedAt: number
   version: string
   metrics: Registry
+  trustProxy: boolean
+  limits: OogstConfig['limits']
   isReady: () => Promise<boolean>
   log: (message: string, error?: unknown) => void
 }
@@ -28,6 +32,29 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders())
+  const limits = deps.limits
+  // Guessing join codes: only failed attempts count, so a class joining at once is never blocked.
+  app.post(
+    '/api/join',
+    limiter({
+      windowMs: 10 * 60_000,
+      limit: limits.joinFailuresPer10Min,
+      trustProxy: deps.trustProxy,
+      skipSuccessfulRequests: true,
+      code: 'too_many_attempts',
+      message: 'Too many wrong join codes from this address. Wait ten minutes and try again.',
+    }),
+  )
+  const creationLimit = limiter({
+    windowMs: 60 * 60_000,
+    limit: limits.boardCreatesPerHour,
+    trustProxy: deps.trustProxy,
+    code: 'too_many_requests',
+    message: 'Too many new boards or templates from this address. Try again later.',
+  })
+  app.post('/api/boards', creationLimit)
+  app.post('/api/templates', creationLimit)
   // Template import reads its own (larger, text) body, so it is mounted before the JSON parser.
   app.use('/api', templateRoutes(deps))
   app.use('/api', express.json({ limit: '100kb' }))

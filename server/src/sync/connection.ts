@@ -14,15 +14,19 @@ import {
   encodeSyncStep2,
   MalformedMessageError,
 } from './messages'
+import type { TokenBucket } from './rateLimit'
 import type { Room, RoomPeer } from './room'
 import type { RoomManager } from './roomManager'
 import { addsContent, isRedundant, missingDependency } from './updateChecks'
 
 export interface ConnectionDeps {
   rooms: RoomManager
+  /** Per-socket budgets: a flood of updates closes the socket, excess awareness is dropped. */
+  updateLimit: TokenBucket
+  awarenessLimit: TokenBucket
   log: (message: string, error?: unknown) => void
   /** Counts refused frames by reason (metrics). */
-  onRefused?: (reason: 'malformed' | 'read-only' | 'storage') => void
+  onRefused?: (reason: 'malformed' | 'read-only' | 'storage' | 'rate-limit') => void
 }
 
 /**
@@ -113,6 +117,12 @@ export class Connection implements RoomPeer {
         this.send(encodeSyncStep2(room.doc, message.stateVector))
         return
       case 'update':
+        if (!this.deps.updateLimit.take()) {
+          // Closing is safe: the client re-sends unsaved changes in its sync step 2 on reconnect.
+          this.deps.onRefused?.('rate-limit')
+          this.close(CLOSE_CODES.tooManyMessages, 'too many updates')
+          return
+        }
         if (isRedundant(message.decoded, room.doc)) return
         if (!this.canWrite) {
           // Read-only sockets may hold stale local edits; refuse new content, ignore the rest.
@@ -139,6 +149,10 @@ export class Connection implements RoomPeer {
         }
         return
       case 'awareness': {
+        if (!this.deps.awarenessLimit.take()) {
+          this.deps.onRefused?.('rate-limit')
+          return
+        }
         // The stock client relays other people's awareness too, so foreign entries are dropped,
         // not punished; only the socket's own client id (its first, and not taken by another
         // socket) is applied. Nobody can move someone else's cursor or rename them.

@@ -4,13 +4,20 @@ import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { parseRoomName } from '../../../shared/src/rooms'
 import type { TokenClaims, TokenService } from '../auth/tokens'
+import { clientAddress } from '../http/clientAddress'
+import { originAllowed } from '../http/security'
 import type { BoardStore } from '../persistence/types'
 import { Connection, type ConnectionDeps } from './connection'
 import { KEEPALIVE_MESSAGE } from './messages'
+import { ConnectionCounter, TokenBucket } from './rateLimit'
 import type { RoomManager } from './roomManager'
 
 export interface SyncServerOptions {
   maxFrameBytes: number
+  trustProxy: boolean
+  publicUrl: string | null
+  allowedOrigins: readonly string[]
+  limits: { connectionsPerIp: number; updatesPerSecond: number; awarenessPerSecond: number }
   onRefused?: ConnectionDeps['onRefused']
   /** The y-websocket client drops a socket that received nothing for 30 s; we speak every 15 s. */
   keepaliveMs?: number
@@ -27,6 +34,7 @@ export class SyncServer {
   private readonly wss: WebSocketServer
   readonly connections = new Set<Connection>()
   private readonly keepaliveTimer: NodeJS.Timeout
+  private readonly perAddress: ConnectionCounter
 
   constructor(
     httpServer: Server,
@@ -36,6 +44,7 @@ export class SyncServer {
     private readonly options: SyncServerOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
+    this.perAddress = new ConnectionCounter(options.limits.connectionsPerIp)
     httpServer.on('upgrade', (request, socket, head) => {
       this.handleUpgrade(request, socket, head).catch((error) => {
         options.log('upgrade failed', error)
@@ -49,6 +58,10 @@ export class SyncServer {
 
   private async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (this.draining) return refuse(socket, 503, 'Service Unavailable')
+    // Another site's page may not open sockets with a token it got hold of.
+    if (!originAllowed(request, this.options.publicUrl, this.options.allowedOrigins)) {
+      return refuse(socket, 403, 'Forbidden')
+    }
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(SYNC_PREFIX)) return refuse(socket, 404, 'Not Found')
     const roomName = url.pathname.slice(SYNC_PREFIX.length)
@@ -58,17 +71,34 @@ export class SyncServer {
     if (!claims || claims.boardId !== address.boardId) return refuse(socket, 401, 'Unauthorized')
     const board = await this.boards.getBoard(address.boardId)
     if (!board) return refuse(socket, 404, 'Not Found')
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, claims, roomName))
+    const ip = clientAddress(request, this.options.trustProxy)
+    if (!this.perAddress.tryAdd(ip)) return refuse(socket, 429, 'Too Many Requests')
+    if (socket.destroyed) {
+      this.perAddress.remove(ip)
+      return
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.once('close', () => this.perAddress.remove(ip))
+      this.accept(ws, claims, roomName)
+    })
   }
 
   private accept(ws: import('ws').WebSocket, claims: TokenClaims, roomName: string): void {
-    const address = parseRoomName(roomName)
-    if (!address) {
+    const room = parseRoomName(roomName)
+    if (!room) {
       ws.close(CLOSE_CODES.malformed, 'bad room')
       return
     }
-    const connection = new Connection(ws, claims, address, roomName, {
+    const connection = new Connection(ws, claims, room, roomName, {
       rooms: this.rooms,
+      updateLimit: new TokenBucket(
+        this.options.limits.updatesPerSecond,
+        this.options.limits.updatesPerSecond * 3,
+      ),
+      awarenessLimit: new TokenBucket(
+        this.options.limits.awarenessPerSecond,
+        this.options.limits.awarenessPerSecond * 2,
+      ),
       log: this.options.log,
       ...(this.options.onRefused ? { onRefused: this.options.onRefused } : {}),
     })
