@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { LOCAL_ORIGIN } from '../sync/localOrigin'
 
 /**
  * Turning textarea edits into small Y.Text operations, so two people typing in the same note both
@@ -29,7 +30,7 @@ export function diffText(before: string, after: string): TextSplice | null {
   }
 }
 
-/** Applies the textarea's new value to the shared text in one transaction. */
+/** Applies the textarea's new value to the shared text in one local (undoable) transaction. */
 export function applyTextEdit(text: Y.Text, after: string): void {
   const splice = diffText(text.toString(), after)
   if (!splice) return
@@ -37,7 +38,7 @@ export function applyTextEdit(text: Y.Text, after: string): void {
     if (splice.deleteCount > 0) text.delete(splice.index, splice.deleteCount)
     if (splice.insert) text.insert(splice.index, splice.insert)
   }
-  if (text.doc) text.doc.transact(apply)
+  if (text.doc) text.doc.transact(apply, LOCAL_ORIGIN)
   else apply()
 }
 

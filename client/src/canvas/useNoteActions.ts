@@ -10,6 +10,7 @@ import {
   type ZoneData,
   zoneAtPoint,
 } from '../../../shared/src/model'
+import { localEdit } from '../sync/localOrigin'
 import { findFreeSpot } from './freeSpot'
 import type { Point } from './viewport'
 
@@ -29,7 +30,8 @@ function zoneIdFor(
 }
 
 /**
- * All writes the canvas makes, through the shared model functions. Callbacks are stable (they read
+ * All writes the canvas makes, through the shared model functions, as local edits (`localEdit`:
+ * the origin per-user undo tracks). Callbacks are stable (they read
  * the latest notes and zones from refs) so memoised note components are not re-rendered by them.
  */
 export function useNoteActions(
@@ -52,13 +54,15 @@ export function useNoteActions(
       const { x, y } = options.avoidOthers
         ? findFreeSpot(center, size, notes, zones)
         : { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2) }
-      return createNote(doc, {
-        x,
-        y,
-        authorId: author.id,
-        authorName: author.name,
-        zoneId: zoneIdFor(zones, x, y, size),
-      })
+      return localEdit(doc, () =>
+        createNote(doc, {
+          x,
+          y,
+          authorId: author.id,
+          authorName: author.name,
+          zoneId: zoneIdFor(zones, x, y, size),
+        }),
+      )
     },
     [doc],
   )
@@ -68,13 +72,17 @@ export function useNoteActions(
       const { notes, zones } = latest.current
       const note = notes.find((n) => n.id === id)
       if (!note) return
-      updateNote(doc, id, { x: Math.round(x), y: Math.round(y), zoneId: zoneIdFor(zones, x, y, note) })
+      const patch = { x: Math.round(x), y: Math.round(y), zoneId: zoneIdFor(zones, x, y, note) }
+      localEdit(doc, () => updateNote(doc, id, patch))
     },
     [doc],
   )
 
-  const setColor = useCallback((id: string, color: NoteColor) => updateNote(doc, id, { color }), [doc])
-  const removeNote = useCallback((id: string) => deleteNote(doc, id), [doc])
+  const setColor = useCallback(
+    (id: string, color: NoteColor) => localEdit(doc, () => updateNote(doc, id, { color })),
+    [doc],
+  )
+  const removeNote = useCallback((id: string) => localEdit(doc, () => deleteNote(doc, id)), [doc])
 
   return { addNoteAt, moveNote, setColor, removeNote }
 }
