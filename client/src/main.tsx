@@ -4,6 +4,7 @@ import './i18n'
 import './styles/base.css'
 import './styles/landing.css'
 import './styles/board.css'
+import './styles/templates.css'
 import { App } from './App'
 
 const root = document.getElementById('root')

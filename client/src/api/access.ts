@@ -11,8 +11,14 @@ export async function createBoardAsFacilitator(input: {
   title: string
   name: string
   language: 'nl' | 'en'
+  /** Absent: an empty board. */
+  templateId?: string
 }): Promise<string> {
-  const board = await createBoard({ title: input.title, language: input.language })
+  const board = await createBoard({
+    title: input.title,
+    language: input.language,
+    ...(input.templateId ? { templateId: input.templateId } : {}),
+  })
   // Keep the key before anything else can fail: it is the only way back in as a facilitator.
   saveBoard(board.id, {
     facilitatorKey: board.facilitatorKey,

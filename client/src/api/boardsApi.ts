@@ -1,20 +1,10 @@
 import type { Role } from '../../../shared/src/roles'
 
-/**
- * Thin wrappers around the Oogst HTTP API. Every failure becomes an ApiError with the server's
- * error code (or `network` when the server could not be reached), so screens can explain it.
- */
+import { ApiError, request } from './http'
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
+export { ApiError }
+
+/** Thin wrappers around the board endpoints of the Oogst HTTP API (see docs/api.md). */
 
 export interface CreatedBoard {
   id: string
@@ -43,36 +33,11 @@ export interface BoardInfo {
   viewerUrl?: string
 }
 
-async function request<T>(
-  path: string,
-  init: { method?: string; body?: unknown; bearer?: string },
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json'
-  if (init.bearer) headers.Authorization = `Bearer ${init.bearer}`
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    })
-  } catch (error) {
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : 'network error')
-  }
-  const payload: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `http_${response.status}`,
-      typeof error?.message === 'string' ? error.message : response.statusText,
-    )
-  }
-  return payload as T
-}
-
-export function createBoard(input: { title: string; language: 'nl' | 'en' }): Promise<CreatedBoard> {
+export function createBoard(input: {
+  title: string
+  language: 'nl' | 'en'
+  templateId?: string
+}): Promise<CreatedBoard> {
   return request('/api/boards', { method: 'POST', body: input })
 }
 
@@ -101,6 +66,7 @@ export function errorMessageKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'errors.generic'
   if (error.code === 'network') return 'errors.network'
   if (error.code === 'unknown_join_code') return 'errors.unknownJoinCode'
+  if (error.code === 'unknown_template') return 'errors.templateGone'
   if (error.status === 429) return 'errors.tooManyTries'
   if (error.status === 401 || error.status === 403) return 'errors.linkInvalid'
   if (error.status === 404) return 'errors.boardNotFound'

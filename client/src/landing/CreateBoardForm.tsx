@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBoardAsFacilitator } from '../api/access'
 import { errorMessageKey } from '../api/boardsApi'
@@ -7,13 +7,17 @@ import { TextField } from '../components/TextField'
 import { currentLanguage } from '../i18n'
 import { boardPath, navigate } from '../routing'
 import { getStoredName } from '../storage/localBoards'
+import { EMPTY_TEMPLATE_ID, TemplateGallery } from './templates/TemplateGallery'
 
 const MAX_TITLE = 120
 const MAX_NAME = 60
 
 export function CreateBoardForm() {
   const { t } = useTranslation()
+  const formId = useId()
+  const formRef = useRef<HTMLFormElement>(null)
   const [title, setTitle] = useState('')
+  const [templateId, setTemplateId] = useState(EMPTY_TEMPLATE_ID)
   const [name, setName] = useState(getStoredName)
   const [fieldErrors, setFieldErrors] = useState<{ title?: string; name?: string }>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -27,7 +31,13 @@ export function CreateBoardForm() {
     }
     setFieldErrors(errors)
     setFormError(null)
-    if (errors.title || errors.name) return
+    if (errors.title || errors.name) {
+      // The button is below the gallery: bring the person back to the field that needs them.
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      )
+      return
+    }
     setBusy(true)
     try {
       const boardId = await createBoardAsFacilitator({
@@ -35,6 +45,7 @@ export function CreateBoardForm() {
         name: name.trim(),
         // The board's own language follows the UI the facilitator chose (used in exports later).
         language: currentLanguage(),
+        ...(templateId !== EMPTY_TEMPLATE_ID ? { templateId } : {}),
       })
       navigate(boardPath(boardId))
     } catch (error) {
@@ -43,34 +54,45 @@ export function CreateBoardForm() {
     }
   }
 
+  // The gallery sits between the fields and the button but outside the <form>: it has forms of
+  // its own (renaming a template), and forms may not be nested.
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="create-heading">
+    <section className="card create-card" aria-labelledby="create-heading">
       <h2 id="create-heading">{t('landing.createTitle')}</h2>
       <p className="card-intro">{t('landing.createIntro')}</p>
-      <TextField
-        label={t('landing.boardTitle')}
-        placeholder={t('landing.boardTitlePlaceholder')}
-        value={title}
-        onChange={setTitle}
-        error={fieldErrors.title}
-        maxLength={MAX_TITLE}
-        autoComplete="off"
-        data-testid="create-title"
-      />
-      <TextField
-        label={t('landing.yourName')}
-        placeholder={t('landing.yourNamePlaceholder')}
-        value={name}
-        onChange={setName}
-        error={fieldErrors.name}
-        maxLength={MAX_NAME}
-        autoComplete="given-name"
-        data-testid="create-name"
-      />
+      <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+        <TextField
+          label={t('landing.boardTitle')}
+          placeholder={t('landing.boardTitlePlaceholder')}
+          value={title}
+          onChange={setTitle}
+          error={fieldErrors.title}
+          maxLength={MAX_TITLE}
+          autoComplete="off"
+          data-testid="create-title"
+        />
+        <TextField
+          label={t('landing.yourName')}
+          placeholder={t('landing.yourNamePlaceholder')}
+          value={name}
+          onChange={setName}
+          error={fieldErrors.name}
+          maxLength={MAX_NAME}
+          autoComplete="given-name"
+          data-testid="create-name"
+        />
+      </form>
+      <TemplateGallery selectedId={templateId} onSelect={setTemplateId} />
       <FormError message={formError} />
-      <button className="button primary" type="submit" disabled={busy} data-testid="create-submit">
+      <button
+        className="button primary"
+        type="submit"
+        form={formId}
+        disabled={busy}
+        data-testid="create-submit"
+      >
         {busy ? t('landing.creating') : t('landing.createSubmit')}
       </button>
-    </form>
+    </section>
   )
 }

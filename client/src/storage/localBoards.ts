@@ -1,3 +1,5 @@
+import { readStored, readStoredRecord, writeStored } from './safeStorage'
+
 /**
  * What this device remembers about boards: the access token per board, the facilitator key for
  * boards made here, and the person's name so they don't have to type it again.
@@ -16,34 +18,8 @@ export interface StoredBoard {
 const BOARDS_KEY = 'oogst.boards'
 const NAME_KEY = 'oogst.name'
 
-// Fallback for browsers that refuse storage, so a single visit still works.
-const memory = new Map<string, string>()
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key)
-  } catch {
-    return memory.get(key) ?? null
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value)
-  } catch {
-    memory.set(key, value)
-  }
-}
-
 function readAll(): Record<string, StoredBoard> {
-  const raw = read(BOARDS_KEY)
-  if (!raw) return {}
-  try {
-    const parsed: unknown = JSON.parse(raw)
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, StoredBoard>) : {}
-  } catch {
-    return {}
-  }
+  return readStoredRecord<StoredBoard>(BOARDS_KEY)
 }
 
 export function getStoredBoard(boardId: string): StoredBoard | null {
@@ -58,7 +34,7 @@ export function saveBoard(boardId: string, patch: Partial<Omit<StoredBoard, 'boa
     if (patch[key as keyof typeof patch] === undefined) delete next[key]
   }
   all[boardId] = next
-  write(BOARDS_KEY, JSON.stringify(all))
+  writeStored(BOARDS_KEY, JSON.stringify(all))
 }
 
 export function forgetToken(boardId: string): void {
@@ -73,9 +49,9 @@ export function listStoredBoards(): StoredBoard[] {
 }
 
 export function getStoredName(): string {
-  return read(NAME_KEY) ?? ''
+  return readStored(NAME_KEY) ?? ''
 }
 
 export function saveName(name: string): void {
-  write(NAME_KEY, name.trim())
+  writeStored(NAME_KEY, name.trim())
 }
