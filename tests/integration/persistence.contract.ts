@@ -111,6 +111,8 @@ export function persistenceContract(
       joinCode,
       facilitatorKeyHash: 'ab'.repeat(32),
       createdAt: 1_700_000_000_000,
+      lastActivityAt: 1_700_000_000_000,
+      facilitatorTokensValidAfter: 0,
     })
 
     it('stores boards and finds them by id and join code', async () => {
@@ -127,10 +129,46 @@ export function persistenceContract(
       await expect(store.createBoard(board('b2', 'AAA-AAA'))).rejects.toBeInstanceOf(DuplicateError)
     })
 
-    it('deletes boards', async () => {
+    it('deletes a board with all its rooms and revocations, and nothing of other boards', async () => {
+      await store.createBoard(board('b_1', 'AAA-AAA'))
+      await store.createBoard(board('bx1', 'CCC-CCC'))
+      for (const room of ['b_1', 'b_1/control', 'b_1/drafts/p1', 'bx1', 'bx1/control', 'b_10']) {
+        await store.appendUpdates(room, [noteUpdate(room)])
+      }
+      await store.compactRoom('b_1/control', noteUpdate('snap'), 1)
+      await store.revokeParticipant('b_1', 'p1', 1)
+      await store.deleteBoard('b_1')
+      expect(await store.getBoard('b_1')).toBeNull()
+      for (const room of ['b_1', 'b_1/control', 'b_1/drafts/p1']) {
+        expect(await store.loadRoom(room)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+      }
+      // '_' must not act as a wildcard, and a longer id with the same start is another board.
+      for (const room of ['bx1', 'bx1/control', 'b_10'])
+        expect(replay(await store.loadRoom(room))).toEqual([room])
+      expect(await store.isRevoked('b_1', 'p1')).toBe(false)
+    })
+
+    it('tracks activity for retention', async () => {
+      await store.createBoard({ ...board('old', 'AAA-AAA'), lastActivityAt: 1000 })
+      await store.createBoard({ ...board('new', 'CCC-CCC'), lastActivityAt: 1000 })
+      await store.touchBoard('new', 5000)
+      await store.touchBoard('new', 3000) // never moves back
+      expect((await store.getBoard('new'))?.lastActivityAt).toBe(5000)
+      expect(await store.inactiveBoardIds(4000)).toEqual(['old'])
+    })
+
+    it('revokes participants and rotates the facilitator key', async () => {
       await store.createBoard(board('b1', 'AAA-AAA'))
-      await store.deleteBoard('b1')
-      expect(await store.getBoard('b1')).toBeNull()
+      expect(await store.isRevoked('b1', 'p1')).toBe(false)
+      await store.revokeParticipant('b1', 'p1', 10)
+      await store.revokeParticipant('b1', 'p1', 11)
+      expect(await store.isRevoked('b1', 'p1')).toBe(true)
+      expect(await store.isRevoked('b1', 'p2')).toBe(false)
+      await store.rotateFacilitatorKey('b1', 'ef'.repeat(32), 12345)
+      expect(await store.getBoard('b1')).toMatchObject({
+        facilitatorKeyHash: 'ef'.repeat(32),
+        facilitatorTokensValidAfter: 12345,
+      })
     })
 
     it('keeps the first value of a setting', async () => {

@@ -35,6 +35,8 @@ export class BoardService {
         joinCode: newJoinCode(),
         facilitatorKeyHash: hashFacilitatorKey(facilitatorKey),
         createdAt: Date.now(),
+        lastActivityAt: Date.now(),
+        facilitatorTokensValidAfter: 0,
       }
       try {
         // Documents first: a board row never points at a board without its initial state.

@@ -22,6 +22,8 @@ export function createMemoryPersistence(): Persistence {
   const boards = new Map<string, BoardRecord>()
   const settings = new Map<string, string>()
   const templates = new Map<string, TemplateRecord>()
+  const revoked = new Set<string>()
+  const ofBoard = (room: string, boardId: string) => room === boardId || room.startsWith(`${boardId}/`)
 
   const roomFor = (room: string): MemoryRoom => {
     let entry = rooms.get(room)
@@ -93,6 +95,31 @@ export function createMemoryPersistence(): Persistence {
 
     async deleteBoard(id) {
       boards.delete(id)
+      for (const room of [...rooms.keys()]) if (ofBoard(room, id)) rooms.delete(room)
+      for (const key of [...revoked]) if (key.startsWith(`${id} `)) revoked.delete(key)
+    },
+
+    async touchBoard(id, at) {
+      const board = boards.get(id)
+      if (board && at > board.lastActivityAt) board.lastActivityAt = at
+    },
+
+    async inactiveBoardIds(before) {
+      return [...boards.values()].filter((b) => b.lastActivityAt < before).map((b) => b.id)
+    },
+
+    async rotateFacilitatorKey(id, keyHash, validAfter) {
+      const board = boards.get(id)
+      if (board)
+        Object.assign(board, { facilitatorKeyHash: keyHash, facilitatorTokensValidAfter: validAfter })
+    },
+
+    async revokeParticipant(boardId, participantId) {
+      revoked.add(`${boardId} ${participantId}`)
+    },
+
+    async isRevoked(boardId, participantId) {
+      return revoked.has(`${boardId} ${participantId}`)
     },
 
     async getSetting(key) {

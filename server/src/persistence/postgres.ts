@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { migratePostgres } from './postgresSchema'
-import { toTemplate } from './sqlite'
+import { toBoard, toTemplate } from './sqlite'
 import {
   type BoardRecord,
   DuplicateError,
@@ -17,29 +17,6 @@ export interface PostgresOptions {
   /** Schema to use instead of the search_path default (tests use one schema each). */
   schema?: string
   maxConnections?: number
-}
-
-interface BoardRow {
-  id: string
-  title: string
-  language: string
-  template_id: string
-  join_code: string
-  facilitator_key_hash: string
-  created_at: string
-}
-
-function toBoard(row: BoardRow | undefined): BoardRecord | null {
-  if (!row) return null
-  return {
-    id: row.id,
-    title: row.title,
-    language: row.language === 'en' ? 'en' : 'nl',
-    templateId: row.template_id,
-    joinCode: row.join_code,
-    facilitatorKeyHash: row.facilitator_key_hash,
-    createdAt: Number(row.created_at),
-  }
 }
 
 const bytes = (buffer: Buffer): Uint8Array =>
@@ -171,8 +148,9 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
     async createBoard(board) {
       try {
         await pool.query(
-          `INSERT INTO boards (id, title, language, template_id, join_code, facilitator_key_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          `INSERT INTO boards (id, title, language, template_id, join_code, facilitator_key_hash, created_at,
+             last_activity_at, facilitator_tokens_valid_after)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             board.id,
             board.title,
@@ -181,6 +159,8 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
             board.joinCode,
             board.facilitatorKeyHash,
             board.createdAt,
+            board.lastActivityAt,
+            board.facilitatorTokensValidAfter,
           ],
         )
       } catch (error) {
@@ -190,17 +170,63 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
     },
 
     async getBoard(id) {
-      const { rows } = await pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id])
+      const { rows } = await pool.query('SELECT * FROM boards WHERE id = $1', [id])
       return toBoard(rows[0])
     },
 
     async getBoardByJoinCode(joinCode) {
-      const { rows } = await pool.query<BoardRow>('SELECT * FROM boards WHERE join_code = $1', [joinCode])
+      const { rows } = await pool.query('SELECT * FROM boards WHERE join_code = $1', [joinCode])
       return toBoard(rows[0])
     },
 
     async deleteBoard(id) {
-      await pool.query('DELETE FROM boards WHERE id = $1', [id])
+      await inTransaction('READ COMMITTED', async (client) => {
+        await client.query('DELETE FROM boards WHERE id = $1', [id])
+        await client.query('DELETE FROM revocations WHERE board_id = $1', [id])
+        // Rooms of a board are `<id>` and `<id>/…`; left() avoids LIKE, whose _ is a wildcard.
+        for (const table of ['room_updates', 'room_snapshots', 'room_heads']) {
+          await client.query(
+            `DELETE FROM ${table} WHERE room = $1 OR left(room, length($1) + 1) = $1 || '/'`,
+            [id],
+          )
+        }
+      })
+    },
+
+    async touchBoard(id, at) {
+      await pool.query('UPDATE boards SET last_activity_at = GREATEST(last_activity_at, $1) WHERE id = $2', [
+        at,
+        id,
+      ])
+    },
+
+    async inactiveBoardIds(before) {
+      const { rows } = await pool.query<{ id: string }>('SELECT id FROM boards WHERE last_activity_at < $1', [
+        before,
+      ])
+      return rows.map((row) => row.id)
+    },
+
+    async rotateFacilitatorKey(id, keyHash, validAfter) {
+      await pool.query(
+        'UPDATE boards SET facilitator_key_hash = $1, facilitator_tokens_valid_after = $2 WHERE id = $3',
+        [keyHash, validAfter, id],
+      )
+    },
+
+    async revokeParticipant(boardId, participantId, at) {
+      await pool.query(
+        'INSERT INTO revocations (board_id, participant_id, revoked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [boardId, participantId, at],
+      )
+    },
+
+    async isRevoked(boardId, participantId) {
+      const { rows } = await pool.query(
+        'SELECT 1 FROM revocations WHERE board_id = $1 AND participant_id = $2',
+        [boardId, participantId],
+      )
+      return rows.length > 0
     },
 
     async getSetting(key) {

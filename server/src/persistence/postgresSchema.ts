@@ -37,6 +37,16 @@ const MIGRATIONS: string[] = [
      created_at BIGINT NOT NULL,
      updated_at BIGINT NOT NULL
    );`,
+  `ALTER TABLE boards ADD COLUMN last_activity_at BIGINT NOT NULL DEFAULT 0;
+   ALTER TABLE boards ADD COLUMN facilitator_tokens_valid_after BIGINT NOT NULL DEFAULT 0;
+   UPDATE boards SET last_activity_at = created_at;
+   CREATE INDEX boards_last_activity ON boards (last_activity_at);
+   CREATE TABLE revocations (
+     board_id TEXT NOT NULL,
+     participant_id TEXT NOT NULL,
+     revoked_at BIGINT NOT NULL,
+     PRIMARY KEY (board_id, participant_id)
+   );`,
 ]
 
 /** Arbitrary constant identifying Oogst's migration lock among other apps' advisory locks. */

@@ -43,6 +43,16 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `ALTER TABLE boards ADD COLUMN last_activity_at INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE boards ADD COLUMN facilitator_tokens_valid_after INTEGER NOT NULL DEFAULT 0;
+   UPDATE boards SET last_activity_at = created_at;
+   CREATE INDEX boards_last_activity ON boards (last_activity_at);
+   CREATE TABLE revocations (
+     board_id TEXT NOT NULL,
+     participant_id TEXT NOT NULL,
+     revoked_at INTEGER NOT NULL,
+     PRIMARY KEY (board_id, participant_id)
+   ) WITHOUT ROWID;`,
 ]
 
 interface BoardRow {
@@ -53,6 +63,8 @@ interface BoardRow {
   join_code: string
   facilitator_key_hash: string
   created_at: number
+  last_activity_at: number
+  facilitator_tokens_valid_after: number
 }
 
 interface TemplateRow {
@@ -74,7 +86,7 @@ export function toTemplate(row: TemplateRow | undefined): TemplateRecord | null 
   }
 }
 
-function toBoard(row: BoardRow | undefined): BoardRecord | null {
+export function toBoard(row: BoardRow | undefined): BoardRecord | null {
   if (!row) return null
   return {
     id: row.id,
@@ -83,7 +95,9 @@ function toBoard(row: BoardRow | undefined): BoardRecord | null {
     templateId: row.template_id,
     joinCode: row.join_code,
     facilitatorKeyHash: row.facilitator_key_hash,
-    createdAt: row.created_at,
+    createdAt: Number(row.created_at),
+    lastActivityAt: Number(row.last_activity_at),
+    facilitatorTokensValidAfter: Number(row.facilitator_tokens_valid_after),
   }
 }
 
@@ -126,7 +140,26 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     deleteRoomUpdates: db.prepare('DELETE FROM room_updates WHERE room = ?'),
     deleteRoomSnapshot: db.prepare('DELETE FROM room_snapshots WHERE room = ?'),
     insertBoard: db.prepare(
-      'INSERT INTO boards (id, title, language, template_id, join_code, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO boards (id, title, language, template_id, join_code, facilitator_key_hash, created_at, last_activity_at, facilitator_tokens_valid_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    touchBoard: db.prepare('UPDATE boards SET last_activity_at = MAX(last_activity_at, ?) WHERE id = ?'),
+    inactiveBoards: db.prepare<[number], { id: string }>('SELECT id FROM boards WHERE last_activity_at < ?'),
+    rotateKey: db.prepare(
+      'UPDATE boards SET facilitator_key_hash = ?, facilitator_tokens_valid_after = ? WHERE id = ?',
+    ),
+    revoke: db.prepare(
+      'INSERT OR IGNORE INTO revocations (board_id, participant_id, revoked_at) VALUES (?, ?, ?)',
+    ),
+    isRevoked: db.prepare<[string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM revocations WHERE board_id = ? AND participant_id = ?',
+    ),
+    deleteRevocations: db.prepare('DELETE FROM revocations WHERE board_id = ?'),
+    // Rooms of a board are `<id>` and `<id>/…`; substr avoids LIKE, whose _ would be a wildcard.
+    deleteBoardUpdates: db.prepare(
+      "DELETE FROM room_updates WHERE room = @id OR substr(room, 1, length(@id) + 1) = @id || '/'",
+    ),
+    deleteBoardSnapshots: db.prepare(
+      "DELETE FROM room_snapshots WHERE room = @id OR substr(room, 1, length(@id) + 1) = @id || '/'",
     ),
     boardById: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
     boardByCode: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE join_code = ?'),
@@ -201,6 +234,8 @@ export function createSqlitePersistence(dataDir: string): Persistence {
           board.joinCode,
           board.facilitatorKeyHash,
           board.createdAt,
+          board.lastActivityAt,
+          board.facilitatorTokensValidAfter,
         )
       } catch (error) {
         if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
@@ -215,7 +250,27 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       return toBoard(q.boardByCode.get(joinCode))
     },
     async deleteBoard(id) {
-      q.deleteBoard.run(id)
+      db.transaction(() => {
+        q.deleteBoard.run(id)
+        q.deleteRevocations.run(id)
+        q.deleteBoardUpdates.run({ id })
+        q.deleteBoardSnapshots.run({ id })
+      })()
+    },
+    async touchBoard(id, at) {
+      q.touchBoard.run(at, id)
+    },
+    async inactiveBoardIds(before) {
+      return q.inactiveBoards.all(before).map((row) => row.id)
+    },
+    async rotateFacilitatorKey(id, keyHash, validAfter) {
+      q.rotateKey.run(keyHash, validAfter, id)
+    },
+    async revokeParticipant(boardId, participantId, at) {
+      q.revoke.run(boardId, participantId, at)
+    },
+    async isRevoked(boardId, participantId) {
+      return (q.isRevoked.get(boardId, participantId)?.n ?? 0) > 0
     },
     async getSetting(key) {
       return q.getSetting.get(key)?.value ?? null

@@ -48,6 +48,10 @@ export interface BoardRecord {
   /** SHA-256 of the facilitator key; the key itself is only shown once, at creation. */
   facilitatorKeyHash: string
   createdAt: number
+  /** Last time anyone wrote to the board; retention deletes boards idle for too long. */
+  lastActivityAt: number
+  /** Facilitator tokens issued before this moment are void (set when the key is rotated). */
+  facilitatorTokensValidAfter: number
 }
 
 export interface BoardStore {
@@ -55,7 +59,14 @@ export interface BoardStore {
   createBoard(board: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>
+  /** Deletes the board with everything of it: its rooms' logs and snapshots, its revocations. */
   deleteBoard(id: string): Promise<void>
+  touchBoard(id: string, at: number): Promise<void>
+  /** Ids of boards whose last activity is before `before` (retention). */
+  inactiveBoardIds(before: number): Promise<string[]>
+  rotateFacilitatorKey(id: string, keyHash: string, validAfter: number): Promise<void>
+  revokeParticipant(boardId: string, participantId: string, at: number): Promise<void>
+  isRevoked(boardId: string, participantId: string): Promise<boolean>
 }
 
 /** Small key-value store for installation settings (e.g. the token secret). */
