@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Layer, Stage } from 'react-konva'
 import type * as Y from 'yjs'
 import { getNoteText, type NoteData, type ZoneData } from '../../../shared/src/model'
+import type { CanvasPresence } from '../presence/canvasPresence'
 import { CanvasToolbar } from './CanvasToolbar'
 import { NoteEditor } from './NoteEditor'
 import { NoteShape } from './NoteShape'
@@ -23,6 +24,8 @@ interface BoardCanvasProps {
   author: Author
   /** True once the board content has arrived; the first time, the view is fitted to it. */
   contentLoaded: boolean
+  /** Live cursors, selections and following (optional: the canvas works without). */
+  presence?: CanvasPresence
 }
 
 const BUTTON_ZOOM_STEP = 1.25
@@ -30,7 +33,15 @@ const GRID_SIZE = 24
 /** Below this the first view is unreadable on a phone; people can still zoom out themselves. */
 const FIRST_VIEW_MIN_SCALE = 0.5
 
-export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded }: BoardCanvasProps) {
+export function BoardCanvas({
+  doc,
+  notes,
+  zones,
+  canEdit,
+  author,
+  contentLoaded,
+  presence,
+}: BoardCanvasProps) {
   const { t } = useTranslation()
   const [containerRef, size] = useElementSize<HTMLDivElement>()
   const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT)
@@ -53,6 +64,11 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
     fitted.current = true
     fitToContent(FIRST_VIEW_MIN_SCALE)
   }, [contentLoaded, size.width, fitToContent])
+
+  // Presence: others see our viewport and selection; following someone moves our stage.
+  useEffect(() => presence?.viewportChanged(viewport, size), [presence, viewport, size])
+  useEffect(() => presence?.selectionChanged(selectedId ? [selectedId] : []), [presence, selectedId])
+  useEffect(() => presence?.onFollow(setViewport), [presence])
 
   const selected = notes.find((n) => n.id === selectedId) ?? null
   const editing = notes.find((n) => n.id === editingId) ?? null
@@ -176,6 +192,7 @@ export function BoardCanvas({ doc, notes, zones, canEdit, author, contentLoaded 
           </Layer>
         </Stage>
       </div>
+      {presence?.overlay({ viewport, notes })}
       {canEdit && selected && !editing && (
         <NoteToolbar
           note={selected}
