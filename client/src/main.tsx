@@ -5,6 +5,7 @@ import './styles/base.css'
 import './styles/landing.css'
 import './styles/board.css'
 import './styles/templates.css'
+import './styles/boardTools.css'
 import { App } from './App'
 
 const root = document.getElementById('root')

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/src/roles'
 import { LanguageSwitch } from '../components/LanguageSwitch'
@@ -11,9 +12,11 @@ interface BoardHeaderProps {
   status: ConnectionStatus
   hasSynced: boolean
   onShare?: () => void
+  /** The board menu (save as template, shortcuts, …). */
+  menu?: ReactNode
 }
 
-export function BoardHeader({ title, role, name, status, hasSynced, onShare }: BoardHeaderProps) {
+export function BoardHeader({ title, role, name, status, hasSynced, onShare, menu }: BoardHeaderProps) {
   const { t } = useTranslation()
   return (
     <header className="board-header">
@@ -43,6 +46,7 @@ export function BoardHeader({ title, role, name, status, hasSynced, onShare }: B
             {t('share.open')}
           </button>
         )}
+        {menu}
         <LanguageSwitch />
       </div>
     </header>

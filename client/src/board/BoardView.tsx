@@ -6,9 +6,11 @@ import { BoardCanvas } from '../canvas/BoardCanvas'
 import { getStoredBoard } from '../storage/localBoards'
 import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
 import { BoardHeader } from './BoardHeader'
+import { BoardMenu } from './BoardMenu'
 import { NoteListMirror } from './NoteListMirror'
 import { SharePanel } from './SharePanel'
 import { useBoardMeta, useNotes, useZones } from './useBoardData'
+import { useBoardMenu } from './useBoardMenu'
 
 interface BoardViewProps {
   boardId: string
@@ -22,10 +24,20 @@ export function BoardView({ boardId, token, info, onConnectionKeepsFailing }: Bo
   const synced = useSyncedBoard(boardId, token, onConnectionKeepsFailing)
   // The document is created in an effect; until then there is nothing to draw yet.
   if (!synced) return null
-  return <BoardContent boardId={boardId} info={info} synced={synced} />
+  return <BoardContent boardId={boardId} token={token} info={info} synced={synced} />
 }
 
-function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardInfo; synced: SyncedBoard }) {
+function BoardContent({
+  boardId,
+  token,
+  info,
+  synced,
+}: {
+  boardId: string
+  token: string
+  info: BoardInfo
+  synced: SyncedBoard
+}) {
   const { t } = useTranslation()
   const { doc, status, hasSynced, contentLoaded } = synced
   const meta = useBoardMeta(doc)
@@ -36,6 +48,7 @@ function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardI
   const isFacilitator = can(info.role, 'board:manage')
   const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
   const title = meta.title || info.title
+  const menu = useBoardMenu({ boardId, token, title, isFacilitator })
 
   // The board's name in the tab and in the browser history, so people find it again.
   useEffect(() => {
@@ -54,6 +67,7 @@ function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardI
         status={status}
         hasSynced={hasSynced}
         onShare={isFacilitator ? () => setShareOpen(true) : undefined}
+        menu={<BoardMenu items={menu.items} />}
       />
       {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
       <main className="board-main">
@@ -64,9 +78,11 @@ function BoardContent({ boardId, info, synced }: { boardId: string; info: BoardI
           canEdit={canEdit}
           author={{ id: info.participantId, name: info.name }}
           contentLoaded={contentLoaded}
+          canEditZones={isFacilitator}
         />
         <NoteListMirror notes={notes} zones={zones} />
       </main>
+      {menu.dialogs}
       {isFacilitator && (
         <SharePanel
           open={shareOpen}

@@ -15,6 +15,8 @@ import { type Author, useNoteActions } from './useNoteActions'
 import { useViewportGestures } from './useViewportGestures'
 import { boundsOf, fitViewport, INITIAL_VIEWPORT, toBoardPoint, type Viewport, zoomAt } from './viewport'
 import { ZoneShape } from './ZoneShape'
+import { ZoneEditButtons } from './zones/ZoneEditButtons'
+import { ZoneEditDialog } from './zones/ZoneEditDialog'
 
 interface BoardCanvasProps {
   doc: Y.Doc
@@ -26,6 +28,8 @@ interface BoardCanvasProps {
   contentLoaded: boolean
   /** Live cursors, selections and following (optional: the canvas works without). */
   presence?: CanvasPresence
+  /** Facilitators may change zone titles and questions. */
+  canEditZones?: boolean
 }
 
 const BUTTON_ZOOM_STEP = 1.25
@@ -41,12 +45,14 @@ export function BoardCanvas({
   author,
   contentLoaded,
   presence,
+  canEditZones = false,
 }: BoardCanvasProps) {
   const { t } = useTranslation()
   const [containerRef, size] = useElementSize<HTMLDivElement>()
   const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
+  const [editingZoneId, setEditingZoneId] = useState<string | null>(null)
   // Notes this person just created: if they leave them empty, they are cleaned up again.
   const freshNotes = useRef(new Set<string>())
   const gestures = useViewportGestures(setViewport)
@@ -171,9 +177,9 @@ export function BoardCanvas({
           onDblClick={onStageDoubleClick}
           onDblTap={onStageDoubleClick}
         >
-          <Layer listening={false}>
+          <Layer listening={canEditZones}>
             {zones.map((zone) => (
-              <ZoneShape key={zone.id} zone={zone} />
+              <ZoneShape key={zone.id} zone={zone} onEdit={canEditZones ? setEditingZoneId : undefined} />
             ))}
           </Layer>
           <Layer>
@@ -193,6 +199,14 @@ export function BoardCanvas({
         </Stage>
       </div>
       {presence?.overlay({ viewport, notes })}
+      {canEditZones && !editing && (
+        <ZoneEditButtons zones={zones} viewport={viewport} area={size} onEdit={setEditingZoneId} />
+      )}
+      <ZoneEditDialog
+        doc={doc}
+        zone={zones.find((zone) => zone.id === editingZoneId) ?? null}
+        onClose={() => setEditingZoneId(null)}
+      />
       {canEdit && selected && !editing && (
         <NoteToolbar
           note={selected}

@@ -23,14 +23,23 @@ export function zoneHeaderHeight(zone: ZoneData): number {
 }
 
 /**
- * A question zone: a light area with its question on top. It does not listen to pointer events,
- * so dragging or double-clicking inside it acts on the empty board (pan, new note in this zone).
+ * A question zone: a light area with its question on top. The area does not listen to pointer
+ * events, so dragging or double-clicking inside it acts on the empty board (pan, new note in this
+ * zone). For facilitators (`onEdit`) double-clicking the title or question opens the zone editor.
  */
-export const ZoneShape = memo(function ZoneShape({ zone }: { zone: ZoneData }) {
+export const ZoneShape = memo(function ZoneShape({
+  zone,
+  onEdit,
+}: {
+  zone: ZoneData
+  onEdit?: (zoneId: string) => void
+}) {
   const textWidth = Math.max(1, zone.width - 2 * PADDING)
+  const edit = onEdit ? () => onEdit(zone.id) : undefined
   return (
-    <Group x={zone.x} y={zone.y} listening={false}>
+    <Group x={zone.x} y={zone.y} listening={Boolean(onEdit)}>
       <Rect
+        listening={false}
         width={zone.width}
         height={zone.height}
         fill={zone.color}
@@ -50,6 +59,8 @@ export const ZoneShape = memo(function ZoneShape({ zone }: { zone: ZoneData }) {
         fill="#1d2a26"
         wrap="none"
         ellipsis
+        onDblClick={edit}
+        onDblTap={edit}
       />
       {zone.prompt && (
         <Text
@@ -64,6 +75,8 @@ export const ZoneShape = memo(function ZoneShape({ zone }: { zone: ZoneData }) {
           fill="#44504b"
           wrap="word"
           ellipsis
+          onDblClick={edit}
+          onDblTap={edit}
         />
       )}
     </Group>
