@@ -15,7 +15,7 @@ import { type Author, useNoteActions } from './useNoteActions'
 import { useViewportGestures } from './useViewportGestures'
 import { boundsOf, fitViewport, INITIAL_VIEWPORT, toBoardPoint, type Viewport, zoomAt } from './viewport'
 import { ZoneShape } from './ZoneShape'
-import { ZoneEditButtons } from './zones/ZoneEditButtons'
+import { ZoneEditButtons, zoneEditButtonSpace } from './zones/ZoneEditButtons'
 import { ZoneEditDialog } from './zones/ZoneEditDialog'
 
 interface BoardCanvasProps {
@@ -179,7 +179,12 @@ export function BoardCanvas({
         >
           <Layer listening={canEditZones}>
             {zones.map((zone) => (
-              <ZoneShape key={zone.id} zone={zone} onEdit={canEditZones ? setEditingZoneId : undefined} />
+              <ZoneShape
+                key={zone.id}
+                zone={zone}
+                onEdit={canEditZones ? setEditingZoneId : undefined}
+                reserveRight={canEditZones ? zoneEditButtonSpace(zone, viewport) / viewport.scale : 0}
+              />
             ))}
           </Layer>
           <Layer>

@@ -30,11 +30,14 @@ export function zoneHeaderHeight(zone: ZoneData): number {
 export const ZoneShape = memo(function ZoneShape({
   zone,
   onEdit,
+  reserveRight = 0,
 }: {
   zone: ZoneData
   onEdit?: (zoneId: string) => void
+  /** Board units kept free at the right of the text, for the edit button drawn over the zone. */
+  reserveRight?: number
 }) {
-  const textWidth = Math.max(1, zone.width - 2 * PADDING)
+  const textWidth = Math.max(1, zone.width - 2 * PADDING - Math.max(0, reserveRight - PADDING))
   const edit = onEdit ? () => onEdit(zone.id) : undefined
   return (
     <Group x={zone.x} y={zone.y} listening={Boolean(onEdit)}>

@@ -3,10 +3,23 @@ import type { ZoneData } from '../../../../shared/src/model'
 import { toScreenRect, type Viewport } from '../viewport'
 
 /** Zones narrower than this on screen get only the pencil; wider ones also the word. */
-const LABEL_MIN_WIDTH = 280
+const LABEL_MIN_WIDTH = 420
 /** Too small to hit or read: no button at all (zoom in to edit). */
 const BUTTON_MIN_WIDTH = 90
-const INSET = 10
+const INSET = 8
+/** Widths of the two button forms in screen pixels (CSS keeps them at most this wide). */
+const ICON_WIDTH = 40
+const WIDE_WIDTH = 130
+
+/**
+ * Screen pixels the edit button takes from the right of a zone's title and question, so the zone
+ * can draw its text next to the button instead of under it. 0 when the zone shows no button.
+ */
+export function zoneEditButtonSpace(zone: ZoneData, viewport: Viewport): number {
+  const width = zone.width * viewport.scale
+  if (width < BUTTON_MIN_WIDTH) return 0
+  return (width >= LABEL_MIN_WIDTH ? WIDE_WIDTH : ICON_WIDTH) + 2 * INSET
+}
 
 interface ZoneEditButtonsProps {
   zones: readonly ZoneData[]

@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core'
+
+/** Browser steps shared by the e2e tests: making a board, joining it, reading the note mirror. */
+
+export async function waitConnected(page: Page): Promise<void> {
+  await page.locator('[data-testid=connection-status][data-status=connected]').waitFor({ timeout: 15_000 })
+}
+
+/** On the landing page: makes a board (optionally from a template) and waits until it is live. */
+export async function createBoardInBrowser(
+  page: Page,
+  baseUrl: string,
+  input: { title: string; name: string; templateId?: string },
+): Promise<string> {
+  await page.goto(baseUrl)
+  await page.getByTestId('create-title').fill(input.title)
+  await page.getByTestId('create-name').fill(input.name)
+  if (input.templateId) await page.getByTestId(`template-option-${input.templateId}`).click()
+  await page.getByTestId('create-submit').click()
+  await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
+  await waitConnected(page)
+  return new URL(page.url()).pathname.split('/').pop() ?? ''
+}
+
+/** The join code, read from the share panel (which is closed again). */
+export async function readJoinCode(page: Page): Promise<string> {
+  await page.getByTestId('share-open').click()
+  const code = (await page.getByTestId('share-join-code').textContent())?.trim() ?? ''
+  await page.keyboard.press('Escape')
+  return code
+}
+
+export async function joinInBrowser(
+  page: Page,
+  baseUrl: string,
+  joinCode: string,
+  name: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/j/${joinCode}`)
+  await page.getByTestId('join-name').fill(name)
+  await page.getByTestId('join-submit').click()
+  await page.waitForURL(/\/b\//)
+  await waitConnected(page)
+}
+
+/** Zone titles as the screen-reader mirror lists them. */
+export function zoneTitles(page: Page): Promise<string[]> {
+  return page.getByTestId('note-list').locator('section > h3').allTextContents()
+}
+
+export function noteTexts(page: Page): Promise<string[]> {
+  return page.getByTestId('note-item').locator('.note-item-text').allTextContents()
+}
