@@ -143,6 +143,24 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
     await importError.scrollIntoViewIfNeeded()
     await facilitator.screenshot({ path: artifactPath('e2e-templates-import-error.png') })
 
+    // A good file (an export of the LOS template) is added, chosen, and can be removed again.
+    const exported = await fetch(`${server.url}/api/templates/los-model?download`)
+    expect(exported.headers.get('content-disposition')).toContain('attachment')
+    await facilitator.getByTestId('template-import-input').setInputFiles({
+      name: 'los.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(await exported.text()),
+    })
+    await expect.poll(() => facilitator.getByTestId('template-notice').textContent()).toContain('toegevoegd')
+    expect(await importError.textContent()).toBe('')
+    const imported = facilitator.locator('[data-testid^=template-option-eigen-][data-selected=true]')
+    expect(await imported.textContent()).toContain('LOS-model')
+    expect(await facilitator.locator('[data-testid^=template-option-eigen-]').count()).toBe(2)
+    await facilitator.getByTestId('template-delete').click()
+    await facilitator.getByTestId('template-delete-confirm').click()
+    await expect.poll(() => facilitator.locator('[data-testid^=template-option-eigen-]').count()).toBe(1)
+    expect(await facilitator.getByTestId('template-option-leeg').getAttribute('data-selected')).toBe('true')
+
     // A new board from the own template has the reworded question.
     const ownId = (await own.getAttribute('data-testid'))?.replace('template-option-', '') ?? ''
     await createBoardInBrowser(facilitator, server.url, {
