@@ -1,0 +1,121 @@
+import { memo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NOTE_COLOR_HEX, type NoteData, type ZoneData } from '../../../shared/src/model'
+import { MoveNoteForm } from './MoveNoteForm'
+import { NoteTextForm } from './NoteTextForm'
+
+export function noteItemId(noteId: string): string {
+  return `outline-note-${noteId}`
+}
+
+interface OutlineNoteProps {
+  note: NoteData
+  zones: readonly ZoneData[]
+  canEdit: boolean
+  onSaveText: (note: NoteData, base: string, text: string) => void
+  onMove: (note: NoteData, zoneId: string | null) => void
+  onDelete: (note: NoteData) => void
+}
+
+type Mode = 'view' | 'edit' | 'move'
+
+/**
+ * One note in the list: its text, who wrote it, and (for people who may edit) buttons to change
+ * the text, move it to another question, or remove it. The buttons are described by the note's
+ * text, so "Aanpassen" is not ambiguous when a screen reader lists all buttons.
+ */
+export const OutlineNote = memo(function OutlineNote({
+  note,
+  zones,
+  canEdit,
+  onSaveText,
+  onMove,
+  onDelete,
+}: OutlineNoteProps) {
+  const { t } = useTranslation()
+  const [mode, setMode] = useState<Mode>('view')
+  // The text when editing started: saving merges only what changed since (see mergeEdit).
+  const [base, setBase] = useState(note.text)
+  const textId = `${noteItemId(note.id)}-text`
+  const itemId = noteItemId(note.id)
+
+  const back = () => {
+    setMode('view')
+    document.getElementById(itemId)?.focus()
+  }
+
+  return (
+    <li id={itemId} className="outline-note" tabIndex={-1} data-testid="outline-note" data-note-id={note.id}>
+      <span
+        className="outline-note-color"
+        style={{ background: NOTE_COLOR_HEX[note.color] }}
+        aria-hidden="true"
+      />
+      <div className="outline-note-body">
+        {mode === 'edit' ? (
+          <NoteTextForm
+            label={t('outline.editLabel')}
+            initial={base}
+            submitLabel={t('outline.save')}
+            onSave={(text) => {
+              onSaveText(note, base, text)
+              back()
+            }}
+            onCancel={back}
+            testId="outline-edit-text"
+          />
+        ) : (
+          <p className="outline-note-text" id={textId} data-testid="outline-note-text">
+            {note.text || t('list.emptyNote')}
+          </p>
+        )}
+        {note.authorName && <p className="outline-note-meta">{t('list.by', { name: note.authorName })}</p>}
+        {mode === 'move' && (
+          <MoveNoteForm
+            zones={zones}
+            currentZoneId={note.zoneId}
+            onMove={(zoneId) => {
+              setMode('view')
+              onMove(note, zoneId)
+            }}
+            onCancel={back}
+          />
+        )}
+        {canEdit && mode === 'view' && (
+          <div className="outline-note-actions">
+            <button
+              type="button"
+              className="toolbar-button"
+              aria-describedby={textId}
+              onClick={() => {
+                setBase(note.text)
+                setMode('edit')
+              }}
+              data-testid="outline-edit"
+            >
+              {t('outline.edit')}
+            </button>
+            <button
+              type="button"
+              className="toolbar-button"
+              aria-describedby={textId}
+              onClick={() => setMode('move')}
+              data-testid="outline-move"
+            >
+              {t('outline.move')}
+            </button>
+            <button
+              type="button"
+              className="toolbar-button danger"
+              aria-describedby={textId}
+              onClick={() => onDelete(note)}
+              data-testid="outline-delete"
+            >
+              {t('note.delete')}
+            </button>
+          </div>
+        )}
+      </div>
+    </li>
+  )
+})

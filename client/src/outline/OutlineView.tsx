@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import type { NoteData, ZoneData } from '../../../shared/src/model'
+import type { Author } from '../canvas/useNoteActions'
+import { noteItemId } from './OutlineNote'
+import { OutlineSection, sectionHeadingId } from './OutlineSection'
+import { addNoteInZone, editNoteText, moveNoteToZone, removeNote } from './outlineActions'
+import './outline.css'
+
+interface OutlineViewProps {
+  doc: Y.Doc
+  notes: NoteData[]
+  zones: ZoneData[]
+  canEdit: boolean
+  author: Author
+  /** Says something politely to screen reader users (confirmations of their own actions). */
+  announce: (message: string) => void
+}
+
+/**
+ * The board as a document: every question is a heading with its notes as a list, each note with
+ * its author, and buttons to add, change, move and remove notes. Made for screen readers,
+ * keyboards and small screens; it edits the same live document as the canvas.
+ */
+export function OutlineView({ doc, notes, zones, canEdit, author, announce }: OutlineViewProps) {
+  const { t } = useTranslation()
+  // Where focus goes after the list changed under it (a new, moved or removed note).
+  const [focusTarget, setFocusTarget] = useState<string | null>(null)
+  useEffect(() => {
+    if (!focusTarget) return
+    document.getElementById(focusTarget)?.focus()
+    setFocusTarget(null)
+  }, [focusTarget])
+
+  const zoneIds = new Set(zones.map((zone) => zone.id))
+  const zoneTitle = useCallback(
+    (zoneId: string | null) =>
+      zones.find((zone) => zone.id === zoneId)?.title ||
+      (zoneId ? t('outline.untitledZone') : t('list.noZone')),
+    [zones, t],
+  )
+  const sections = [
+    ...zones.map((zone) => ({
+      zoneId: zone.id as string | null,
+      title: zone.title || t('outline.untitledZone'),
+      prompt: zone.prompt,
+      notes: notes.filter((note) => note.zoneId === zone.id),
+    })),
+  ]
+  const loose = notes.filter((note) => !note.zoneId || !zoneIds.has(note.zoneId))
+  if (loose.length > 0 || zones.length === 0) {
+    sections.push({
+      zoneId: null,
+      title: zones.length === 0 ? t('list.label') : t('list.noZone'),
+      prompt: '',
+      notes: loose,
+    })
+  }
+
+  // Stable handlers (reading the latest data from a ref) keep the memoised notes from re-rendering.
+  const latest = useRef({ doc, notes, zones, author, announce, zoneTitle, zoneIds, t })
+  latest.current = { doc, notes, zones, author, announce, zoneTitle, zoneIds, t }
+
+  const onAdd = useCallback((zoneId: string | null, text: string) => {
+    const { doc, notes, zones, author, announce, zoneTitle, t } = latest.current
+    const id = addNoteInZone(doc, { zoneId, text, author }, notes, zones)
+    setFocusTarget(noteItemId(id))
+    announce(t('outline.added', { title: zoneTitle(zoneId) }))
+  }, [])
+
+  const onSaveText = useCallback((note: NoteData, base: string, text: string) => {
+    const { doc, announce, t } = latest.current
+    editNoteText(doc, note.id, base, text)
+    announce(t('outline.saved'))
+  }, [])
+
+  const onMove = useCallback((note: NoteData, zoneId: string | null) => {
+    const { doc, notes, zones, announce, zoneTitle, t } = latest.current
+    moveNoteToZone(doc, note.id, zoneId, notes, zones)
+    setFocusTarget(noteItemId(note.id))
+    announce(t('outline.moved', { title: zoneTitle(zoneId) }))
+  }, [])
+
+  const onDelete = useCallback((note: NoteData) => {
+    const { doc, notes, zoneIds, announce, t } = latest.current
+    const siblings = notes.filter((other) => other.zoneId === note.zoneId)
+    const index = siblings.findIndex((other) => other.id === note.id)
+    const next = siblings[index + 1] ?? siblings[index - 1]
+    removeNote(doc, note.id)
+    const inZone = note.zoneId !== null && zoneIds.has(note.zoneId)
+    setFocusTarget(next ? noteItemId(next.id) : sectionHeadingId(inZone ? note.zoneId : null))
+    announce(t('outline.removed'))
+  }, [])
+
+  return (
+    <section className="outline" aria-label={t('outline.heading')} data-testid="outline">
+      <div className="outline-inner">
+        {notes.length === 0 && <p className="outline-empty">{t('list.empty')}</p>}
+        {sections.map((section) => (
+          <OutlineSection
+            key={section.zoneId ?? 'none'}
+            {...section}
+            zones={zones}
+            canEdit={canEdit}
+            onAdd={onAdd}
+            onSaveText={onSaveText}
+            onMove={onMove}
+            onDelete={onDelete}
+          />
+        ))}
+      </div>
+    </section>
+  )
+}
