@@ -14,12 +14,27 @@ interface BoardHeaderProps {
   onShare?: () => void
   /** The board menu (save as template, shortcuts, …). */
   menu?: ReactNode
+  /** First focusable element of the page: the list view toggle. */
+  start?: ReactNode
+  /** Participants, undo/redo. */
+  tools?: ReactNode
 }
 
-export function BoardHeader({ title, role, name, status, hasSynced, onShare, menu }: BoardHeaderProps) {
+export function BoardHeader({
+  title,
+  role,
+  name,
+  status,
+  hasSynced,
+  onShare,
+  menu,
+  start,
+  tools,
+}: BoardHeaderProps) {
   const { t } = useTranslation()
   return (
     <header className="board-header">
+      {start}
       <a className="brand brand-small" href="/">
         <span className="brand-mark" aria-hidden="true" />
         <span className="visually-hidden">{t('app.name')}</span>
@@ -36,6 +51,7 @@ export function BoardHeader({ title, role, name, status, hasSynced, onShare, men
         >
           {t(`roles.${role}`)}
         </span>
+        {tools}
         {onShare && (
           <button
             type="button"

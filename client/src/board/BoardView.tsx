@@ -4,6 +4,7 @@ import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
 import { BoardCanvas } from '../canvas/BoardCanvas'
 import { getStoredBoard } from '../storage/localBoards'
+import { useBoardCollaboration } from '../sync/useBoardCollaboration'
 import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
 import { BoardHeader } from './BoardHeader'
 import { BoardMenu } from './BoardMenu'
@@ -49,6 +50,7 @@ function BoardContent({
   const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
   const title = meta.title || info.title
   const menu = useBoardMenu({ boardId, token, title, isFacilitator })
+  const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit })
 
   // The board's name in the tab and in the browser history, so people find it again.
   useEffect(() => {
@@ -68,19 +70,29 @@ function BoardContent({
         hasSynced={hasSynced}
         onShare={isFacilitator ? () => setShareOpen(true) : undefined}
         menu={<BoardMenu items={menu.items} />}
+        start={collab.headerStart}
+        tools={collab.headerTools}
       />
       {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
       <main className="board-main">
-        <BoardCanvas
-          doc={doc}
-          notes={notes}
-          zones={zones}
-          canEdit={canEdit}
-          author={{ id: info.participantId, name: info.name }}
-          contentLoaded={contentLoaded}
-          canEditZones={isFacilitator}
-        />
-        <NoteListMirror notes={notes} zones={zones} />
+        {collab.mode === 'outline' ? (
+          collab.outline
+        ) : (
+          <>
+            <BoardCanvas
+              doc={doc}
+              notes={notes}
+              zones={zones}
+              canEdit={canEdit}
+              author={{ id: info.participantId, name: info.name }}
+              contentLoaded={contentLoaded}
+              canEditZones={isFacilitator}
+              presence={collab.presence}
+            />
+            <NoteListMirror notes={notes} zones={zones} />
+          </>
+        )}
+        {collab.overlays}
       </main>
       {menu.dialogs}
       {isFacilitator && (

@@ -1,0 +1,114 @@
+import { type ReactNode, useId, useState } from 'react'
+import type { NoteData, ZoneData } from '../../../shared/src/model'
+import type { BoardInfo } from '../api/boardsApi'
+import { LiveRegion } from '../outline/LiveRegion'
+import { OutlineView } from '../outline/OutlineView'
+import { useAnnouncer } from '../outline/useAnnouncer'
+import { useRemoteChangeAnnouncements } from '../outline/useRemoteChangeAnnouncements'
+import { useViewMode, type ViewMode } from '../outline/useViewMode'
+import { ViewToggle } from '../outline/ViewToggle'
+import { ParticipantsButton } from '../panels/participants/ParticipantsButton'
+import { ParticipantsPanel } from '../panels/participants/ParticipantsPanel'
+import { useParticipants } from '../panels/participants/useParticipants'
+import type { CanvasPresence } from '../presence/canvasPresence'
+import { FollowBanner } from '../presence/FollowBanner'
+import { colorFor } from '../presence/presenceState'
+import { useFollowState, usePresence } from '../presence/usePresence'
+import { UndoButtons } from './UndoButtons'
+import type { SyncedBoard } from './useSyncedBoard'
+import { useUndo } from './useUndo'
+
+interface Collaboration {
+  mode: ViewMode
+  /** For BoardCanvas: cursors, selections, following. */
+  presence: CanvasPresence
+  /** First in the header: the list view toggle. */
+  headerStart: ReactNode
+  /** Header tools: participants and undo/redo. */
+  headerTools: ReactNode
+  /** The list view, shown instead of the canvas in 'outline' mode. */
+  outline: ReactNode
+  /** Over the board: participants panel, follow banner, live region. */
+  overlays: ReactNode
+}
+
+/**
+ * Everything about working on the board together that is not the canvas itself: presence, the
+ * participants panel, per-person undo, the list view and announcements of others' changes.
+ * The board page places the returned pieces; this keeps it small.
+ */
+export function useBoardCollaboration(input: {
+  synced: SyncedBoard
+  info: BoardInfo
+  notes: NoteData[]
+  zones: ZoneData[]
+  canEdit: boolean
+}): Collaboration {
+  const { synced, info, notes, zones, canEdit } = input
+  const { doc, awareness, hasSynced } = synced
+  const [mode, setMode] = useViewMode()
+  const user = {
+    name: info.name,
+    color: colorFor(info.participantId),
+    participantId: info.participantId,
+    role: info.role,
+  }
+  const { controller, canvas } = usePresence(awareness, user, mode)
+  const follow = useFollowState(controller)
+  const undo = useUndo(doc, canEdit)
+  const participants = useParticipants(awareness, notes)
+  const [panelOpen, setPanelOpen] = useState(false)
+  const panelId = useId()
+  const [announcement, announce] = useAnnouncer()
+  useRemoteChangeAnnouncements(doc, notes, zones, hasSynced, announce)
+  const author = { id: info.participantId, name: info.name }
+
+  const closePanel = () => {
+    setPanelOpen(false)
+    document.querySelector<HTMLElement>('[data-testid=participants-open]')?.focus()
+  }
+
+  return {
+    mode,
+    presence: canvas,
+    headerStart: <ViewToggle mode={mode} onChange={setMode} />,
+    headerTools: (
+      <>
+        <ParticipantsButton
+          panelId={panelId}
+          open={panelOpen}
+          onlineCount={participants.online.length}
+          onToggle={() => setPanelOpen((open) => !open)}
+        />
+        {canEdit && <UndoButtons controls={undo} />}
+      </>
+    ),
+    outline: (
+      <OutlineView
+        doc={doc}
+        notes={notes}
+        zones={zones}
+        canEdit={canEdit}
+        author={author}
+        announce={announce}
+      />
+    ),
+    overlays: (
+      <>
+        {mode === 'canvas' && <FollowBanner controller={controller} />}
+        {panelOpen && (
+          <ParticipantsPanel
+            id={panelId}
+            participants={participants}
+            follow={follow}
+            canFollow={mode === 'canvas'}
+            onFollow={(clientId) => controller.startFollowing(clientId)}
+            onStopFollowing={() => controller.stopFollowing(null)}
+            onClose={closePanel}
+          />
+        )}
+        <LiveRegion announcement={announcement} />
+      </>
+    ),
+  }
+}
