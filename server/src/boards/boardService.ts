@@ -7,7 +7,7 @@ import type { Template } from '../../../shared/src/templates/schema'
 import { hashFacilitatorKey, newFacilitatorKey } from '../auth/facilitatorKey'
 import type { TokenService } from '../auth/tokens'
 import { type BoardRecord, DuplicateError, type Persistence } from '../persistence/types'
-import { buildInitialDocs } from './initialDocs'
+import { buildInitialDocs, type InitialDocs } from './initialDocs'
 
 export interface CreatedBoard {
   board: BoardRecord
@@ -22,9 +22,15 @@ export class BoardService {
     private readonly tokens: TokenService,
   ) {}
 
-  async createBoard(input: { title: string; language: Language; template: Template }): Promise<CreatedBoard> {
+  /** A new board from a template, or (import) from the given documents; `template` names its origin. */
+  async createBoard(input: {
+    title: string
+    language: Language
+    template: Template
+    docs?: InitialDocs
+  }): Promise<CreatedBoard> {
     const facilitatorKey = newFacilitatorKey()
-    const docs = buildInitialDocs(input)
+    const docs = input.docs ?? buildInitialDocs(input)
     // Join codes are short, so a collision is possible; ids are not, but the retry costs nothing.
     for (let attempt = 0; attempt < 10; attempt++) {
       const board: BoardRecord = {
