@@ -2,6 +2,13 @@ import { useCallback, useEffect, useState } from 'react'
 import { openWithFacilitatorKey } from '../api/access'
 import { ApiError, type BoardInfo, errorMessageKey, getBoard } from '../api/boardsApi'
 import { forgetToken, getStoredBoard, getStoredName, saveBoard } from '../storage/localBoards'
+import {
+  forgetOfflineBoard,
+  isUnreachable,
+  rememberBoardInfo,
+  rememberedBoardInfo,
+  withOfflineTimeout,
+} from '../sync/offlineAccess'
 
 /**
  * Works out whether this device may open the board, and as whom:
@@ -48,13 +55,19 @@ async function resolveAccess(boardId: string): Promise<BoardAccess> {
   }
   const token = stored?.token
   if (!token) return { kind: 'needJoin' }
+  // Offline (or the server is down) the last answer for this token opens the board from the copy
+  // on this device; the socket and the next load check the token again.
+  const remembered = rememberedBoardInfo(boardId, token)
   try {
-    const info = await getBoard(boardId, token)
+    const info = await withOfflineTimeout(getBoard(boardId, token), remembered !== null)
     saveBoard(boardId, { title: info.title, joinCode: info.joinCode, lastOpened: Date.now() })
+    rememberBoardInfo(boardId, token, info)
     return { kind: 'ready', token, info }
   } catch (error) {
+    if (remembered && isUnreachable(error)) return { kind: 'ready', token, info: remembered }
     if (error instanceof ApiError && error.status === 401) {
       forgetToken(boardId)
+      forgetOfflineBoard(boardId)
       // With a facilitator key on this device we can quietly get a new token.
       return getStoredBoard(boardId)?.facilitatorKey ? resolveAccess(boardId) : { kind: 'needJoin' }
     }
