@@ -20,6 +20,8 @@ export interface NoteData {
   authorId: string
   authorName: string
   createdAt: number
+  /** Stacking order on the canvas: higher is drawn on top ("bring to front"). Optional, default 0. */
+  z: number
 }
 
 export interface NewNote {
@@ -33,6 +35,7 @@ export interface NewNote {
   color?: NoteColor
   zoneId?: string | null
   createdAt?: number
+  z?: number
   /** Callers that import or replay notes pass their own id. */
   id?: string
 }
@@ -54,6 +57,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     note.set('authorId', input.authorId)
     note.set('authorName', input.authorName)
     note.set('createdAt', input.createdAt ?? Date.now())
+    if (input.z !== undefined && Number.isFinite(input.z)) note.set('z', input.z)
     notesRoot(doc).set(id, note)
   })
   return id
@@ -76,6 +80,7 @@ export function readNote(id: string, note: RecordMap): NoteData {
     authorId: readString(note, 'authorId', ''),
     authorName: readString(note, 'authorName', ''),
     createdAt: readNumber(note, 'createdAt', 0),
+    z: readNumber(note, 'z', 0),
   }
 }
 
@@ -112,7 +117,7 @@ export function setNoteText(doc: Y.Doc, id: string, value: string): void {
   })
 }
 
-export type NotePatch = Partial<Pick<NoteData, 'x' | 'y' | 'width' | 'height' | 'color' | 'zoneId'>>
+export type NotePatch = Partial<Pick<NoteData, 'x' | 'y' | 'width' | 'height' | 'color' | 'zoneId' | 'z'>>
 
 export function updateNote(doc: Y.Doc, id: string, patch: NotePatch): void {
   const note = notesRoot(doc).get(id)

@@ -6,10 +6,12 @@ import type * as Y from 'yjs'
  *
  * Content document (room `<boardId>`):
  *   notes: Y.Map<noteId, Y.Map{ text: Y.Text, x, y, width, height, color, zoneId, authorId,
- *                               authorName, createdAt, clusterId?, anonymous?, roundId?,
+ *                               authorName, createdAt, z?, clusterId?, anonymous?, roundId?,
  *                               reactions?: Y.Map<emoji, Y.Map<participantId, true>> }>
  *   clusters: Y.Map<clusterId, Y.Map{ name, zoneId, createdAt }>
  *   zones: Y.Map<zoneId, Y.Map{ title, prompt, x, y, width, height, color, order }>
+ *   shapes: Y.Map<shapeId, Y.Map{ kind, x, y, width, height, text, color, fontSize, fromId, toId,
+ *                                 z, authorId, createdAt }>   facilitators' labels, shapes, arrows
  *   meta:  Y.Map{ title, language, schemaVersion, createdAt }
  *
  * Control document (room `<boardId>/control`): session state written only by facilitators.
@@ -28,6 +30,10 @@ export function notesRoot(doc: Y.Doc): Y.Map<RecordMap> {
 
 export function zonesRoot(doc: Y.Doc): Y.Map<RecordMap> {
   return doc.getMap<RecordMap>('zones')
+}
+
+export function shapesRoot(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>('shapes')
 }
 
 export function clustersRoot(doc: Y.Doc): Y.Map<RecordMap> {
