@@ -67,9 +67,11 @@ async function resolveAccess(boardId: string): Promise<BoardAccess> {
     if (remembered && isUnreachable(error)) return { kind: 'ready', token, info: remembered }
     if (error instanceof ApiError && error.status === 401) {
       forgetToken(boardId)
-      forgetOfflineBoard(boardId)
       // With a facilitator key on this device we can quietly get a new token.
-      return getStoredBoard(boardId)?.facilitatorKey ? resolveAccess(boardId) : { kind: 'needJoin' }
+      if (getStoredBoard(boardId)?.facilitatorKey) return resolveAccess(boardId)
+      // Access is gone: the copy of the board on this (maybe shared) device goes too.
+      forgetOfflineBoard(boardId)
+      return { kind: 'needJoin' }
     }
     return { kind: 'error', messageKey: errorMessageKey(error) }
   }
