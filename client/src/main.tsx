@@ -7,6 +7,7 @@ import './styles/board.css'
 import './styles/templates.css'
 import './styles/boardTools.css'
 import { App } from './App'
+import { registerServiceWorker } from './sync/serviceWorker/register'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html is missing #root')
@@ -16,3 +17,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
+
+registerServiceWorker()
