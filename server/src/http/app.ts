@@ -9,6 +9,7 @@ import type { OogstConfig } from '../config'
 import type { Persistence } from '../persistence/types'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
+import { reportRoutes } from './reportRoutes'
 import { limiter, securityHeaders } from './security'
 import { templateRoutes } from './templateRoutes'
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.post('/api/templates', creationLimit)
   // Template import reads its own (larger, text) body, so it is mounted before the JSON parser.
   app.use('/api', templateRoutes(deps))
+  app.use('/api', reportRoutes(deps))
   app.use('/api', express.json({ limit: '100kb' }))
 
   app.get('/api/health', (_req, res) => {

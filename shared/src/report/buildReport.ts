@@ -1,0 +1,276 @@
+import * as Y from 'yjs'
+import { type ClusterData, listClusters, readNoteClusterId } from '../model/clusters'
+import { readBoardMeta } from '../model/meta'
+import { NOTE_MAX_TEXT_LENGTH, readNote } from '../model/notes'
+import { readNoteReactions } from '../model/reactions'
+import { listRounds } from '../model/rounds'
+import { notesRoot } from '../model/schema'
+import { readNoteAnonymous, readNoteRoundId, readSessionInfo } from '../model/session'
+import { DEFAULT_ZONE_COLOR, listZones, type ZoneData } from '../model/zones'
+import { isAgreementsZone, parseAgreement } from './agreements'
+import { reportLabels } from './labels'
+import { findPrivacyFlags, redactText } from './privacy'
+import { cleanText } from './text'
+import {
+  type PrivacyFlag,
+  REPORT_MODEL_VERSION,
+  type ReportGroup,
+  type ReportModel,
+  type ReportNote,
+  type ReportRound,
+  type ReportSection,
+} from './types'
+
+export interface BuildReportOptions {
+  /** Replace phone numbers, e-mail addresses and postcodes with house numbers by "[verwijderd]". */
+  redact?: boolean
+  /** Only this zone (for a picture or a hand-out of one question). */
+  zoneId?: string | null
+  /** "Now" for the report's date stamp; tests pass a fixed value. */
+  now?: number
+  timeZone?: string
+}
+
+export class UnknownZoneError extends Error {}
+
+const CENTRAL_QUESTION_TITLE = /centrale vraag|hoofdvraag|kernvraag|central question|main question/i
+
+/** Notes as they leave the board: clean text, author withheld when anonymous. */
+function readReportNotes(content: Y.Doc, votes: Record<string, number>): ReportNote[] {
+  const notes: ReportNote[] = []
+  notesRoot(content).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return
+    const note = readNote(id, map)
+    const anonymous = readNoteAnonymous(map)
+    notes.push({
+      id,
+      text: cleanText(note.text.slice(0, NOTE_MAX_TEXT_LENGTH)),
+      anonymous,
+      authorId: anonymous ? null : note.authorId,
+      authorName: anonymous ? null : note.authorName,
+      color: note.color,
+      x: note.x,
+      y: note.y,
+      width: note.width,
+      height: note.height,
+      zoneId: note.zoneId,
+      clusterId: readNoteClusterId(map),
+      roundId: readNoteRoundId(map),
+      createdAt: note.createdAt,
+      votes: votes[id] ?? 0,
+      reactions: readNoteReactions(map),
+    })
+  })
+  return notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+}
+
+/** Who wrote what, read separately because ReportNote never carries an anonymous author. */
+function authorsById(content: Y.Doc): Map<string, string> {
+  const authors = new Map<string, string>()
+  notesRoot(content).forEach((map, id) => {
+    if (map instanceof Y.Map) authors.set(id, readNote(id, map).authorId)
+  })
+  return authors
+}
+
+const byVotesThenTime = (a: ReportNote, b: ReportNote) =>
+  b.votes - a.votes || a.createdAt - b.createdAt || a.id.localeCompare(b.id)
+
+function groupNotes(notes: ReportNote[], clusters: Map<string, ClusterData>): ReportGroup[] {
+  const byCluster = new Map<string, ReportNote[]>()
+  const loose: ReportNote[] = []
+  for (const note of notes) {
+    const cluster = note.clusterId ? clusters.get(note.clusterId) : undefined
+    if (cluster) byCluster.set(cluster.id, [...(byCluster.get(cluster.id) ?? []), note])
+    else loose.push(note)
+  }
+  const sum = (list: ReportNote[]) => list.reduce((total, note) => total + note.votes, 0)
+  const groups: ReportGroup[] = [...byCluster.entries()].map(([id, list]) => ({
+    cluster: clusters.get(id) ?? null,
+    notes: list.sort(byVotesThenTime),
+    votes: sum(list),
+  }))
+  groups.sort(
+    (a, b) =>
+      b.votes - a.votes ||
+      (a.cluster?.createdAt ?? 0) - (b.cluster?.createdAt ?? 0) ||
+      (a.cluster?.id ?? '').localeCompare(b.cluster?.id ?? ''),
+  )
+  if (loose.length > 0) groups.push({ cluster: null, notes: loose.sort(byVotesThenTime), votes: sum(loose) })
+  return groups
+}
+
+function section(
+  kind: ReportSection['kind'],
+  zone: ZoneData | null,
+  notes: ReportNote[],
+  clusters: Map<string, ClusterData>,
+): ReportSection {
+  const groups = groupNotes(notes, clusters)
+  const ordered = groups.flatMap((group) => group.notes)
+  return {
+    kind,
+    zone,
+    groups,
+    noteCount: notes.length,
+    agreements: kind === 'agreements' ? ordered.map((note) => parseAgreement(note.id, note.text)) : [],
+  }
+}
+
+/** Zone text made XML-safe; a colour that is not "#rrggbb" (it ends up in SVG and DOCX) becomes the default. */
+function cleanZone(zone: ZoneData): ZoneData {
+  return {
+    ...zone,
+    title: cleanText(zone.title),
+    prompt: cleanText(zone.prompt),
+    color: /^#[0-9a-fA-F]{6}$/.test(zone.color) ? zone.color : DEFAULT_ZONE_COLOR,
+  }
+}
+
+function centralQuestion(zones: ZoneData[]): string | null {
+  const named = zones.find((zone) => CENTRAL_QUESTION_TITLE.test(zone.title))
+  const text = named ? named.prompt.trim() || named.title.trim() : (zones[0]?.prompt.trim() ?? '')
+  return text === '' ? null : text
+}
+
+/** The report and the privacy flags found in the notes (before redaction). */
+export function buildReportWithFlags(
+  content: Y.Doc,
+  control: Y.Doc,
+  options: BuildReportOptions = {},
+): { model: ReportModel; flags: PrivacyFlag[] } {
+  const meta = readBoardMeta(content)
+  const labels = reportLabels(meta.language)
+  const session = readSessionInfo(control)
+  const allZones = listZones(content).map(cleanZone)
+  const filterZone = options.zoneId ? allZones.find((zone) => zone.id === options.zoneId) : null
+  if (options.zoneId && !filterZone) throw new UnknownZoneError(options.zoneId)
+  const zones = filterZone ? [filterZone] : allZones
+  const zoneIds = new Set(allZones.map((zone) => zone.id))
+
+  let notes = readReportNotes(content, session.voteResults)
+  if (filterZone) notes = notes.filter((note) => note.zoneId === filterZone.id)
+  const flags = findPrivacyFlags(notes)
+  if (options.redact) {
+    const flagged = new Set(flags.map((flag) => flag.noteId))
+    for (const note of notes) if (flagged.has(note.id)) note.text = redactText(note.text, labels.redactedMark)
+  }
+  const noteIds = new Set(notes.map((note) => note.id))
+
+  const allClusters = listClusters(content).map((cluster) => ({ ...cluster, name: cleanText(cluster.name) }))
+  const usedClusters = new Set(notes.map((note) => note.clusterId))
+  const clusters = filterZone
+    ? allClusters.filter((c) => c.zoneId === filterZone.id || usedClusters.has(c.id))
+    : allClusters
+  const clusterMap = new Map(clusters.map((cluster) => [cluster.id, cluster]))
+
+  const sections: ReportSection[] = zones.map((zone) =>
+    section(
+      isAgreementsZone(zone) ? 'agreements' : 'zone',
+      zone,
+      notes.filter((note) => note.zoneId === zone.id),
+      clusterMap,
+    ),
+  )
+  const outside = notes.filter((note) => note.zoneId === null || !zoneIds.has(note.zoneId))
+  if (outside.length > 0) sections.push(section('unzoned', null, outside, clusterMap))
+
+  const authors = authorsById(content)
+  const script = listRounds(control).map((round) => ({
+    ...round,
+    title: cleanText(round.title),
+    prompt: cleanText(round.prompt),
+  }))
+  const rounds: ReportRound[] = script.map((round) => {
+    const runs = session.roundLog
+      .filter((entry) => entry.roundId === round.id)
+      .map(({ startedAt, endedAt }) => ({ startedAt, endedAt }))
+    const finishedMs = runs.reduce(
+      (ms, run) => ms + (run.endedAt === null ? 0 : run.endedAt - run.startedAt),
+      0,
+    )
+    const written = notes.filter((note) => note.roundId === round.id)
+    return {
+      id: round.id,
+      title: round.title,
+      prompt: round.prompt,
+      zoneIds: round.zoneIds,
+      plannedMinutes: round.minutes,
+      actualMinutes: runs.length === 0 ? null : Math.round(finishedMs / 60_000),
+      running: runs.some((run) => run.endedAt === null),
+      runs,
+      privateWriting: round.privateWriting,
+      voting: round.voting,
+      noteCount: written.length,
+      participantCount: new Set(written.map((note) => authors.get(note.id) || note.id)).size,
+    }
+  })
+
+  // Names next to per-round counts and named notes can narrow down who wrote an anonymous note
+  // in a small group, so a board with anonymous notes reports only how many took part.
+  const hideNames = notes.some((note) => note.anonymous)
+  const joined = session.participantsEverJoined.map((p) => ({ id: p.id, name: cleanText(p.name) }))
+  const distinctAuthors = new Set(notes.map((note) => authors.get(note.id) || note.id)).size
+  const roundIds = new Set(script.map((round) => round.id))
+  const firstRun = Math.min(...session.roundLog.map((entry) => entry.startedAt))
+  const firstNote = notes[0]?.createdAt
+  const sessionDate = Number.isFinite(firstRun) ? firstRun : (firstNote ?? meta.createdAt)
+
+  const model: ReportModel = {
+    version: REPORT_MODEL_VERSION,
+    language: meta.language,
+    title: cleanText(meta.title),
+    boardCreatedAt: meta.createdAt,
+    sessionDate: sessionDate || options.now || Date.now(),
+    generatedAt: options.now ?? Date.now(),
+    timeZone: options.timeZone ?? 'Europe/Amsterdam',
+    facilitatorName: cleanText(session.facilitatorName),
+    participants: {
+      count: joined.length > 0 ? joined.length : distinctAuthors,
+      names: hideNames ? null : joined.map((p) => p.name).filter((name) => name.trim() !== ''),
+    },
+    centralQuestion: centralQuestion(allZones),
+    redacted: options.redact === true,
+    zoneFilter: filterZone?.id ?? null,
+    zones,
+    clusters,
+    notes,
+    rounds,
+    sections,
+    summary: {
+      noteCount: notes.length,
+      voteCount: notes.reduce((sum, note) => sum + note.votes, 0),
+      reactionCount: notes.reduce(
+        (sum, note) => sum + note.reactions.reduce((n, r) => n + r.participantIds.length, 0),
+        0,
+      ),
+      anonymousNoteCount: notes.filter((note) => note.anonymous).length,
+      notesPerSection: sections.map((s) => ({
+        zoneId: s.zone?.id ?? null,
+        title: s.zone?.title ?? labels.outsideZones,
+        count: s.noteCount,
+      })),
+      participationPerRound: rounds.map((r) => ({
+        roundId: r.id,
+        title: r.title,
+        notes: r.noteCount,
+        participants: r.participantCount,
+      })),
+      notesWithoutRound: notes.filter((note) => note.roundId === null || !roundIds.has(note.roundId)).length,
+    },
+    session: {
+      rounds: script,
+      roundLog: session.roundLog,
+      voteResults: Object.fromEntries(Object.entries(session.voteResults).filter(([id]) => noteIds.has(id))),
+      votingAnonymous: session.votingAnonymous,
+      reportsShared: session.reportsShared,
+      participantsEverJoined: joined.map((p) => ({ id: p.id, name: hideNames ? '' : p.name })),
+    },
+  }
+  return { model, flags }
+}
+
+/** The board as a report model: the one thing every format renders. Pure: reads the docs only. */
+export function buildReport(content: Y.Doc, control: Y.Doc, options: BuildReportOptions = {}): ReportModel {
+  return buildReportWithFlags(content, control, options).model
+}

@@ -1,0 +1,199 @@
+import type { Language } from '../model/meta'
+
+/**
+ * Every fixed text of the report, in the board's language. Dutch follows the words the board UI
+ * uses ("briefje", "begeleider") and Dutch typography: curly quotes, en dashes for ranges.
+ */
+export interface ReportLabels {
+  documentTitle: string
+  date: string
+  facilitator: string
+  participants: string
+  participantCount: (count: number) => string
+  namesWithheld: string
+  centralQuestion: string
+  boardPicture: string
+  boardPictureAlt: (title: string) => string
+  rounds: string
+  round: string
+  planned: string
+  actual: string
+  notHeld: string
+  stillRunning: string
+  minutes: (count: number) => string
+  question: string
+  notes: string
+  note: string
+  noNotes: string
+  emptyNote: string
+  outsideZones: string
+  otherNotes: string
+  cluster: string
+  zone: string
+  author: string
+  anonymous: string
+  votes: string
+  voteCount: (count: number) => string
+  reactions: string
+  written: string
+  text: string
+  agreements: string
+  who: string
+  what: string
+  when: string
+  summary: string
+  notesPerZone: string
+  participationPerRound: string
+  totalNotes: string
+  totalVotes: string
+  totalReactions: string
+  anonymousNotes: string
+  notesWithoutRound: string
+  redactedMark: string
+  redactedNotice: string
+  zoneOnly: (title: string) => string
+  page: (current: number, total: number) => string
+  generatedBy: (when: string) => string
+}
+
+const nl: ReportLabels = {
+  documentTitle: 'Oogst',
+  date: 'Datum',
+  facilitator: 'Begeleider',
+  participants: 'Deelnemers',
+  participantCount: (n) => (n === 1 ? '1 deelnemer' : `${n} deelnemers`),
+  namesWithheld: 'Namen worden niet getoond, omdat er anoniem is geschreven.',
+  centralQuestion: 'Centrale vraag',
+  boardPicture: 'Het bord',
+  boardPictureAlt: (title) => `Afbeelding van het bord “${title}”`,
+  rounds: 'Rondes',
+  round: 'Ronde',
+  planned: 'Gepland',
+  actual: 'Werkelijk',
+  notHeld: 'niet gehouden',
+  stillRunning: 'nog bezig',
+  minutes: (n) => `${n} min`,
+  question: 'Vraag',
+  notes: 'Briefjes',
+  note: 'Briefje',
+  noNotes: 'Geen briefjes.',
+  emptyNote: '(leeg briefje)',
+  outsideZones: 'Overige briefjes',
+  otherNotes: 'Niet gegroepeerd',
+  cluster: 'Groep',
+  zone: 'Vak',
+  author: 'Schrijver',
+  anonymous: 'Anoniem',
+  votes: 'Stemmen',
+  voteCount: (n) => (n === 1 ? '1 stem' : `${n} stemmen`),
+  reactions: 'Reacties',
+  written: 'Geschreven',
+  text: 'Tekst',
+  agreements: 'Afspraken',
+  who: 'Wie',
+  what: 'Wat',
+  when: 'Wanneer',
+  summary: 'Kerncijfers',
+  notesPerZone: 'Briefjes per vak',
+  participationPerRound: 'Deelname per ronde',
+  totalNotes: 'Briefjes',
+  totalVotes: 'Stemmen',
+  totalReactions: 'Reacties',
+  anonymousNotes: 'Anonieme briefjes',
+  notesWithoutRound: 'Buiten een ronde geschreven',
+  redactedMark: '[verwijderd]',
+  redactedNotice:
+    'Persoonsgegevens (telefoonnummers, e-mailadressen, postcodes met huisnummer) zijn vervangen door [verwijderd].',
+  zoneOnly: (title) => `Alleen het vak “${title}”`,
+  page: (current, total) => `Pagina ${current} van ${total}`,
+  generatedBy: (when) => `Gemaakt met Oogst op ${when}`,
+}
+
+const en: ReportLabels = {
+  documentTitle: 'Harvest',
+  date: 'Date',
+  facilitator: 'Facilitator',
+  participants: 'Participants',
+  participantCount: (n) => (n === 1 ? '1 participant' : `${n} participants`),
+  namesWithheld: 'Names are not shown because some notes were written anonymously.',
+  centralQuestion: 'Central question',
+  boardPicture: 'The board',
+  boardPictureAlt: (title) => `Picture of the board “${title}”`,
+  rounds: 'Rounds',
+  round: 'Round',
+  planned: 'Planned',
+  actual: 'Actual',
+  notHeld: 'not held',
+  stillRunning: 'still running',
+  minutes: (n) => `${n} min`,
+  question: 'Question',
+  notes: 'Notes',
+  note: 'Note',
+  noNotes: 'No notes.',
+  emptyNote: '(empty note)',
+  outsideZones: 'Other notes',
+  otherNotes: 'Not grouped',
+  cluster: 'Group',
+  zone: 'Zone',
+  author: 'Author',
+  anonymous: 'Anonymous',
+  votes: 'Votes',
+  voteCount: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+  reactions: 'Reactions',
+  written: 'Written',
+  text: 'Text',
+  agreements: 'Agreements',
+  who: 'Who',
+  what: 'What',
+  when: 'When',
+  summary: 'Key figures',
+  notesPerZone: 'Notes per zone',
+  participationPerRound: 'Participation per round',
+  totalNotes: 'Notes',
+  totalVotes: 'Votes',
+  totalReactions: 'Reactions',
+  anonymousNotes: 'Anonymous notes',
+  notesWithoutRound: 'Written outside a round',
+  redactedMark: '[removed]',
+  redactedNotice:
+    'Personal data (phone numbers, e-mail addresses, postcodes with house numbers) is replaced by [removed].',
+  zoneOnly: (title) => `Only the zone “${title}”`,
+  page: (current, total) => `Page ${current} of ${total}`,
+  generatedBy: (when) => `Made with Oogst on ${when}`,
+}
+
+export function reportLabels(language: Language): ReportLabels {
+  return language === 'en' ? en : nl
+}
+
+const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' }
+
+/** "12 maart 2025" / "12 March 2025". */
+export function formatDate(ms: number, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone }).format(ms)
+}
+
+/** "14:05". */
+export function formatTime(ms: number, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: 'short', timeZone }).format(ms)
+}
+
+/** "12 maart 2025, 14:05" (for "generated on"). */
+export function formatDateTime(ms: number, language: Language, timeZone: string): string {
+  return `${formatDate(ms, language, timeZone)}, ${formatTime(ms, language, timeZone)}`
+}
+
+/** "2025-03-12 14:05" in the report's time zone: sortable, for CSV. */
+export function formatIsoLocal(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`
+}

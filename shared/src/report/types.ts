@@ -1,0 +1,160 @@
+import type { NoteColor } from '../model/colors'
+import type { Language } from '../model/meta'
+import type { ReactionEmoji } from '../model/reactions'
+import type { RoundData } from '../model/rounds'
+import type { Participant, RoundLogEntry } from '../model/session'
+import type { ZoneData } from '../model/zones'
+
+/**
+ * The harvest report ("oogst") as plain data. `buildReport` makes it from a board's two documents;
+ * every format (Markdown, HTML, CSV, JSON, SVG/PNG, DOCX, PDF) only renders it. Privacy decisions
+ * (anonymous authors, redaction, hidden participant names) are taken once, in `buildReport`, so
+ * no renderer can forget one.
+ */
+
+export const REPORT_MODEL_VERSION = 1
+
+export interface ReportReaction {
+  emoji: ReactionEmoji
+  participantIds: string[]
+}
+
+export interface ReportNote {
+  id: string
+  /** The note text, made safe for XML formats and redacted when asked; may be empty. */
+  text: string
+  anonymous: boolean
+  /** null for anonymous notes: their author never leaves the server. */
+  authorId: string | null
+  authorName: string | null
+  color: NoteColor
+  x: number
+  y: number
+  width: number
+  height: number
+  /** As stored; may name a zone that no longer exists (the note then counts as outside zones). */
+  zoneId: string | null
+  clusterId: string | null
+  roundId: string | null
+  createdAt: number
+  /** Published vote tally (0 when none). */
+  votes: number
+  reactions: ReportReaction[]
+}
+
+export interface ReportCluster {
+  id: string
+  name: string
+  zoneId: string | null
+  createdAt: number
+}
+
+/** Notes of one cluster (or the unclustered rest, `cluster: null`) inside one section. */
+export interface ReportGroup {
+  cluster: ReportCluster | null
+  /** Ordered by votes (most first), then time written. */
+  notes: ReportNote[]
+  votes: number
+}
+
+export interface AgreementItem {
+  noteId: string
+  who: string
+  what: string
+  when: string
+}
+
+export type SectionKind = 'zone' | 'agreements' | 'unzoned'
+
+export interface ReportSection {
+  kind: SectionKind
+  /** null for the notes outside every zone. */
+  zone: ZoneData | null
+  /** Clusters first (most votes first), then the unclustered notes. */
+  groups: ReportGroup[]
+  noteCount: number
+  /** For the agreements zone: one who/what/when row per note, in the order of its notes. */
+  agreements: AgreementItem[]
+}
+
+export interface ReportRound {
+  id: string
+  title: string
+  prompt: string
+  zoneIds: string[]
+  plannedMinutes: number
+  /** Summed duration of the finished runs; null when the round never ran. */
+  actualMinutes: number | null
+  /** A run without an end: the round was still going when the report was made. */
+  running: boolean
+  runs: { startedAt: number; endedAt: number | null }[]
+  privateWriting: boolean
+  voting: boolean
+  noteCount: number
+  /** Distinct authors of the notes written in this round (a count reveals nobody). */
+  participantCount: number
+}
+
+export interface ReportSummary {
+  noteCount: number
+  voteCount: number
+  reactionCount: number
+  anonymousNoteCount: number
+  notesPerSection: { zoneId: string | null; title: string; count: number }[]
+  participationPerRound: { roundId: string; title: string; notes: number; participants: number }[]
+  notesWithoutRound: number
+}
+
+export interface ReportModel {
+  version: typeof REPORT_MODEL_VERSION
+  language: Language
+  title: string
+  boardCreatedAt: number
+  /** When the session took place: first round start, else first note, else board creation. */
+  sessionDate: number
+  generatedAt: number
+  /** IANA zone that dates and times are shown in. */
+  timeZone: string
+  facilitatorName: string
+  participants: {
+    count: number
+    /** null when names are withheld because the board has anonymous notes. */
+    names: string[] | null
+  }
+  centralQuestion: string | null
+  redacted: boolean
+  /** Set when the report covers only this zone. */
+  zoneFilter: string | null
+  /** Zones in reading order, with their geometry (for the board picture and the backup). */
+  zones: ZoneData[]
+  clusters: ReportCluster[]
+  /** Every note in the report exactly once, oldest first. */
+  notes: ReportNote[]
+  rounds: ReportRound[]
+  /** Zone sections in zone order, then the notes outside zones. Every note is in one section. */
+  sections: ReportSection[]
+  summary: ReportSummary
+  /** The raw session script and facts, for the backup. */
+  session: {
+    rounds: RoundData[]
+    roundLog: RoundLogEntry[]
+    voteResults: Record<string, number>
+    votingAnonymous: boolean
+    reportsShared: boolean
+    /** Names are '' when they are withheld (see participants.names). */
+    participantsEverJoined: Participant[]
+  }
+}
+
+export type PrivacyKind = 'phone' | 'email' | 'address'
+
+/** Personal data found in a note, for the facilitator to review before sharing. */
+export interface PrivacyFlag {
+  noteId: string
+  kind: PrivacyKind
+  /** The matched text as it appears in the note. */
+  text: string
+}
+
+export const REPORT_FORMATS = ['docx', 'pdf', 'md', 'html', 'csv', 'json', 'svg', 'png'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
