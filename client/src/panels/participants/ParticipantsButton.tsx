@@ -40,6 +40,7 @@ export function ParticipantsButton({ panelId, open, onlineCount, onToggle }: Par
       aria-expanded={open}
       aria-controls={open ? panelId : undefined}
       onClick={onToggle}
+      title={t('participants.button')}
       data-testid="participants-open"
     >
       <PeopleIcon />

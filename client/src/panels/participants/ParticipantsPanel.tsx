@@ -117,9 +117,16 @@ export function ParticipantsPanel({
           {t('participants.close')}
         </button>
       </div>
-      <p className="participants-counts" data-testid="participants-counts">
-        {t('participants.counts', { online: online.length, ever: everCount })}
-      </p>
+      <dl className="participants-counts" data-testid="participants-counts">
+        <div>
+          <dt>{t('participants.onlineNow')}</dt>
+          <dd data-testid="count-online">{online.length}</dd>
+        </div>
+        <div>
+          <dt>{t('participants.everJoined')}</dt>
+          <dd data-testid="count-ever">{everCount}</dd>
+        </div>
+      </dl>
       <p className="participants-follow" role="status">
         {followMessage}
       </p>
