@@ -40,6 +40,7 @@ const envSchema = z.object({
   WS_AWARENESS_PER_SECOND: positiveInt.default(30),
   BOARD_CREATES_PER_HOUR: positiveInt.default(60),
   JOIN_FAILURES_PER_10_MIN: positiveInt.default(10),
+  RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -64,6 +65,8 @@ export interface OogstConfig {
   redisUrl: string | null
   /** With fan-out: how often a room checks storage for updates whose message was lost. */
   catchUpIntervalMs: number
+  /** Boards are deleted this many days after their last activity; 0 keeps them forever. */
+  retentionDays: number
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean
   /** Browser origins besides the server's own (and PUBLIC_URL's) that may open sockets. */
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     catchUpIntervalMs: e.CATCH_UP_INTERVAL_MS,
+    retentionDays: e.RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY === 'true',
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))

@@ -1,7 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { CLOSE_CODES } from '../../shared/src/protocol'
+import { parseRoomName } from '../../shared/src/rooms'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
+import { retentionSweeper } from './boards/retention'
 import { TemplateService } from './boards/templateService'
 import type { OogstConfig } from './config'
 import { createRedisFanout } from './fanout/redis'
@@ -20,6 +23,7 @@ export const VERSION = '0.1.0'
 export interface OogstServer {
   readonly http: http.Server
   readonly store: Persistence
+  readonly boards: BoardService
   readonly rooms: RoomManager
   readonly sync: SyncServer
   /** Id of this instance on the fan-out bus (null without fan-out). */
@@ -64,7 +68,11 @@ export async function createOogstServer(
     fanoutLagMs: () => fanout?.lastLagMs() ?? null,
   })
   const rooms = new RoomManager(store, {
-    onUpdatesStored: (count) => metrics.updatesTotal.inc(count),
+    onUpdatesStored: (room, count) => {
+      metrics.updatesTotal.inc(count)
+      const address = parseRoomName(room)
+      if (address) boards.touch(address.boardId)
+    },
     compactAfterUpdates: config.compactAfterUpdates,
     unloadGraceMs: config.roomUnloadGraceMs,
     catchUpIntervalMs: config.catchUpIntervalMs,
@@ -93,7 +101,7 @@ export async function createOogstServer(
     log,
   })
   const server = http.createServer(app)
-  const syncServer = new SyncServer(server, rooms, tokens, store, {
+  const syncServer = new SyncServer(server, rooms, boards, {
     maxFrameBytes: config.maxFrameBytes,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
@@ -103,10 +111,25 @@ export async function createOogstServer(
     log,
   })
   sync = syncServer
+  boards.events = {
+    async endAccess(boardId, target, reason) {
+      const code = reason === 'deleted' ? CLOSE_CODES.boardDeleted : CLOSE_CODES.removed
+      syncServer.closeMatching(
+        boardId,
+        target,
+        code,
+        reason === 'deleted' ? 'board deleted' : 'access revoked',
+      )
+      if (reason === 'deleted') await rooms.evictBoard(boardId)
+    },
+  }
+
+  const retention = retentionSweeper(boards, config.retentionDays, log)
 
   return {
     http: server,
     store,
+    boards,
     rooms,
     sync: syncServer,
     fanoutInstanceId: fanout?.instanceId ?? null,
@@ -115,18 +138,20 @@ export async function createOogstServer(
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
       return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`
     },
-    listen() {
-      return new Promise((resolve, reject) => {
+    async listen() {
+      await new Promise<void>((resolve, reject) => {
         server.once('error', reject)
         server.listen(config.port, config.host, () => {
           server.off('error', reject)
           resolve()
         })
       })
+      retention.start()
     },
     /** Graceful: stop accepting, tell clients to reconnect elsewhere, flush rooms, close storage. */
     async close() {
       draining = true
+      retention.stop()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       syncServer.closeAll()
       server.closeIdleConnections()

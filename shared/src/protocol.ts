@@ -19,8 +19,10 @@ export const CLOSE_CODES = {
   malformed: 4400,
   /** Token revoked or expired while connected. */
   unauthorized: 4401,
-  /** The participant was removed from the board. */
+  /** The participant was removed from the board (or the facilitator key was changed). */
   removed: 4403,
+  /** The board was deleted. */
+  boardDeleted: 4410,
   /** More updates per second than allowed; transient, so the client reconnects after back-off
    * and re-sends what was not saved. */
   tooManyMessages: 4529,

@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/src/roles'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import type { Template } from '../../../shared/src/templates/schema'
 import { hashFacilitatorKey, newFacilitatorKey } from '../auth/facilitatorKey'
-import type { TokenService } from '../auth/tokens'
+import type { TokenClaims, TokenService } from '../auth/tokens'
 import { type BoardRecord, DuplicateError, type Persistence } from '../persistence/types'
 import { buildInitialDocs, type InitialDocs } from './initialDocs'
 
@@ -15,12 +15,84 @@ export interface CreatedBoard {
   facilitatorKey: string
 }
 
-/** Board lifecycle shared by the HTTP routes (and later by import and retention). */
+/** What the rest of the server must do when access to a board ends (close sockets, unload). */
+export type AccessTarget = { participantId: string } | { role: Role } | 'everyone'
+
+export interface BoardEvents {
+  /** Close the matching sockets of a board; for a deleted board also drop its rooms from memory. */
+  endAccess(boardId: string, target: AccessTarget, reason: 'revoked' | 'deleted'): Promise<void>
+}
+
+/** Writes of a board's last activity are spread out: one per board per this many ms. */
+const TOUCH_INTERVAL_MS = 10 * 60_000
+
+/** Board lifecycle shared by the HTTP routes, the sync server and retention. */
 export class BoardService {
+  private readonly lastTouched = new Map<string, number>()
+  private readonly deleting = new Set<string>()
+  events: BoardEvents = { endAccess: async () => {} }
+
   constructor(
     private readonly store: Persistence,
     private readonly tokens: TokenService,
   ) {}
+
+  /**
+   * The claims of a token that still gives access right now: signed, unexpired, for an existing
+   * board, not revoked, and (for facilitators) issued after the last key rotation.
+   */
+  async verifyAccess(
+    token: unknown,
+    boardId?: string,
+  ): Promise<{ claims: TokenClaims; board: BoardRecord } | null> {
+    const claims = this.tokens.verify(token)
+    if (!claims || (boardId !== undefined && claims.boardId !== boardId)) return null
+    if (this.deleting.has(claims.boardId)) return null
+    const board = await this.store.getBoard(claims.boardId)
+    if (!board) return null
+    if (claims.role === 'facilitator' && claims.iat < board.facilitatorTokensValidAfter) return null
+    if (await this.store.isRevoked(board.id, claims.participantId)) return null
+    return { claims, board }
+  }
+
+  /** Records activity (for retention), at most once per board per TOUCH_INTERVAL_MS. */
+  touch(boardId: string, now = Date.now()): void {
+    if (now - (this.lastTouched.get(boardId) ?? 0) < TOUCH_INTERVAL_MS) return
+    this.lastTouched.set(boardId, now)
+    void this.store.touchBoard(boardId, now).catch(() => this.lastTouched.delete(boardId))
+  }
+
+  /** A new facilitator key; facilitator tokens issued before now stop working. */
+  async rotateFacilitatorKey(boardId: string): Promise<string> {
+    const key = newFacilitatorKey()
+    await this.store.rotateFacilitatorKey(boardId, hashFacilitatorKey(key), Date.now())
+    await this.events.endAccess(boardId, { role: 'facilitator' }, 'revoked')
+    return key
+  }
+
+  async revokeParticipant(boardId: string, participantId: string): Promise<void> {
+    await this.store.revokeParticipant(boardId, participantId, Date.now())
+    await this.events.endAccess(boardId, { participantId }, 'revoked')
+  }
+
+  /** "Export, then delete": the board and everything of it, now. */
+  async deleteBoard(boardId: string): Promise<void> {
+    this.deleting.add(boardId)
+    try {
+      await this.events.endAccess(boardId, 'everyone', 'deleted')
+      await this.store.deleteBoard(boardId)
+      this.lastTouched.delete(boardId)
+    } finally {
+      this.deleting.delete(boardId)
+    }
+  }
+
+  /** Deletes boards without activity for `days` days; returns their ids. */
+  async deleteInactive(days: number, now = Date.now()): Promise<string[]> {
+    const ids = await this.store.inactiveBoardIds(now - days * 24 * 60 * 60_000)
+    for (const id of ids) await this.deleteBoard(id)
+    return ids
+  }
 
   /** A new board from a template, or (import) from the given documents; `template` names its origin. */
   async createBoard(input: {

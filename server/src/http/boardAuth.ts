@@ -2,6 +2,7 @@ import type { Request } from 'express'
 import { isBoardId } from '../../../shared/src/ids'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
 import type { TokenClaims, TokenService } from '../auth/tokens'
+import type { BoardService } from '../boards/boardService'
 import type { BoardRecord, BoardStore } from '../persistence/types'
 import { HttpError } from './errors'
 
@@ -13,14 +14,16 @@ export async function loadBoard(store: BoardStore, id: unknown): Promise<BoardRe
 }
 
 /**
- * A facilitator of this board: the board's facilitator key or a facilitator token, as
- * `Authorization: Bearer …`. Anything else is a 401 (a valid participant token a 403).
+ * A facilitator of this board: the board's facilitator key or a facilitator token issued since
+ * the last key rotation, as `Authorization: Bearer …`. Anything else is a 401 (a valid
+ * participant token a 403). Facilitators lose access by key rotation, so no revocation lookup.
  */
 export function requireFacilitator(req: Request, board: BoardRecord, tokens: TokenService): void {
   const credential = bearerFrom(req.get('authorization'))
   if (credential && facilitatorKeyMatches(credential, board.facilitatorKeyHash)) return
   const claims = tokens.verify(credential)
-  if (claims?.boardId === board.id && claims.role === 'facilitator') return
+  const current = claims !== null && claims.iat >= board.facilitatorTokensValidAfter
+  if (claims?.boardId === board.id && claims.role === 'facilitator' && current) return
   if (claims?.boardId === board.id) throw new HttpError(403, 'forbidden', 'Only facilitators may do this.')
   throw new HttpError(
     401,
@@ -29,11 +32,13 @@ export function requireFacilitator(req: Request, board: BoardRecord, tokens: Tok
   )
 }
 
-/** Anyone with a valid token for this board. */
-export function requireToken(req: Request, board: BoardRecord, tokens: TokenService): TokenClaims {
-  const claims = tokens.verify(bearerFrom(req.get('authorization')))
-  if (!claims || claims.boardId !== board.id) {
-    throw new HttpError(401, 'unauthorized', 'A valid token for this board is required.')
-  }
-  return claims
+/** Anyone whose token still gives access to this board (not revoked, not rotated away). */
+export async function requireAccess(
+  req: Request,
+  board: BoardRecord,
+  boards: BoardService,
+): Promise<TokenClaims> {
+  const access = await boards.verifyAccess(bearerFrom(req.get('authorization')), board.id)
+  if (!access) throw new HttpError(401, 'unauthorized', 'A valid token for this board is required.')
+  return access.claims
 }

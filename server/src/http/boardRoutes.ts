@@ -1,5 +1,6 @@
 import { type Request, Router } from 'express'
 import { z } from 'zod'
+import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
 import { LANGUAGES } from '../../../shared/src/model/meta'
 import { ROLES } from '../../../shared/src/roles'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
@@ -7,7 +8,7 @@ import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { TemplateService } from '../boards/templateService'
 import type { BoardStore } from '../persistence/types'
-import { loadBoard, requireToken } from './boardAuth'
+import { loadBoard, requireAccess, requireFacilitator } from './boardAuth'
 import { HttpError, parseBody } from './errors'
 
 const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
@@ -82,7 +83,7 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
 
   router.get('/boards/:id', async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
-    const claims = requireToken(req, board, deps.tokens)
+    const claims = await requireAccess(req, board, deps.boards)
     const base = origin(req, deps.publicUrl)
     res.json({
       id: board.id,
@@ -97,6 +98,36 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
       ...(claims.role === 'facilitator'
         ? { viewerUrl: `${base}/b/${board.id}#token=${deps.boards.issueToken(board.id, 'viewer', 'Scherm')}` }
         : {}),
+    })
+  })
+
+  router.delete('/boards/:id', async (req, res) => {
+    const board = await loadBoard(deps.store, req.params.id)
+    requireFacilitator(req, board, deps.tokens)
+    await deps.boards.deleteBoard(board.id)
+    res.status(204).end()
+  })
+
+  router.post('/boards/:id/participants/:participantId/revoke', async (req, res) => {
+    const board = await loadBoard(deps.store, req.params.id)
+    requireFacilitator(req, board, deps.tokens)
+    const participantId = String(req.params.participantId)
+    if (!OBJECT_ID_PATTERN.test(participantId))
+      throw new HttpError(400, 'invalid_participant', 'Not a participant id.')
+    await deps.boards.revokeParticipant(board.id, participantId)
+    res.status(204).end()
+  })
+
+  // A leaked facilitator link: a new key, and every facilitator token issued before stops working.
+  router.post('/boards/:id/key', async (req, res) => {
+    const board = await loadBoard(deps.store, req.params.id)
+    requireFacilitator(req, board, deps.tokens)
+    const facilitatorKey = await deps.boards.rotateFacilitatorKey(board.id)
+    const name = deps.tokens.verify(bearerFrom(req.get('authorization')))?.name ?? 'Begeleider'
+    res.json({
+      facilitatorKey,
+      facilitatorUrl: `${origin(req, deps.publicUrl)}/b/${board.id}#key=${facilitatorKey}`,
+      token: deps.boards.issueToken(board.id, 'facilitator', name),
     })
   })
 

@@ -19,6 +19,11 @@ import type { Room, RoomPeer } from './room'
 import type { RoomManager } from './roomManager'
 import { addsContent, isRedundant, missingDependency } from './updateChecks'
 
+type UpdateMessage = Extract<ClientMessage, { type: 'update' }>
+
+/** Bytes of edits a reconnecting client may send ahead of its sync step 2 (see storeUpdate). */
+const MAX_DEFERRED_BYTES = 4 * 1024 * 1024
+
 export interface ConnectionDeps {
   rooms: RoomManager
   /** Per-socket budgets: a flood of updates closes the socket, excess awareness is dropped. */
@@ -40,6 +45,10 @@ export class Connection implements RoomPeer {
   private readonly awarenessIds = new Set<number>()
   private room: Room | null = null
   private ownAwarenessId: number | null = null
+  /** Set once the client's sync step 2 (everything it has that the server lacks) was handled. */
+  private initialSyncDone = false
+  private readonly deferred: UpdateMessage[] = []
+  private deferredBytes = 0
   private chain: Promise<void>
   private closed = false
   lastSentAt = Date.now()
@@ -117,36 +126,7 @@ export class Connection implements RoomPeer {
         this.send(encodeSyncStep2(room.doc, message.stateVector))
         return
       case 'update':
-        if (!this.deps.updateLimit.take()) {
-          // Closing is safe: the client re-sends unsaved changes in its sync step 2 on reconnect.
-          this.deps.onRefused?.('rate-limit')
-          this.close(CLOSE_CODES.tooManyMessages, 'too many updates')
-          return
-        }
-        if (isRedundant(message.decoded, room.doc)) return
-        if (!this.canWrite) {
-          // Read-only sockets may hold stale local edits; refuse new content, ignore the rest.
-          if (addsContent(message.decoded, room.doc)) {
-            this.deps.onRefused?.('read-only')
-            this.send(encodePermissionDenied('read-only'))
-          }
-          return
-        }
-        {
-          const missing = missingDependency(message.decoded, room.doc)
-          if (missing) {
-            this.deps.onRefused?.('malformed')
-            this.close(CLOSE_CODES.malformed, missing)
-            return
-          }
-        }
-        try {
-          await room.submitUpdate(message.update)
-        } catch (error) {
-          this.deps.log(`room ${room.name}: append failed`, error)
-          this.deps.onRefused?.('storage')
-          this.close(CLOSE_CODES.storageError, 'update not saved')
-        }
+        await this.handleUpdate(room, message)
         return
       case 'awareness': {
         if (!this.deps.awarenessLimit.take()) {
@@ -175,6 +155,55 @@ export class Connection implements RoomPeer {
         return
       case 'auth':
         return
+    }
+  }
+
+  private async handleUpdate(room: Room, message: UpdateMessage): Promise<void> {
+    if (!this.deps.updateLimit.take()) {
+      // Closing is safe: the client re-sends unsaved changes in its sync step 2 on reconnect.
+      this.deps.onRefused?.('rate-limit')
+      this.close(CLOSE_CODES.tooManyMessages, 'too many updates')
+      return
+    }
+    if (!isRedundant(message.decoded, room.doc)) {
+      if (this.canWrite) await this.storeUpdate(room, message)
+      else if (addsContent(message.decoded, room.doc)) {
+        // Read-only sockets may hold stale local edits; refuse new content, ignore the rest.
+        this.deps.onRefused?.('read-only')
+        this.send(encodePermissionDenied('read-only'))
+      }
+    }
+    if (message.isSyncStep2 && !this.initialSyncDone) {
+      this.initialSyncDone = true
+      this.deferredBytes = 0
+      for (const deferred of this.deferred.splice(0)) await this.storeUpdate(room, deferred)
+    }
+  }
+
+  private async storeUpdate(room: Room, message: UpdateMessage): Promise<void> {
+    if (this.closed) return
+    const missing = missingDependency(message.decoded, room.doc)
+    if (missing) {
+      // A reconnecting client sends new edits before its sync step 2 fills the gap in front of
+      // them; hold those until it arrives. After that, a gap means a broken or hostile client.
+      if (!this.initialSyncDone && this.deferredBytes + message.update.length <= MAX_DEFERRED_BYTES) {
+        this.deferred.push(message)
+        this.deferredBytes += message.update.length
+        return
+      }
+      this.deps.onRefused?.('malformed')
+      this.close(
+        this.initialSyncDone ? CLOSE_CODES.malformed : CLOSE_CODES.tooManyMessages,
+        missing.slice(0, 120),
+      )
+      return
+    }
+    try {
+      await room.submitUpdate(message.update)
+    } catch (error) {
+      this.deps.log(`room ${room.name}: append failed`, error)
+      this.deps.onRefused?.('storage')
+      this.close(CLOSE_CODES.storageError, 'update not saved')
     }
   }
 

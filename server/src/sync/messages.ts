@@ -64,7 +64,7 @@ export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, cl
 /** A client message, decoded and checked before anything touches a document. */
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }
+  | { type: 'update'; update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate>; isSyncStep2: boolean }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' }
   | { type: 'auth' }
@@ -106,7 +106,12 @@ function decodeBody(type: number, decoder: decoding.Decoder): ClientMessage {
         return { type: 'syncStep1', stateVector: payload }
       }
       if (subtype === syncProtocol.messageYjsSyncStep2 || subtype === syncProtocol.messageYjsUpdate) {
-        return { type: 'update', update: payload, decoded: Y.decodeUpdate(payload) }
+        return {
+          type: 'update',
+          update: payload,
+          decoded: Y.decodeUpdate(payload),
+          isSyncStep2: subtype === syncProtocol.messageYjsSyncStep2,
+        }
       }
       throw new MalformedMessageError(`unknown sync message type ${subtype}`)
     }

@@ -20,8 +20,8 @@ export interface RoomOptions {
   fanout?: Fanout
   /** How long awareness changes are gathered before one fan-out message carries them all. */
   awarenessFanoutMs?: number
-  /** Called with the number of updates each time a batch is stored (metrics). */
-  onUpdatesStored?: (count: number) => void
+  /** Called each time a batch is stored (metrics, board activity). */
+  onUpdatesStored?: (room: string, count: number) => void
   log?: (message: string, error?: unknown) => void
 }
 
@@ -128,7 +128,7 @@ export class Room {
           this.seq = Math.max(this.seq, lastSeq)
         })
         this.updatesSinceCompaction += batch.length
-        this.options.onUpdatesStored?.(batch.length)
+        this.options.onUpdatesStored?.(this.name, batch.length)
         for (const item of batch) item.resolve()
         this.options.fanout?.publishUpdate(
           this.name,
@@ -225,6 +225,12 @@ export class Room {
     } catch (error) {
       this.options.log?.(`room ${this.name}: compaction failed, log kept`, error)
     }
+  }
+
+  /** Waits for queued writes and fan-out catch-up to finish. */
+  async settle(): Promise<void> {
+    await this.idle
+    await this.exclusiveChain
   }
 
   /** Waits for queued writes, then compacts: called before the room leaves memory. */

@@ -107,6 +107,26 @@ export class RoomManager {
     await done
   }
 
+  /**
+   * Drops every room of a deleted board from memory without compacting: waits for writes in
+   * flight (so none lands after the deletion), then forgets the documents.
+   */
+  async evictBoard(boardId: string): Promise<void> {
+    const names = [...this.rooms.keys()].filter((name) => name === boardId || name.startsWith(`${boardId}/`))
+    await Promise.all(
+      names.map(async (name) => {
+        this.cancelUnload(name)
+        const loading = this.rooms.get(name)
+        this.rooms.delete(name)
+        this.loaded.delete(name)
+        const room = await loading?.catch(() => null)
+        if (!room) return
+        await room.settle()
+        room.destroy()
+      }),
+    )
+  }
+
   /** Flushes and unloads every room (shutdown). Peers must have been closed first. */
   async closeAll(): Promise<void> {
     if (this.catchUpTimer) clearInterval(this.catchUpTimer)

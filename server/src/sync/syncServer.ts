@@ -3,10 +3,10 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { parseRoomName } from '../../../shared/src/rooms'
-import type { TokenClaims, TokenService } from '../auth/tokens'
+import type { TokenClaims } from '../auth/tokens'
+import type { AccessTarget, BoardService } from '../boards/boardService'
 import { clientAddress } from '../http/clientAddress'
 import { originAllowed } from '../http/security'
-import type { BoardStore } from '../persistence/types'
 import { Connection, type ConnectionDeps } from './connection'
 import { KEEPALIVE_MESSAGE } from './messages'
 import { ConnectionCounter, TokenBucket } from './rateLimit'
@@ -39,8 +39,7 @@ export class SyncServer {
   constructor(
     httpServer: Server,
     private readonly rooms: RoomManager,
-    private readonly tokens: TokenService,
-    private readonly boards: BoardStore,
+    private readonly boards: BoardService,
     private readonly options: SyncServerOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
@@ -67,10 +66,9 @@ export class SyncServer {
     const roomName = url.pathname.slice(SYNC_PREFIX.length)
     const address = parseRoomName(roomName)
     if (!address) return refuse(socket, 404, 'Not Found')
-    const claims = this.tokens.verify(url.searchParams.get('token'))
-    if (!claims || claims.boardId !== address.boardId) return refuse(socket, 401, 'Unauthorized')
-    const board = await this.boards.getBoard(address.boardId)
-    if (!board) return refuse(socket, 404, 'Not Found')
+    const access = await this.boards.verifyAccess(url.searchParams.get('token'), address.boardId)
+    if (!access) return refuse(socket, 401, 'Unauthorized')
+    const { claims } = access
     const ip = clientAddress(request, this.options.trustProxy)
     if (!this.perAddress.tryAdd(ip)) return refuse(socket, 429, 'Too Many Requests')
     if (socket.destroyed) {
@@ -123,6 +121,20 @@ export class SyncServer {
     const due = Date.now() - intervalMs
     for (const connection of this.connections) {
       if (connection.lastSentAt <= due) connection.send(KEEPALIVE_MESSAGE)
+    }
+  }
+
+  /** Closes the sockets of a board that match `target` (revocation, key rotation, deletion). */
+  closeMatching(boardId: string, target: AccessTarget, code: number, reason: string): void {
+    for (const connection of this.connections) {
+      const { claims } = connection
+      if (claims.boardId !== boardId) continue
+      const matches =
+        target === 'everyone' ||
+        ('participantId' in target
+          ? claims.participantId === target.participantId
+          : claims.role === target.role)
+      if (matches) connection.close(code, reason)
     }
   }
 
