@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { currentLanguage, setLanguage, UI_LANGUAGES } from '../i18n'
 
-/** NL / EN toggle. Short labels keep it small on phones; the full name is for screen readers. */
+/** NL / EN toggle. Short labels keep it small on phones; the full name is added for screen readers. */
 export function LanguageSwitch() {
   const { t } = useTranslation()
   const active = currentLanguage()
@@ -14,10 +14,11 @@ export function LanguageSwitch() {
           type="button"
           lang={language}
           aria-pressed={language === active}
-          aria-label={t(`language.${language}`)}
           onClick={() => void setLanguage(language)}
         >
+          {/* The visible code starts the accessible name (speech input: "click NL"). */}
           {language.toUpperCase()}
+          <span className="visually-hidden"> {t(`language.${language}`)}</span>
         </button>
       ))}
     </div>
