@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process'
 import path from 'node:path'
 import type { Job, LoadMessage } from './load/protocol'
-import { cpuMs, rssKb } from './proc'
+import { cpuMs, machineBusyMs, rssKb, schedMs } from './proc'
 import { round } from './stats'
 import { ROOT, type RunningServer, stopChild } from './targets'
 
@@ -17,6 +17,13 @@ export interface CheckpointRecord {
   loadCpuMs: number
   rssKb: number
   peakRssKb: number
+  /** Cumulative event-loop busy and idle time of the server (ms). */
+  eluActiveMs: number
+  eluIdleMs: number
+  /** Time the server's main thread was runnable but waiting for a CPU (ms, cumulative). */
+  serverRunWaitMs: number
+  /** Busy CPU time of the whole machine (ms, cumulative): shows other processes competing. */
+  machineBusyMs: number
   heapUsedKb?: number
   heapTotalKb?: number
   externalKb?: number
@@ -26,7 +33,13 @@ export interface CheckpointRecord {
 export interface Window {
   ms: number
   serverCpuPct: number
+  /** Share of the window the server's event loop was busy (CPU or blocked in a synchronous call). */
+  serverBusyPct: number
+  /** Share of the window the server's main thread waited for a CPU (contention). */
+  serverRunWaitPct: number
   loadCpuPct: number
+  /** CPU used by everything else on the machine (other processes), % of one core. */
+  otherCpuPct: number
 }
 
 export interface LoadRun<T> {
@@ -40,7 +53,18 @@ const LOAD_ENTRY = path.join(ROOT, 'bench/load/main.ts')
 export async function runLoad<T>(server: RunningServer, job: Job, timeoutMs: number): Promise<LoadRun<T>> {
   const child = fork(LOAD_ENTRY, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--max-old-space-size=8192',
+      // Fewer, cheaper scavenges: every Y.Doc update survives, and GC pauses add to measured latency.
+      '--max-semi-space-size=32',
+      // Debugging aid: profile the load generator itself.
+      ...(process.env.BENCH_LOAD_TRACE_GC ? ['--trace-gc'] : []),
+      ...(process.env.BENCH_LOAD_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_LOAD_CPU_PROF]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const loadPid = child.pid as number
@@ -88,18 +112,23 @@ async function measure(
   withMemory: boolean,
   start: number,
 ): Promise<CheckpointRecord> {
+  // A saturated server may answer late; a missing figure is better than a lost run.
+  const probe = await server.probe(withMemory).catch(() => null)
   const record: CheckpointRecord = {
     name,
     atMs: round(performance.now() - start, 1),
     serverCpuMs: cpuMs(server.pid),
     loadCpuMs: cpuMs(loadPid),
     ...rssOf(server.pid),
+    eluActiveMs: probe ? round(probe.elu.active, 1) : Number.NaN,
+    eluIdleMs: probe ? round(probe.elu.idle, 1) : Number.NaN,
+    serverRunWaitMs: round(schedMs(server.pid).wait, 1),
+    machineBusyMs: machineBusyMs(),
   }
-  if (withMemory) {
-    const usage = await server.mem(true)
-    record.heapUsedKb = Math.round(usage.heapUsed / 1024)
-    record.heapTotalKb = Math.round(usage.heapTotal / 1024)
-    record.externalKb = Math.round(usage.external / 1024)
+  if (probe?.usage) {
+    record.heapUsedKb = Math.round(probe.usage.heapUsed / 1024)
+    record.heapTotalKb = Math.round(probe.usage.heapTotal / 1024)
+    record.externalKb = Math.round(probe.usage.external / 1024)
     record.gcRssKb = rssKb(server.pid).rss
   }
   return record
@@ -122,7 +151,23 @@ export function windowsOf(checkpoints: CheckpointRecord[]): Record<string, Windo
     windows[name] = {
       ms: round(ms, 1),
       serverCpuPct: round(((end.serverCpuMs - begin.serverCpuMs) / ms) * 100, 1),
+      serverBusyPct: round(
+        ((end.eluActiveMs - begin.eluActiveMs) /
+          Math.max(1, end.eluActiveMs - begin.eluActiveMs + end.eluIdleMs - begin.eluIdleMs)) *
+          100,
+        1,
+      ),
+      serverRunWaitPct: round(((end.serverRunWaitMs - begin.serverRunWaitMs) / ms) * 100, 1),
       loadCpuPct: round(((end.loadCpuMs - begin.loadCpuMs) / ms) * 100, 1),
+      otherCpuPct: round(
+        ((end.machineBusyMs -
+          begin.machineBusyMs -
+          (end.serverCpuMs - begin.serverCpuMs) -
+          (end.loadCpuMs - begin.loadCpuMs)) /
+          ms) *
+          100,
+        1,
+      ),
     }
   }
   return windows

@@ -33,6 +33,24 @@ export function rssKb(pid: number): { rss: number; peak: number } {
   return { rss: field('VmRSS'), peak: field('VmHWM') }
 }
 
+/** Main-thread CPU time and time spent waiting for a CPU (runnable, not running), in ms. */
+export function schedMs(pid: number): { run: number; wait: number } {
+  const [run, wait] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number)
+  return { run: (run ?? 0) / 1e6, wait: (wait ?? 0) / 1e6 }
+}
+
+/** Busy CPU time of the whole machine (all cores, all processes) in ms. */
+export function machineBusyMs(): number {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+  const [user, nice, system, _idle, _iowait, irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number)
+  const busy = [user, nice, system, irq, softirq, steal].reduce((sum: number, v) => sum + (v ?? 0), 0)
+  return (busy * 1000) / clockTicks()
+}
+
 export interface MachineInfo {
   cpuModel: string
   cores: number

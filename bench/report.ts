@@ -57,8 +57,8 @@ export function renderTable(results: BenchResults, rows: Figure[]): string[] {
 
 function latencySteps(results: BenchResults): string[] {
   const lines = [
-    '| server | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | server CPU % | load CPU % | pass |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| server | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | server CPU % | server busy % | server waited for CPU % | load CPU % | other processes CPU % | pass |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const kind of results.config.servers) {
     const run = results.runs.latency?.[kind]
@@ -68,7 +68,7 @@ function latencySteps(results: BenchResults): string[] {
       const l = step.latencyMs
       const w = run.windows?.[step.name]
       lines.push(
-        `| ${results.labels[kind]} | ${fmt(step.targetRate)} | ${fmt(step.achievedRate)} | ${fmt(l.p50)} | ${fmt(l.p95)} | ${fmt(l.p99)} | ${fmt(l.max)} | ${((step.delivered / Math.max(1, step.expected)) * 100).toFixed(1)}% | ${fmt(w?.serverCpuPct)} | ${fmt(w?.loadCpuPct)} | ${step.pass ? 'yes' : 'no'} |`,
+        `| ${results.labels[kind]} | ${fmt(step.targetRate)} | ${fmt(step.achievedRate)} | ${fmt(l.p50)} | ${fmt(l.p95)} | ${fmt(l.p99)} | ${fmt(l.max)} | ${((step.delivered / Math.max(1, step.expected)) * 100).toFixed(1)}% | ${fmt(w?.serverCpuPct)} | ${fmt(w?.serverBusyPct)} | ${fmt(w?.serverRunWaitPct)} | ${fmt(w?.loadCpuPct)} | ${fmt(w?.otherCpuPct)} | ${step.pass ? 'yes' : 'no'} |`,
       )
     }
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { ProbeReply } from './servers/probe'
 
 /** Starts each server under test in its own process and talks to it (readiness, memory, stop). */
 
@@ -30,7 +31,8 @@ export interface RunningServer {
   httpBase: string
   spec: TargetSpec
   dataDir: string
-  mem(gc: boolean): Promise<NodeJS.MemoryUsage>
+  /** Event-loop utilisation so far, and memory after a full GC when `mem`. */
+  probe(mem: boolean): Promise<ProbeReply>
   stop(): Promise<void>
 }
 
@@ -89,7 +91,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     httpBase,
     dataDir,
     spec: { kind, protocol, wsBase },
-    mem: (gc) => requestMemory(child, ++nextId, gc),
+    probe: (mem) => requestProbe(child, ++nextId, mem),
     async stop() {
       await stopChild(child)
       if (child.exitCode !== 0 && child.signalCode === null && stderr.trim()) {
@@ -118,20 +120,20 @@ function waitForListening(child: ChildProcess, stderr: () => string): Promise<st
   })
 }
 
-function requestMemory(child: ChildProcess, id: number, gc: boolean): Promise<NodeJS.MemoryUsage> {
+function requestProbe(child: ChildProcess, id: number, mem: boolean): Promise<ProbeReply> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.off('message', onMessage)
-      reject(new Error('memory probe did not answer'))
-    }, 15_000)
-    const onMessage = (message: { type?: string; id?: number; usage?: NodeJS.MemoryUsage }) => {
-      if (message?.type !== 'mem' || message.id !== id || !message.usage) return
+      reject(new Error('server probe did not answer'))
+    }, 5_000)
+    const onMessage = (message: ProbeReply) => {
+      if (message?.type !== 'probe' || message.id !== id) return
       clearTimeout(timer)
       child.off('message', onMessage)
-      resolve(message.usage)
+      resolve(message)
     }
     child.on('message', onMessage)
-    child.send({ type: 'mem', id, gc })
+    child.send({ type: 'probe', id, mem })
   })
 }
 

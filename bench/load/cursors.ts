@@ -34,11 +34,14 @@ export async function runCursors(
 ): Promise<CursorResult> {
   const room = rooms[0] as RoomRef
   const assignments = Array.from({ length: options.clients }, (_, index) => ({ room, index }))
-  const pool = await connectMany(target, assignments, { concurrency: 50, timeoutMs: 30_000 })
+  const pool = await connectMany(target, assignments, { concurrency: 50, timeoutMs: 30_000, withUser: true })
   const clients = pool.clients
-  clients.forEach((client, i) => {
-    client.awareness.setLocalState({ user: { name: `Bench ${i}`, color: '#e0a800' }, cursor: null })
-  })
+  // Every join is announced to everyone present (n²/2 deliveries): let that settle first.
+  await waitUntil(
+    () => clients.every((client) => client.awareness.getStates().size >= clients.length),
+    30_000,
+    50,
+  )
   const tracker = new EditTracker(clients, Math.min(EDITORS, clients.length))
   tracker.createNotes()
   if (!(await waitUntil(() => tracker.allNotesVisible(), 30_000))) throw new Error('notes did not propagate')

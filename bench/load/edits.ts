@@ -3,12 +3,13 @@ import { createNote, updateNote } from '../../shared/src/model/notes'
 import { notesRoot } from '../../shared/src/model/schema'
 import type { BenchClient } from './clients'
 
-export const now = () => performance.timeOrigin + performance.now()
+/** Milliseconds on CLOCK_MONOTONIC: comparable between processes on one machine. */
+export const now = () => Number(process.hrtime.bigint()) / 1e6
 
 /**
  * Edits and their observation. Client i owns note `bench-<i>` (created through the shared model,
  * plus `benchSender`); an edit moves it (`updateNote`) and embeds `benchSeq` and `benchSentAt` (the
- * send time, ms since the epoch) in the same transaction. Every other client observes the note
+ * send time, monotonic ms) in the same transaction. Every other client observes the note
  * with `observeDeep` and records edit→observation latency for every edit it now has: when a server
  * batches two edits of one note into one frame, the receiver sees only the newer value, so the
  * older edits are completed at the same moment (their send times are kept per sender).

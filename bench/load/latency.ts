@@ -9,6 +9,7 @@ import { runAtRate } from './schedule'
  * Workload 1: N clients in one room, each moving its own note; total edit rate doubled per step
  * until p99 edit→peer latency passes the limit (or not everything arrived, or the generator could
  * not keep the rate), then refined by bisection. The highest passing rate is the sustained rate.
+ * Send times are CLOCK_MONOTONIC (process.hrtime), the same clock in every process.
  */
 export interface LatencyStep {
   name: string
@@ -83,11 +84,15 @@ export async function runLatency(
     return pass
   }
 
+  // One stall of the shared machine (a GC pause, the scheduler) can push a whole step's p99 over
+  // the limit, so a failed rate is tried once more; an overloaded server fails both tries.
+  const tryRate = async (rate: number) =>
+    (await step(rate)) || (performance.now() < deadline && (await step(rate)))
   let passed: number | null = null
   let failed: number | null = null
   for (let rate = options.startRate; rate <= options.maxRate; rate *= 2) {
     if (performance.now() > deadline) break
-    if (await step(rate)) passed = rate
+    if (await tryRate(rate)) passed = rate
     else {
       failed = rate
       break
@@ -97,7 +102,7 @@ export async function runLatency(
     if (performance.now() > deadline) break
     const low = passed ?? failed / 4
     const mid = Math.sqrt(low * failed)
-    if (await step(mid)) passed = mid
+    if (await tryRate(mid)) passed = mid
     else failed = mid
   }
   tracker.dispose()

@@ -55,3 +55,4 @@ process.once('message', (job: Job) => {
     })
 })
 process.on('disconnect', () => process.exit(0))
+process.on('SIGTERM', () => process.exit(0))

@@ -22,7 +22,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function connectMany(
   spec: TargetSpec,
   assignments: Assignment[],
-  options: { concurrency: number; timeoutMs: number; deadline?: number },
+  options: { concurrency: number; timeoutMs: number; deadline?: number; withUser?: boolean },
 ): Promise<PoolResult> {
   const start = performance.now()
   const clients: BenchClient[] = []
@@ -33,7 +33,17 @@ export async function connectMany(
       break
     }
     const wave = assignments.slice(offset, offset + options.concurrency)
-    const connected = wave.map((a) => connectClient(spec, a.room, a.index))
+    const connected = wave.map((a) => {
+      const client = connectClient(spec, a.room, a.index)
+      // Like a real client: who I am is known before the socket opens, so it goes with the join.
+      if (options.withUser) {
+        client.awareness.setLocalState({
+          user: { name: `Bench ${offset + a.index}`, color: '#e0a800' },
+          cursor: null,
+        })
+      }
+      return client
+    })
     const outcomes = await Promise.all(
       connected.map((client) => withTimeout(client.synced, options.timeoutMs)),
     )

@@ -1,27 +1,42 @@
+import { performance } from 'node:perf_hooks'
+
 /**
  * Loaded into every server under test (ours with `--import`, the wrappers import it), so all four
- * report memory the same way: the bench orchestrator asks over the IPC channel, optionally after a
- * full garbage collection (the servers run with --expose-gc), and gets `process.memoryUsage()`.
- * It changes nothing else in the server. When the orchestrator goes away, the server is asked to
- * stop gracefully (SIGTERM), so an interrupted bench leaves no servers behind.
+ * are measured the same way. The bench orchestrator asks over the IPC channel and gets the
+ * cumulative event-loop utilisation (time the loop was busy, including time blocked in synchronous
+ * calls such as SQLite's fsync, which CPU time does not show) and, when asked, `process.memoryUsage()`
+ * after a full garbage collection (the servers run with --expose-gc). It changes nothing else in the
+ * server. When the orchestrator goes away, the server is asked to stop gracefully (SIGTERM).
  */
 
-interface MemRequest {
-  type: 'mem'
+export interface ProbeRequest {
+  type: 'probe'
   id: number
-  gc: boolean
+  mem: boolean
+}
+
+export interface ProbeReply {
+  type: 'probe'
+  id: number
+  elu: { idle: number; active: number }
+  usage?: NodeJS.MemoryUsage
 }
 
 const maybeGc = (globalThis as { gc?: () => void }).gc
 
 if (process.send) {
-  process.on('message', (message: MemRequest) => {
-    if (message?.type !== 'mem') return
-    if (message.gc && maybeGc) {
-      maybeGc()
-      maybeGc()
+  process.on('message', (message: ProbeRequest) => {
+    if (message?.type !== 'probe') return
+    const { idle, active } = performance.eventLoopUtilization()
+    const reply: ProbeReply = { type: 'probe', id: message.id, elu: { idle, active } }
+    if (message.mem) {
+      if (maybeGc) {
+        maybeGc()
+        maybeGc()
+      }
+      reply.usage = process.memoryUsage()
     }
-    process.send?.({ type: 'mem', id: message.id, usage: process.memoryUsage() })
+    process.send?.(reply)
   })
   process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'))
 }
