@@ -30,11 +30,12 @@ function PersonRow({
 }) {
   const { t } = useTranslation()
   const { peer, isSelf } = person
+  const nameId = `person-${peer.clientId}`
   const followable = canFollow && !isSelf && peer.view === 'canvas' && peer.viewport !== null
   return (
     <li className="person" data-testid="participant" data-name={peer.user.name}>
       <span className="person-dot" style={{ background: peer.user.color }} aria-hidden="true" />
-      <span className="person-name">
+      <span className="person-name" id={nameId}>
         {isSelf ? t('participants.you', { name: peer.user.name }) : peer.user.name}
         <span className="person-detail">
           {t(`roles.${peer.user.role}`)}
@@ -56,7 +57,8 @@ function PersonRow({
             type="button"
             className="toolbar-button"
             onClick={() => onFollow(peer.clientId)}
-            aria-label={t('participants.followLong', { name: peer.user.name })}
+            aria-describedby={nameId}
+            title={t('participants.followLong', { name: peer.user.name })}
             data-testid="follow"
           >
             {t('participants.follow')}
@@ -149,7 +151,9 @@ export function ParticipantsPanel({
           <ul className="person-list earlier">
             {earlier.map((person) => (
               <li key={person.participantId} className="person">
-                <span className="person-name">{person.name}</span>
+                <span className="person-name" id={nameId}>
+                  {person.name}
+                </span>
               </li>
             ))}
           </ul>
