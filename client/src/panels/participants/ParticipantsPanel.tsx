@@ -151,9 +151,7 @@ export function ParticipantsPanel({
           <ul className="person-list earlier">
             {earlier.map((person) => (
               <li key={person.participantId} className="person">
-                <span className="person-name" id={nameId}>
-                  {person.name}
-                </span>
+                <span className="person-name">{person.name}</span>
               </li>
             ))}
           </ul>
