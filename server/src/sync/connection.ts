@@ -1,7 +1,6 @@
 import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
-import { can } from '../../../shared/src/roles'
 import type { RoomAddress } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
 import {
@@ -15,6 +14,7 @@ import {
   MalformedMessageError,
 } from './messages'
 import type { TokenBucket } from './rateLimit'
+import { roomAccess } from './roomAccess'
 import type { Room, RoomPeer } from './room'
 import type { RoomManager } from './roomManager'
 import { addsContent, isRedundant, missingDependency } from './updateChecks'
@@ -60,7 +60,7 @@ export class Connection implements RoomPeer {
     readonly roomName: string,
     private readonly deps: ConnectionDeps,
   ) {
-    this.canWrite = can(claims.role, address.kind === 'content' ? 'content:write' : 'control:write')
+    this.canWrite = roomAccess(address, claims.role, claims.participantId).write
     this.chain = this.join()
     ws.on('message', (data, isBinary) => {
       const frame = toBytes(data)

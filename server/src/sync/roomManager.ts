@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import type { DocumentStore } from '../persistence/types'
 import { Room, type RoomOptions } from './room'
 
@@ -64,6 +65,39 @@ export class RoomManager {
     }, this.options.unloadGraceMs)
     timer.unref()
     this.unloadTimers.set(room.name, timer)
+  }
+
+  /**
+   * Reads a room's document (loading it if needed). `read` must not change the document: writes
+   * go through `change`, so that they are stored before anyone sees them.
+   */
+  async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.acquire(name)
+    try {
+      return read(room.doc)
+    } finally {
+      this.release(room)
+    }
+  }
+
+  /**
+   * A change made by the server itself (timer, reveal, votes): `change` edits a copy of the
+   * document; the resulting update takes the same path as a client's: stored, applied, broadcast.
+   */
+  async change<T>(name: string, change: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.acquire(name)
+    try {
+      const copy = new Y.Doc({ gc: false })
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
+      const updates: Uint8Array[] = []
+      copy.on('update', (update: Uint8Array) => updates.push(update))
+      const result = change(copy)
+      copy.destroy()
+      if (updates.length > 0) await room.submitUpdate(updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates))
+      return result
+    } finally {
+      this.release(room)
+    }
   }
 
   /** Names of rooms currently in memory (loaded or loading). */

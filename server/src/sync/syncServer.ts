@@ -9,6 +9,7 @@ import { clientAddress } from '../http/clientAddress'
 import { originAllowed } from '../http/security'
 import { Connection, type ConnectionDeps } from './connection'
 import { KEEPALIVE_MESSAGE } from './messages'
+import { roomAccess } from './roomAccess'
 import { ConnectionCounter, TokenBucket } from './rateLimit'
 import type { RoomManager } from './roomManager'
 
@@ -69,6 +70,7 @@ export class SyncServer {
     const access = await this.boards.verifyAccess(url.searchParams.get('token'), address.boardId)
     if (!access) return refuse(socket, 401, 'Unauthorized')
     const { claims } = access
+    if (!roomAccess(address, claims.role, claims.participantId).read) return refuse(socket, 403, 'Forbidden')
     const ip = clientAddress(request, this.options.trustProxy)
     if (!this.perAddress.tryAdd(ip)) return refuse(socket, 429, 'Too Many Requests')
     if (socket.destroyed) {
