@@ -119,13 +119,18 @@ export function PresenceOverlay({ controller, viewport, notes }: PresenceOverlay
 
   const notesById = new Map(notes.map((note) => [note.id, note]))
   return (
-    <div ref={ref} className="presence-overlay" aria-hidden="true">
-      {peers.map((peer) => (
-        <PeerSelections key={`s${peer.clientId}`} peer={peer} viewport={viewport} notesById={notesById} />
-      ))}
-      {peers.map((peer) => (
-        <PeerCursor key={`c${peer.clientId}`} peer={peer} viewport={viewport} />
-      ))}
-    </div>
+    <>
+      <div ref={ref} className="presence-overlay" aria-hidden="true">
+        {peers.map((peer) => (
+          <PeerSelections key={peer.clientId} peer={peer} viewport={viewport} notesById={notesById} />
+        ))}
+      </div>
+      {/* Cursors go over the toolbars too, or a cursor near a selected note would vanish. */}
+      <div className="presence-overlay presence-cursors" aria-hidden="true">
+        {peers.map((peer) => (
+          <PeerCursor key={peer.clientId} peer={peer} viewport={viewport} />
+        ))}
+      </div>
+    </>
   )
 }
