@@ -21,6 +21,8 @@ export const CLOSE_CODES = {
   unauthorized: 4401,
   /** The participant was removed from the board (or the facilitator key was changed). */
   removed: 4403,
+  /** An edit was refused (locked object, zones, input closed): reload the board from the server. */
+  refused: 4409,
   /** The board was deleted. */
   boardDeleted: 4410,
   /** More updates per second than allowed; transient, so the client reconnects after back-off

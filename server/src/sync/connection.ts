@@ -2,7 +2,9 @@ import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
+import { controlRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
+import { participantWriteRefusal } from '../session/writePolicy'
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -14,8 +16,8 @@ import {
   MalformedMessageError,
 } from './messages'
 import type { TokenBucket } from './rateLimit'
-import { roomAccess } from './roomAccess'
 import type { Room, RoomPeer } from './room'
+import { roomAccess } from './roomAccess'
 import type { RoomManager } from './roomManager'
 import { addsContent, isRedundant, missingDependency } from './updateChecks'
 
@@ -44,6 +46,8 @@ export class Connection implements RoomPeer {
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   private readonly awarenessIds = new Set<number>()
   private room: Room | null = null
+  /** For a participant in a content room: the board's control room, for locks and time-up. */
+  private control: Room | null = null
   private ownAwarenessId: number | null = null
   /** Set once the client's sync step 2 (everything it has that the server lacks) was handled. */
   private initialSyncDone = false
@@ -85,13 +89,16 @@ export class Connection implements RoomPeer {
   private async join(): Promise<void> {
     try {
       this.room = await this.deps.rooms.acquire(this.roomName)
+      if (this.address.kind === 'content' && this.claims.role === 'participant') {
+        this.control = await this.deps.rooms.acquire(controlRoom(this.address.boardId))
+      }
     } catch (error) {
       this.deps.log(`room ${this.roomName}: load failed`, error)
       this.close(CLOSE_CODES.storageError, 'storage unavailable')
       return
     }
     if (this.closed) {
-      this.deps.rooms.release(this.room)
+      this.releaseRooms()
       return
     }
     this.room.peers.add(this)
@@ -198,6 +205,16 @@ export class Connection implements RoomPeer {
       )
       return
     }
+    const refusal = this.control
+      ? participantWriteRefusal(message.decoded, room.doc, this.control.doc, Date.now())
+      : null
+    if (refusal) {
+      // Never stored, never shared; the client holds an edit the board will not have, so it is
+      // told to reload from the server (4409 is final for the y-websocket client).
+      this.deps.onRefused?.('read-only')
+      this.close(CLOSE_CODES.refused, refusal)
+      return
+    }
     try {
       await room.submitUpdate(message.update)
     } catch (error) {
@@ -216,7 +233,12 @@ export class Connection implements RoomPeer {
     if (this.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessIds], this)
     }
-    this.deps.rooms.release(room)
+    this.releaseRooms()
+  }
+
+  private releaseRooms(): void {
+    if (this.room) this.deps.rooms.release(this.room)
+    if (this.control) this.deps.rooms.release(this.control)
   }
 }
 

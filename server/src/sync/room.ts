@@ -43,6 +43,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly peers = new Set<RoomPeer>()
+  /** Sockets and server actions using this room (RoomManager acquire/release). */
+  holds = 0
   private pending: PendingUpdate[] = []
   private writing = false
   private idle: Promise<void> = Promise.resolve()

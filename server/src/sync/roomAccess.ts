@@ -1,5 +1,5 @@
-import type { RoomAddress } from '../../../shared/src/rooms'
 import { can, type Role } from '../../../shared/src/roles'
+import type { RoomAddress } from '../../../shared/src/rooms'
 
 export interface RoomAccess {
   read: boolean
@@ -17,7 +17,8 @@ export function roomAccess(address: RoomAddress, role: Role, participantId: stri
     case 'control':
       return { read: true, write: can(role, 'control:write') }
     case 'drafts': {
-      const allowed = role === 'facilitator' || (role === 'participant' && participantId === address.participantId)
+      const allowed =
+        role === 'facilitator' || (role === 'participant' && participantId === address.participantId)
       return { read: allowed, write: allowed }
     }
     case 'votes':

@@ -53,12 +53,17 @@ export class RoomManager {
         },
       )
     }
-    return loading
+    const room = await loading
+    // Counted once loaded: a room stays in memory while anyone (socket, server action) holds it.
+    room.holds += 1
+    this.cancelUnload(name)
+    return room
   }
 
-  /** Called when a peer leaves; schedules the unload once the room is empty. */
+  /** Ends one hold taken by `acquire`; schedules the unload once nobody holds the room. */
   release(room: Room): void {
-    if (room.peers.size > 0 || this.unloadTimers.has(room.name)) return
+    room.holds = Math.max(0, room.holds - 1)
+    if (room.holds > 0 || this.unloadTimers.has(room.name)) return
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name)
       void this.unload(room.name)
@@ -93,7 +98,8 @@ export class RoomManager {
       copy.on('update', (update: Uint8Array) => updates.push(update))
       const result = change(copy)
       copy.destroy()
-      if (updates.length > 0) await room.submitUpdate(updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates))
+      if (updates.length > 0)
+        await room.submitUpdate(updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates))
       return result
     } finally {
       this.release(room)
@@ -127,7 +133,7 @@ export class RoomManager {
     const loading = this.rooms.get(name)
     if (!loading) return
     const room = await loading.catch(() => null)
-    if (!room || room.peers.size > 0 || this.rooms.get(name) !== loading) return
+    if (!room || room.holds > 0 || this.rooms.get(name) !== loading) return
     this.rooms.delete(name)
     this.loaded.delete(name)
     const done = room

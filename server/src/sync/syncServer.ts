@@ -9,8 +9,8 @@ import { clientAddress } from '../http/clientAddress'
 import { originAllowed } from '../http/security'
 import { Connection, type ConnectionDeps } from './connection'
 import { KEEPALIVE_MESSAGE } from './messages'
-import { roomAccess } from './roomAccess'
 import { ConnectionCounter, TokenBucket } from './rateLimit'
+import { roomAccess } from './roomAccess'
 import type { RoomManager } from './roomManager'
 
 export interface SyncServerOptions {

@@ -35,7 +35,13 @@ export interface TimerState {
   startedAt: number | null
 }
 
-export const IDLE_TIMER: TimerState = { roundId: null, status: 'idle', endsAt: null, remainingMs: null, startedAt: null }
+export const IDLE_TIMER: TimerState = {
+  roundId: null,
+  status: 'idle',
+  endsAt: null,
+  remainingMs: null,
+  startedAt: null,
+}
 
 export interface VotingConfig {
   roundId: string | null
@@ -85,13 +91,16 @@ export function ensureFacilitationState(controlDoc: Y.Doc): void {
   })
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
 const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null)
 
 export function readTimer(controlDoc: Y.Doc): TimerState {
   const raw = sessionRoot(controlDoc).get(TIMER)
   if (!isObject(raw)) return IDLE_TIMER
-  const status = ['running', 'paused', 'ended'].includes(raw.status as string) ? (raw.status as TimerStatus) : 'idle'
+  const status = ['running', 'paused', 'ended'].includes(raw.status as string)
+    ? (raw.status as TimerStatus)
+    : 'idle'
   return {
     roundId: typeof raw.roundId === 'string' ? raw.roundId : null,
     status,
@@ -121,7 +130,9 @@ export function readVoting(controlDoc: Y.Doc): VotingConfig | null {
     perPerson: Math.max(1, Math.min(99, Number(raw.perPerson) || 3)),
     maxPerNote: Math.max(1, Math.min(99, Number(raw.maxPerNote) || 1)),
     scope: raw.scope === 'zone' ? 'zone' : 'board',
-    zoneIds: Array.isArray(raw.zoneIds) ? raw.zoneIds.filter((id): id is string => typeof id === 'string') : [],
+    zoneIds: Array.isArray(raw.zoneIds)
+      ? raw.zoneIds.filter((id): id is string => typeof id === 'string')
+      : [],
     anonymous: raw.anonymous !== false,
     hideResults: raw.hideResults === true,
   }
@@ -144,7 +155,11 @@ export function readFollow(controlDoc: Y.Doc): FollowState | null {
   if (!isObject(raw) || !isObject(raw.viewport)) return null
   const { x, y, scale } = raw.viewport
   if (typeof x !== 'number' || typeof y !== 'number' || typeof scale !== 'number') return null
-  return { participantId: String(raw.participantId ?? ''), name: String(raw.name ?? ''), viewport: { x, y, scale } }
+  return {
+    participantId: String(raw.participantId ?? ''),
+    name: String(raw.name ?? ''),
+    viewport: { x, y, scale },
+  }
 }
 
 export function setFollow(controlDoc: Y.Doc, follow: FollowState | null): void {
@@ -185,7 +200,8 @@ export function readDraftCounts(controlDoc: Y.Doc): Map<string, DraftCount> {
   const counts = new Map<string, DraftCount>()
   if (!(drafts instanceof Y.Map)) return counts
   for (const [id, value] of drafts.entries()) {
-    if (isObject(value) && typeof value.count === 'number') counts.set(id, { name: String(value.name ?? ''), count: value.count })
+    if (isObject(value) && typeof value.count === 'number')
+      counts.set(id, { name: String(value.name ?? ''), count: value.count })
   }
   return counts
 }
@@ -214,4 +230,16 @@ export function observeSession(controlDoc: Y.Doc, listener: () => void): () => v
   const root = sessionRoot(controlDoc)
   root.observeDeep(listener)
   return () => root.unobserveDeep(listener)
+}
+
+/**
+ * Input is closed for participants when a facilitator locked it, or when the running round's time
+ * is up and that round locks input then. Computed, so it holds at the exact moment time runs out
+ * and after a server restart, without anyone having to write a flag.
+ */
+export function isInputClosed(controlDoc: Y.Doc, serverNow: number): boolean {
+  if (isInputLocked(controlDoc)) return true
+  const timer = readTimer(controlDoc)
+  const timeUp = timer.status === 'running' && timer.endsAt !== null && timer.endsAt <= serverNow
+  return timeUp && readRoundOptions(controlDoc, timer.roundId).lockWhenTimeUp
 }
