@@ -12,6 +12,7 @@ import {
   parseBackup,
   parseCsv,
   redactText,
+  renderBoardSvg,
   renderCsv,
   renderJson,
   renderMarkdown,
@@ -22,6 +23,8 @@ import {
 } from '../../shared/src/report'
 
 const NOW = Date.UTC(2025, 2, 13, 9, 0)
+const ANONYMOUS = 'Geheime Gerrit'
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1
 const sample = () => {
   const board = buildSampleBoard()
   return { ...board, model: buildReport(board.content, board.control, { now: NOW }) }
@@ -75,7 +78,7 @@ describe('the report model', () => {
     ])
     expect(model.participants).toEqual({ count: 5, names: null })
     for (const text of [JSON.stringify(model), renderMarkdown(model), renderCsv(model), renderJson(model)]) {
-      expect(text).not.toContain('Geheime Gerrit')
+      expect(text).not.toContain(ANONYMOUS)
     }
   })
 
@@ -203,6 +206,25 @@ describe('formats', () => {
     if (!result.ok) expect(result.message).toMatch(/notes\.0\.color/)
     expect(parseBackup({ format: 'something else' }).ok).toBe(false)
     expect(parseBackup({ ...JSON.parse(renderJson(model)), extra: 1 }).ok).toBe(false)
+  })
+})
+
+describe('the board picture', () => {
+  it('draws zones, notes (escaped), vote badges and annotations, and leaves text out when too small', () => {
+    const { model } = sample()
+    const svg = renderBoardSvg(model)
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+    expect(svg).not.toMatch(/<script/i)
+    expect(svg).toContain('&#60;script&#62;alert(&#34;xss')
+    expect(svg).toContain('>Wat kan beter?<')
+    expect(svg).toContain('Belangrijk!')
+    expect(svg).toContain('marker-end="url(#arrow-blue)"')
+    expect(svg).toContain('<ellipse')
+    expect(count(svg, '<circle')).toBe(6) // one badge per note with votes
+    expect(svg).not.toContain(ANONYMOUS)
+    const overview = renderBoardSvg(model, { targetWidth: 300 })
+    expect(overview).not.toContain('Koffieochtend')
+    expect(overview).toContain('>Wat kan beter?<')
   })
 })
 

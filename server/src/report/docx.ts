@@ -57,32 +57,34 @@ function lines(
   return text.split('\n').map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...options }))
 }
 
-function cell(text: string, options: { header?: boolean; width: number; italics?: boolean; fill?: string }) {
+/** Cell padding, set once per table: per-cell settings would double the XML of a 2,000-note report. */
+const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 }
+
+function cell(text: string, options: { header?: boolean; italics?: boolean; marker?: string } = {}) {
+  const runs = lines(text, { bold: options.header === true, italics: options.italics === true })
+  // The note's colour as a square in front of its text, as on the board.
+  if (options.marker) runs.unshift(new TextRun({ text: '■ ', color: options.marker }))
   return new TableCell({
-    width: { size: options.width, type: WidthType.DXA },
-    ...(options.header || options.fill
-      ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.fill ?? HEADER_FILL } }
-      : {}),
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [
-      new Paragraph({
-        children: lines(text, { bold: options.header === true, italics: options.italics === true }),
-      }),
-    ],
+    ...(options.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
+    children: [new Paragraph({ children: runs })],
   })
 }
 
-function table(rows: string[][], weights: number[]): Table {
+function columnWidths(weights: number[]): number[] {
   const total = weights.reduce((a, b) => a + b, 0)
-  const widths = weights.map((w) => Math.round((w / total) * CONTENT_TWIPS))
+  return weights.map((w) => Math.round((w / total) * CONTENT_TWIPS))
+}
+
+function table(rows: string[][], weights: number[]): Table {
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: columnWidths(weights),
+    margins: CELL_MARGINS,
     rows: rows.map(
       (row, r) =>
         new TableRow({
           tableHeader: r === 0,
-          children: row.map((value, c) => cell(value, { header: r === 0, width: widths[c] ?? 1000 })),
+          children: row.map((value) => cell(value, { header: r === 0 })),
         }),
     ),
   })
@@ -99,30 +101,33 @@ function fact(label: string, value: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...lines(value)] })
 }
 
-/** One table per group: colour, note, author, votes, reactions. */
+/** One table per group: note (with its colour), author, votes, reactions. */
 function notesTable(group: ReportGroup, model: ReportModel): Table {
   const labels = labelsOf(model)
-  const widths = [240, 5200, 1500, 1200, 1498]
-  const header = ['', labels.note, labels.author, labels.votes, labels.reactions]
+  const header = [labels.note, labels.author, labels.votes, labels.reactions]
   const rows = [
-    new TableRow({
-      tableHeader: true,
-      children: header.map((value, c) => cell(value, { header: true, width: widths[c] ?? 1000 })),
-    }),
+    new TableRow({ tableHeader: true, children: header.map((value) => cell(value, { header: true })) }),
     ...group.notes.map((note) => {
       const empty = note.text.trim() === ''
       return new TableRow({
         children: [
-          cell('', { width: widths[0] ?? 240, fill: NOTE_COLOR_HEX[note.color].slice(1).toUpperCase() }),
-          cell(empty ? labels.emptyNote : note.text, { width: widths[1] ?? 5600, italics: empty }),
-          cell(authorLabel(note, labels), { width: widths[2] ?? 1500, italics: note.anonymous }),
-          cell(String(note.votes), { width: widths[3] ?? 900 }),
-          cell(reactionsText(note), { width: widths[4] ?? 1398 }),
+          cell(empty ? labels.emptyNote : note.text, {
+            italics: empty,
+            marker: NOTE_COLOR_HEX[note.color].slice(1).toUpperCase(),
+          }),
+          cell(authorLabel(note, labels), { italics: note.anonymous }),
+          cell(String(note.votes)),
+          cell(reactionsText(note)),
         ],
       })
     }),
   ]
-  return new Table({ width: { size: CONTENT_TWIPS, type: WidthType.DXA }, columnWidths: widths, rows })
+  return new Table({
+    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    columnWidths: columnWidths([5.6, 1.6, 1.2, 1.6]),
+    margins: CELL_MARGINS,
+    rows,
+  })
 }
 
 function sectionBlocks(section: ReportSection, model: ReportModel): Block[] {

@@ -19,6 +19,7 @@ import {
   setReportsShared,
   setVotingAnonymous,
 } from '../model/session'
+import { createShape, SHAPE_COLORS, SHAPE_KINDS, SHAPE_TEXT_MAX_LENGTH } from '../model/shapes'
 import { createZone } from '../model/zones'
 import type { ReportModel } from './types'
 
@@ -65,8 +66,31 @@ const noteSchema = z.strictObject({
   authorId: z.union([id, z.literal('')]),
   authorName: text(PERSON_NAME_MAX_LENGTH),
   createdAt: time,
+  z: coordinate,
   reactions: z.partialRecord(z.enum(REACTION_EMOJIS), z.array(id).max(BACKUP_LIMITS.people)),
 })
+
+const shapeSchema = z
+  .strictObject({
+    id,
+    kind: z.enum(SHAPE_KINDS),
+    x: coordinate,
+    y: coordinate,
+    width: coordinate,
+    height: coordinate,
+    text: text(SHAPE_TEXT_MAX_LENGTH),
+    color: z.enum(SHAPE_COLORS),
+    fontSize: coordinate,
+    fromId: id.nullable(),
+    toId: id.nullable(),
+    z: coordinate,
+    authorId: z.union([id, z.literal('')]),
+    createdAt: time,
+  })
+  .refine(
+    (shape) => shape.kind !== 'connector' || (shape.fromId && shape.toId),
+    'a connector needs fromId and toId',
+  )
 
 const roundSchema = z.strictObject({
   id,
@@ -93,6 +117,7 @@ export const backupSchema = z.strictObject({
     .array(z.strictObject({ id, name: text(120), zoneId: id.nullable(), createdAt: time }))
     .max(BACKUP_LIMITS.clusters),
   notes: z.array(noteSchema).max(BACKUP_LIMITS.notes),
+  shapes: z.array(shapeSchema).max(BACKUP_LIMITS.notes),
   session: z.strictObject({
     facilitatorName: text(PERSON_NAME_MAX_LENGTH),
     votingAnonymous: z.boolean(),
@@ -137,8 +162,10 @@ export function backupFromModel(model: ReportModel): BoardBackup {
       authorId: note.authorId ?? '',
       authorName: note.authorName ?? '',
       createdAt: note.createdAt,
+      z: note.z,
       reactions: Object.fromEntries(note.reactions.map((r) => [r.emoji, r.participantIds])),
     })),
+    shapes: model.shapes.map((shape) => ({ ...shape })),
     session: {
       facilitatorName: model.facilitatorName,
       votingAnonymous: model.session.votingAnonymous,
@@ -187,6 +214,9 @@ export function docsFromBackup(backup: BoardBackup): { content: Y.Doc; control: 
         }
       }
     }
+  })
+  content.transact(() => {
+    for (const shape of backup.shapes) createShape(content, shape)
   })
   control.transact(() => {
     ensureRounds(control)

@@ -6,6 +6,7 @@ import { readNoteReactions } from '../model/reactions'
 import { listRounds } from '../model/rounds'
 import { notesRoot } from '../model/schema'
 import { readNoteAnonymous, readNoteRoundId, readSessionInfo } from '../model/session'
+import { listShapes } from '../model/shapes'
 import { DEFAULT_ZONE_COLOR, listZones, type ZoneData } from '../model/zones'
 import { isAgreementsZone, parseAgreement } from './agreements'
 import { reportLabels } from './labels'
@@ -57,6 +58,7 @@ function readReportNotes(content: Y.Doc, votes: Record<string, number>): ReportN
       clusterId: readNoteClusterId(map),
       roundId: readNoteRoundId(map),
       createdAt: note.createdAt,
+      z: note.z,
       votes: votes[id] ?? 0,
       reactions: readNoteReactions(map),
     })
@@ -115,6 +117,16 @@ function section(
     noteCount: notes.length,
     agreements: kind === 'agreements' ? ordered.map((note) => parseAgreement(note.id, note.text)) : [],
   }
+}
+
+function insideZone(shape: { x: number; y: number; kind: string }, zone: ZoneData): boolean {
+  return (
+    shape.kind !== 'connector' &&
+    shape.x >= zone.x &&
+    shape.y >= zone.y &&
+    shape.x <= zone.x + zone.width &&
+    shape.y <= zone.y + zone.height
+  )
 }
 
 /** Zone text made XML-safe; a colour that is not "#rrggbb" (it ends up in SVG and DOCX) becomes the default. */
@@ -234,6 +246,10 @@ export function buildReportWithFlags(
     zoneFilter: filterZone?.id ?? null,
     zones,
     clusters,
+    // A one-zone report keeps the annotations inside that zone.
+    shapes: listShapes(content)
+      .filter((shape) => !filterZone || insideZone(shape, filterZone))
+      .map((shape) => ({ ...shape, text: cleanText(shape.text) })),
     notes,
     rounds,
     sections,

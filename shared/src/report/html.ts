@@ -135,7 +135,7 @@ export function renderHtml(model: ReportModel): string {
   if (model.redacted) parts.push(`<p class="notice">${esc(labels.redactedNotice)}</p>`)
   if (model.centralQuestion) {
     parts.push(
-      `<h2>${esc(labels.centralQuestion)}</h2><blockquote dir="auto">${esc(quoted(model.centralQuestion))}</blockquote>`,
+      `<blockquote><strong>${esc(labels.centralQuestion)}:</strong> <span dir="auto">${esc(quoted(model.centralQuestion))}</span></blockquote>`,
     )
   }
   // The picture is an <img> of a data: URL: an SVG shown that way can never run anything.

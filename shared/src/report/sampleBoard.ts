@@ -15,6 +15,7 @@ import {
   setNoteAnonymous,
   setNoteRound,
 } from '../model/session'
+import { createShape } from '../model/shapes'
 import { createZone } from '../model/zones'
 
 /**
@@ -211,6 +212,34 @@ export function fillSampleBoard(content: Y.Doc, control: Y.Doc): Pick<SampleBoar
   addReaction(content, 'n-emoji', '🎉', 'p-bram')
   addReaction(content, 'n-bus', '💡', 'p-fatima')
   addReaction(content, 'n-bus', '❓', 'p-youssef')
+  const label = { authorId: 'p-anouk', createdAt: SAMPLE_START }
+  createShape(content, {
+    ...label,
+    id: 's-label',
+    kind: 'text',
+    text: 'Belangrijk!',
+    x: 1810,
+    y: 100,
+    color: 'red',
+  })
+  createShape(content, {
+    ...label,
+    id: 's-ring',
+    kind: 'ellipse',
+    x: 1800,
+    y: 120,
+    width: 420,
+    height: 220,
+    color: 'green',
+  })
+  createShape(content, {
+    ...label,
+    id: 's-arrow',
+    kind: 'connector',
+    fromId: 'n-bus',
+    toId: 'n-zaal',
+    color: 'blue',
+  })
   return { zoneIds, roundIds }
 }
 
@@ -226,9 +255,9 @@ export function buildLargeBoard(noteCount: number, language: Language = 'nl'): S
       title: i === 7 ? 'Afspraken' : `Vraag ${i + 1}`,
       prompt: `Wat vinden jullie van onderwerp ${i + 1}?`,
       x: (i % 4) * 2100,
-      y: Math.floor(i / 4) * 3300,
+      y: Math.floor(i / 4) * 5100,
       width: 2000,
-      height: 3200,
+      height: 5000,
     }),
   )
   const roundIds = [0, 1, 2].map((i) =>
@@ -263,7 +292,7 @@ export function buildLargeBoard(noteCount: number, language: Language = 'nl'): S
         id,
         text: `${words} (${i})`,
         x: (z % 4) * 2100 + 20 + (slot % 10) * 195,
-        y: Math.floor(z / 4) * 3300 + 120 + Math.floor(slot / 10) * 190,
+        y: Math.floor(z / 4) * 5100 + 120 + Math.floor(slot / 10) * 190,
         zoneId: zoneIds[z] ?? null,
         color: NOTE_COLORS[i % NOTE_COLORS.length],
         authorId: `p${i % 40}`,

@@ -1,4 +1,5 @@
 import { NOTE_COLOR_HEX } from '../model/colors'
+import { SHAPE_COLOR_HEX, type ShapeData } from '../model/shapes'
 import type { ZoneData } from '../model/zones'
 import { labelsOf } from './outline'
 import { textForDrawing } from './text'
@@ -25,8 +26,8 @@ const PADDING = 40
 const NOTE_PADDING = 12
 const NOTE_FONT = 15
 const LINE_HEIGHT = 1.3
-/** Below this rendered note height (px) text would be an unreadable smudge. */
-const MIN_READABLE_NOTE_PX = 36
+/** Below this rendered font size (px) note text is an unreadable smudge: leave it out. */
+const MIN_READABLE_FONT_PX = 6
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
@@ -59,34 +60,39 @@ function textWidth(text: string, fontSize: number): number {
   return width * fontSize
 }
 
-/** Greedy word wrap into at most `maxLines` lines; the last line ends in "…" when text is cut. */
+/**
+ * Greedy word wrap into at most `maxLines` lines, keeping the writer's line breaks; the last line
+ * ends in "…" when text is cut.
+ */
 export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number): string[] {
   const lines: string[] = []
-  const words = textForDrawing(text).replace(/\s+/g, ' ').trim().split(' ')
-  let line = ''
-  const push = (value: string) => {
-    lines.push(value)
-    return lines.length >= maxLines
-  }
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word
-    if (textWidth(candidate, fontSize) <= maxWidth) {
-      line = candidate
-      continue
-    }
-    if (line && push(line)) return ellipsis(lines, true)
-    line = ''
-    // A word longer than the line is broken by characters.
-    for (const char of word) {
-      if (textWidth(line + char, fontSize) > maxWidth && line) {
-        if (push(line)) return ellipsis(lines, true)
-        line = ''
+  const full = () => lines.length >= maxLines
+  for (const paragraph of textForDrawing(text).split('\n')) {
+    const words = paragraph.replace(/\s+/g, ' ').trim().split(' ')
+    let line = ''
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word
+      if (textWidth(candidate, fontSize) <= maxWidth) {
+        line = candidate
+        continue
       }
-      line += char
+      if (line) lines.push(line)
+      if (full()) return ellipsis(lines, true)
+      line = ''
+      // A word longer than the line is broken by characters.
+      for (const char of word) {
+        if (textWidth(line + char, fontSize) > maxWidth && line) {
+          lines.push(line)
+          if (full()) return ellipsis(lines, true)
+          line = ''
+        }
+        line += char
+      }
     }
+    if (line) lines.push(line)
+    if (lines.length > maxLines) return ellipsis(lines.slice(0, maxLines), true)
   }
-  if (line) lines.push(line)
-  return ellipsis(lines.slice(0, maxLines), lines.length > maxLines)
+  return lines
 }
 
 function ellipsis(lines: string[], cut: boolean): string[] {
@@ -98,7 +104,11 @@ function ellipsis(lines: string[], cut: boolean): string[] {
 
 /** The area the picture covers, in board coordinates (with a margin). */
 export function boardBounds(model: ReportModel): { x: number; y: number; width: number; height: number } {
-  const rects = [...model.zones, ...model.notes]
+  const rects = [
+    ...model.zones,
+    ...model.notes,
+    ...model.shapes.filter((shape) => shape.kind !== 'connector'),
+  ]
   if (rects.length === 0) return { x: 0, y: 0, width: 800, height: 400 }
   const minX = Math.min(...rects.map((r) => r.x))
   const minY = Math.min(...rects.map((r) => r.y))
@@ -158,22 +168,78 @@ function noteSvg(note: ReportNote, showText: boolean, emptyLabel: string): strin
   return `<g>${parts.join('')}</g>`
 }
 
+type Box = { x: number; y: number; width: number; height: number }
+
+/** Where the line from the centre of `box` towards `target` leaves the box. */
+function edgePoint(box: Box, target: { x: number; y: number }): { x: number; y: number } {
+  const cx = box.x + box.width / 2
+  const cy = box.y + box.height / 2
+  const dx = target.x - cx
+  const dy = target.y - cy
+  if (dx === 0 && dy === 0) return { x: cx, y: cy }
+  const t = Math.min(Math.abs(box.width / 2 / (dx || 1e-9)), Math.abs(box.height / 2 / (dy || 1e-9)))
+  return { x: cx + dx * Math.min(1, t), y: cy + dy * Math.min(1, t) }
+}
+
+function shapeSvg(shape: ShapeData, items: Map<string, Box>): string {
+  const color = SHAPE_COLOR_HEX[shape.color]
+  const { x, y, width, height } = shape
+  switch (shape.kind) {
+    case 'rect':
+      return `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="8" fill="${color}" fill-opacity="0.06" stroke="${color}" stroke-width="3"/>`
+    case 'ellipse':
+      return `<ellipse cx="${x + width / 2}" cy="${y + height / 2}" rx="${width / 2}" ry="${height / 2}" fill="${color}" fill-opacity="0.06" stroke="${color}" stroke-width="3"/>`
+    case 'text': {
+      const lines = wrapText(
+        shape.text,
+        width,
+        shape.fontSize,
+        Math.max(1, Math.floor(height / (shape.fontSize * LINE_HEIGHT))),
+      )
+      return textBlock(lines, x, y + shape.fontSize, shape.fontSize, ` fill="${color}"`)
+    }
+    case 'connector': {
+      const from = shape.fromId ? items.get(shape.fromId) : undefined
+      const to = shape.toId ? items.get(shape.toId) : undefined
+      if (!from || !to) return ''
+      const a = edgePoint(from, { x: to.x + to.width / 2, y: to.y + to.height / 2 })
+      const b = edgePoint(to, { x: from.x + from.width / 2, y: from.y + from.height / 2 })
+      return `<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${color}" stroke-width="3" marker-end="url(#arrow-${shape.color})"/>`
+    }
+  }
+}
+
+const ARROW_MARKERS = Object.entries(SHAPE_COLOR_HEX)
+  .map(
+    ([name, hex]) =>
+      `<marker id="arrow-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${hex}"/></marker>`,
+  )
+  .join('')
+
 export function renderBoardSvg(model: ReportModel, options: BoardSvgOptions = {}): string {
   const labels = labelsOf(model)
   const box = boardBounds(model)
   const scale = options.targetWidth ? Math.min(1, options.targetWidth / box.width) : 1
   const zones = model.zones.map(zoneSvg).join('')
-  const notes = model.notes
-    .map((note) => noteSvg(note, note.height * scale >= MIN_READABLE_NOTE_PX, labels.emptyNote))
+  // Stacking as on the canvas: higher z on top (the sort is stable, so older notes stay below).
+  const notes = [...model.notes]
+    .sort((a, b) => a.z - b.z)
+    .map((note) => noteSvg(note, NOTE_FONT * scale >= MIN_READABLE_FONT_PX, labels.emptyNote))
     .join('')
+  const items = new Map<string, Box>([...model.notes, ...model.shapes].map((item) => [item.id, item]))
+  const outlines = model.shapes.filter((shape) => shape.kind === 'rect' || shape.kind === 'ellipse')
+  const onTop = model.shapes.filter((shape) => shape.kind === 'text' || shape.kind === 'connector')
   const title = escapeXml(labels.boardPictureAlt(model.title))
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(box.width)}" height="${Math.round(box.height)}"`,
     ` viewBox="${box.x} ${box.y} ${box.width} ${box.height}" font-family="${SVG_FONT_FAMILY}" role="img">`,
     `<title>${title}</title>`,
+    onTop.some((shape) => shape.kind === 'connector') ? `<defs>${ARROW_MARKERS}</defs>` : '',
     `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="#faf8f3"/>`,
     zones,
+    outlines.map((shape) => shapeSvg(shape, items)).join(''),
     notes,
+    onTop.map((shape) => shapeSvg(shape, items)).join(''),
     '</svg>',
   ].join('')
 }

@@ -43,11 +43,13 @@ export function withoutBidiControls(text: string): string {
 /**
  * Text as the picture and the PDF draw it: without direction controls, and without skin-tone
  * modifiers, which the bundled monochrome emoji font cannot combine (the whole emoji would turn
- * into empty boxes; without the modifier it is drawn as the plain emoji), and tabs as spaces.
+ * into empty boxes; without the modifier it is drawn as the plain emoji), without zero-width
+ * joiners (resvg draws a joined family as boxes; unjoined it shows the three people), and with
+ * tabs as spaces.
  */
 export function textForDrawing(text: string): string {
   return withoutBidiControls(text)
-    .replace(/[\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/[\u{1F3FB}-\u{1F3FF}\u200D]/gu, '')
     .replace(/\t/g, ' ')
 }
 

@@ -3,6 +3,7 @@ import type { Language } from '../model/meta'
 import type { ReactionEmoji } from '../model/reactions'
 import type { RoundData } from '../model/rounds'
 import type { Participant, RoundLogEntry } from '../model/session'
+import type { ShapeData } from '../model/shapes'
 import type { ZoneData } from '../model/zones'
 
 /**
@@ -37,6 +38,8 @@ export interface ReportNote {
   clusterId: string | null
   roundId: string | null
   createdAt: number
+  /** Stacking order on the canvas (higher on top). */
+  z: number
   /** Published vote tally (0 when none). */
   votes: number
   reactions: ReportReaction[]
@@ -128,6 +131,8 @@ export interface ReportModel {
   /** Zones in reading order, with their geometry (for the board picture and the backup). */
   zones: ZoneData[]
   clusters: ReportCluster[]
+  /** Facilitators' annotations (labels, rectangles, ellipses, arrows): picture and backup only. */
+  shapes: ShapeData[]
   /** Every note in the report exactly once, oldest first. */
   notes: ReportNote[]
   rounds: ReportRound[]
