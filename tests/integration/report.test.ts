@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listNotes, listRoundLog, readVoteResults, setReportsShared } from '../../shared/src/model'
 import { cleanText, fillSampleBoard, parseCsv, SAMPLE_TITLE, unescapeMarkdown } from '../../shared/src/report'
 import { controlRoom } from '../../shared/src/rooms'
-import { artifactPath } from '../helpers/browser'
+import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import {
   api,
   type CreatedBoard,
@@ -45,6 +45,9 @@ async function docxText(body: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(body)
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
   expect(xml.startsWith('<?xml')).toBe(true)
+  // Word refuses a whole document for one character XML does not allow (the note had a BEL and a NUL).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for exactly those characters
+  expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/)
   expect(Object.keys(zip.files).some((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toBe(
     true,
   )
@@ -219,6 +222,36 @@ describe('harvest report over HTTP', () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//)
   })
 
+  it.skipIf(!chromiumAvailable())(
+    'opens the HTML in Chromium without running anything or fetching anything',
+    async () => {
+      const res = await download(`/api/boards/${board.id}/report?format=html`, facilitator)
+      expect(res.disposition).toContain('.html"')
+      const file = artifactPath('report.html')
+      fs.writeFileSync(file, res.body)
+      const browser = await launchBrowser()
+      try {
+        const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } })
+        const requests: string[] = []
+        let dialogs = 0
+        page.on('request', (request) => requests.push(request.url()))
+        page.on('dialog', (dialog) => {
+          dialogs++
+          void dialog.dismiss()
+        })
+        await page.goto(`file://${file}`)
+        expect(await page.locator('li.note').count()).toBe(20)
+        expect(await page.locator('tr[data-note-id]').count()).toBe(2)
+        expect(await page.locator('script').count()).toBe(0)
+        await page.screenshot({ path: artifactPath('report-html.png') })
+        expect(dialogs).toBe(0)
+        expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([])
+      } finally {
+        await browser.close()
+      }
+    },
+  )
+
   it('removes the flagged personal data from every format when asked', async () => {
     const preview = await api<{ flags: { noteId: string; text: string }[] }>(
       server.url,
@@ -310,13 +343,24 @@ describe('harvest report over HTTP', () => {
     const control = clients[1]
     if (!control) throw new Error('control client missing')
     setReportsShared(control.doc, true)
-    await waitFor(() => true)
     let shared = 0
     for (let i = 0; i < 100 && shared !== 200; i++) {
       shared = (await download(path, participant)).status
       if (shared !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
     }
     expect(shared).toBe(200)
+
+    // Sharing is for people who still have access: a removed participant is refused.
+    const removed = await tokenFor(server.url, board, 'participant', 'Weg')
+    expect((await download(path, removed)).status).toBe(200)
+    const me = await api<{ participantId: string }>(server.url, 'GET', `/api/boards/${board.id}`, undefined, {
+      authorization: `Bearer ${removed}`,
+    })
+    const revoke = `/api/boards/${board.id}/participants/${me.body.participantId}/revoke`
+    expect(
+      (await api(server.url, 'POST', revoke, undefined, { authorization: `Bearer ${facilitator}` })).status,
+    ).toBe(204)
+    expect((await download(path, removed)).status).toBe(401)
     setReportsShared(control.doc, false)
   })
 

@@ -17,7 +17,7 @@ import {
   loadBoardDocs,
   renderReport,
 } from '../report/reportService'
-import { loadBoard, requireFacilitator } from './boardAuth'
+import { loadBoard, requireAccess, requireFacilitator } from './boardAuth'
 import { HttpError } from './errors'
 import { limiter } from './security'
 
@@ -79,8 +79,10 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     try {
       requireFacilitator(req, board, deps.tokens)
     } catch (error) {
-      // 403 means: a valid token for this board, just not a facilitator's.
+      // 403: a token for this board, but not a current facilitator's. It must still give access
+      // (a revoked participant or a facilitator token from before a key rotation gets a 401).
       if (!(error instanceof HttpError) || error.status !== 403) throw error
+      await requireAccess(req, board, deps.boards)
       facilitator = false
     }
     const docs = await loadBoardDocs(deps.store, board.id)
