@@ -27,7 +27,14 @@ function ensureClientBuilt(): void {
       return Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs)
     }, 0)
   const sources = ['client', 'shared/src'].map((dir) => newestSource(path.join(ROOT, dir)))
-  if (Math.max(...sources) > builtAt) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' })
+  if (Math.max(...sources) > builtAt) {
+    // A production bundle even under vitest (which sets NODE_ENV=test).
+    execSync('npx vite build', {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+  }
 }
 
 async function noteTexts(page: Page): Promise<string[]> {

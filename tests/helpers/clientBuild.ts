@@ -40,7 +40,15 @@ export async function ensureClientBuilt(): Promise<void> {
     }
   }
   try {
-    if (isStale()) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' })
+    // vitest sets NODE_ENV=test, which would make Vite build a development bundle (React dev mode,
+    // import.meta.env.PROD false: no service worker). Test what people get: a production build.
+    if (isStale()) {
+      execSync('npx vite build', {
+        cwd: ROOT,
+        stdio: 'ignore',
+        env: { ...process.env, NODE_ENV: 'production' },
+      })
+    }
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true })
   }
