@@ -60,13 +60,18 @@ function lines(
 /** Cell padding, set once per table: per-cell settings would double the XML of a 2,000-note report. */
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 }
 
-function cell(text: string, options: { header?: boolean; italics?: boolean; marker?: string } = {}) {
+function cell(
+  text: string,
+  options: { header?: boolean; italics?: boolean; marker?: string; right?: boolean } = {},
+) {
   const runs = lines(text, { bold: options.header === true, italics: options.italics === true })
   // The note's colour as a square in front of its text, as on the board.
   if (options.marker) runs.unshift(new TextRun({ text: '■ ', color: options.marker }))
   return new TableCell({
     ...(options.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
-    children: [new Paragraph({ children: runs })],
+    children: [
+      new Paragraph({ children: runs, ...(options.right ? { alignment: AlignmentType.RIGHT } : {}) }),
+    ],
   })
 }
 
@@ -75,7 +80,8 @@ function columnWidths(weights: number[]): number[] {
   return weights.map((w) => Math.round((w / total) * CONTENT_TWIPS))
 }
 
-function table(rows: string[][], weights: number[]): Table {
+/** Columns from `numericFrom` on hold numbers and are aligned right. */
+function table(rows: string[][], weights: number[], numericFrom = weights.length): Table {
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
     columnWidths: columnWidths(weights),
@@ -84,7 +90,7 @@ function table(rows: string[][], weights: number[]): Table {
       (row, r) =>
         new TableRow({
           tableHeader: r === 0,
-          children: row.map((value) => cell(value, { header: r === 0 })),
+          children: row.map((value, c) => cell(value, { header: r === 0, right: c >= numericFrom })),
         }),
     ),
   })
@@ -116,7 +122,7 @@ function notesTable(group: ReportGroup, model: ReportModel): Table {
             marker: NOTE_COLOR_HEX[note.color].slice(1).toUpperCase(),
           }),
           cell(authorLabel(note, labels), { italics: note.anonymous }),
-          cell(String(note.votes)),
+          cell(String(note.votes), { right: true }),
           cell(reactionsText(note)),
         ],
       })
@@ -229,13 +235,13 @@ export function renderDocx(model: ReportModel, png: Buffer | null): Promise<Buff
       }),
     )
   if (model.rounds.length > 0)
-    children.push(heading(labels.rounds, 2), table(roundTable(model), [3.4, 1.6, 3.4, 1.6, 2.2]))
+    children.push(heading(labels.rounds, 2), table(roundTable(model), [3.4, 1.6, 3.4, 1.6, 2.2], 3))
   for (const section of model.sections) children.push(...sectionBlocks(section, model))
   children.push(heading(labels.summary, 2))
   for (const f of summaryFacts(model)) children.push(fact(f.label, f.value))
-  children.push(heading(labels.notesPerZone, 3), table(notesPerZoneTable(model), [3, 1]))
+  children.push(heading(labels.notesPerZone, 3), table(notesPerZoneTable(model), [3, 1], 1))
   if (model.rounds.length > 0)
-    children.push(heading(labels.participationPerRound, 3), table(participationTable(model), [3, 1, 1]))
+    children.push(heading(labels.participationPerRound, 3), table(participationTable(model), [3, 1, 1], 1))
   children.push(
     new Paragraph({
       spacing: { before: 360 },

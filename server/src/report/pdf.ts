@@ -63,8 +63,11 @@ function heading(doc: Doc, text: string, level: 1 | 2 | 3): void {
   } else doc.moveDown(0.3)
 }
 
-/** A simple grid table; a row taller than a page is written as plain lines instead. */
-function table(doc: Doc, rows: string[][], widths: number[]): void {
+/**
+ * A simple grid table; columns from `numericFrom` on hold numbers and are aligned right. A row
+ * taller than a page is written as plain lines instead.
+ */
+function table(doc: Doc, rows: string[][], widths: number[], numericFrom = widths.length): void {
   const [header, ...body] = rows
   if (!header) return
   const left = doc.page.margins.left
@@ -99,7 +102,12 @@ function table(doc: Doc, rows: string[][], widths: number[]): void {
       doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(LINE).stroke()
       doc.x = x + pad
       doc.y = top + pad
-      writeText(doc, cell, { style: isHeader ? 'bold' : 'regular', size: 9.5, width: width - 2 * pad })
+      writeText(doc, cell, {
+        style: isHeader ? 'bold' : 'regular',
+        size: 9.5,
+        width: width - 2 * pad,
+        align: i >= numericFrom ? 'right' : 'left',
+      })
       x += width
     })
     doc.x = left
@@ -221,16 +229,16 @@ export function renderPdf(model: ReportModel, picture: Buffer | null): Promise<B
   }
   if (model.rounds.length > 0) {
     heading(doc, labels.rounds, 2)
-    table(doc, roundTable(model), [3.4, 1.6, 3.4, 1.6, 2.2])
+    table(doc, roundTable(model), [3.4, 1.6, 3.4, 1.6, 2.2], 3)
   }
   for (const section of model.sections) sectionPdf(doc, section, model)
   heading(doc, labels.summary, 2)
   facts(doc, summaryFacts(model))
   heading(doc, labels.notesPerZone, 3)
-  table(doc, notesPerZoneTable(model), [3, 1])
+  table(doc, notesPerZoneTable(model), [3, 1], 1)
   if (model.rounds.length > 0) {
     heading(doc, labels.participationPerRound, 3)
-    table(doc, participationTable(model), [3, 1, 1])
+    table(doc, participationTable(model), [3, 1, 1], 1)
   }
   doc.moveDown(1)
   writeText(doc, generatedLine(model), { size: 8.5, color: MUTED })
