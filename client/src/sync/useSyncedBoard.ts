@@ -74,7 +74,14 @@ export function useSyncedBoard(
       params: { token },
       // No cross-tab shortcut: "Verbonden" must mean the server has our changes.
       disableBc: true,
+      connect: navigator.onLine,
     })
+    // Without network, close the socket at once: others' cursors and the "online now" count are
+    // cleared instead of lingering until a timeout, and coming back reconnects without waiting.
+    const goOffline = () => provider.disconnect()
+    const goOnline = () => provider.connect()
+    window.addEventListener('offline', goOffline)
+    window.addEventListener('online', goOnline)
     let failures = 0
     provider.on('status', ({ status }) => {
       setSocket({ connected: status === 'connected', synced: provider.synced })
@@ -105,6 +112,8 @@ export function useSyncedBoard(
     return () => {
       active = false
       stopWarning()
+      window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
       window.clearTimeout(retryTimer)
       provider.destroy()
       void offline?.persistence.destroy()
