@@ -57,6 +57,8 @@ export interface StartOptions {
   unloadGraceMs: number
   /** Write a V8 CPU profile of the server into this folder when it exits. */
   profileDir?: string | undefined
+  /** Extra environment for the server process (e.g. CLIENT_DIR for the browser bench). */
+  env?: Record<string, string>
 }
 
 export async function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
@@ -74,6 +76,12 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
       ROOM_UNLOAD_GRACE_MS: String(options.unloadGraceMs),
+      // Every bench client comes from 127.0.0.1, where real ones come from many addresses: lift the
+      // per-address limits. Per-socket update/awareness rate limits stay at their defaults.
+      MAX_CONNECTIONS_PER_IP: '1000000',
+      BOARD_CREATES_PER_HOUR: '1000000',
+      JOIN_FAILURES_PER_10_MIN: '1000000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })

@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { machineInfo } from '../proc'
+import { prepareRooms } from '../rooms'
+import { median } from '../stats'
+import { ROOT, startServer } from '../targets'
+import {
+  dragPan,
+  emptyCanvasPoint,
+  type FrameStats,
+  instrument,
+  measureFrames,
+  waitForNotes,
+  wheelPan,
+  wheelZoom,
+} from './page'
+import { seedBoard } from './seed'
+
+/**
+ * `npm run bench:client` — the built app in headless Chromium on a 2,000-note board: time from
+ * navigation to the notes on screen (cold: the room is not in the server's memory), and frame rate
+ * while panning (wheel and drag) and zooming. Writes bench/client-results.{json,md}.
+ *   --notes=2000  --loads=3  --no-build (use an existing bench/client-build)
+ */
+const args = process.argv.slice(2)
+const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+const NOTES = Number(value('notes') ?? 2000)
+const LOADS = Number(value('loads') ?? 3)
+const CLIENT_DIR = path.join(ROOT, 'bench/client-build')
+const VIEWPORT = { width: 1280, height: 800 }
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const log = (line: string) => process.stdout.write(`[bench:client] ${line}\n`)
+
+if (!args.includes('--no-build')) {
+  log('building the client (vite build) into bench/client-build …')
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', CLIENT_DIR, '--emptyOutDir'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+}
+
+const server = await startServer('oogst', { unloadGraceMs: 1000, env: { CLIENT_DIR } })
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+})
+try {
+  const [room] = await prepareRooms(server, 1, 1, 'bench-client')
+  if (!room) throw new Error('no board')
+  log(`seeding ${NOTES} notes …`)
+  const seed = await seedBoard(server.spec, room, NOTES)
+  const url = `${server.httpBase}/b/${room.name}#token=${room.tokens[0]}`
+
+  const loads: Array<{ notesPaintedMs: number; listFullMs: number; fcpMs: number | null; wallMs: number }> =
+    []
+  let frames: Record<string, FrameStats | null> = {}
+  for (let i = 0; i < LOADS; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 2000)) // the room unloads (grace 1 s)
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    const page = await context.newPage()
+    await instrument(page, NOTES)
+    const wallStart = performance.now()
+    await page.goto(url)
+    const marks = await waitForNotes(page, 60_000)
+    loads.push({
+      notesPaintedMs: Math.round(marks.notesPaintedAt ?? Number.NaN),
+      listFullMs: Math.round(marks.listFullAt ?? Number.NaN),
+      fcpMs: marks.fcp === null ? null : Math.round(marks.fcp),
+      wallMs: Math.round(performance.now() - wallStart),
+    })
+    log(`load ${i + 1}: notes on screen after ${loads.at(-1)?.notesPaintedMs} ms`)
+    if (i === LOADS - 1) frames = await measureInteraction(page)
+    await context.close()
+  }
+  const results = {
+    date: new Date().toISOString(),
+    machine: await machineInfo(),
+    chromium: browser.version(),
+    viewport: VIEWPORT,
+    notes: NOTES,
+    seed,
+    loads,
+    notesPaintedMedianMs: median(loads.map((l) => l.notesPaintedMs)),
+    frames,
+  }
+  fs.writeFileSync(path.join(ROOT, 'bench/client-results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  fs.writeFileSync(path.join(ROOT, 'bench/client-results.md'), renderClient(results))
+  log(
+    `notes on screen (median of ${LOADS}): ${results.notesPaintedMedianMs} ms; ${Object.entries(frames)
+      .map(([k, v]) => `${k} ${v?.fps ?? '—'} fps`)
+      .join(', ')}`,
+  )
+} finally {
+  await browser.close()
+  await server.stop()
+}
+process.exit(0)
+
+async function measureInteraction(
+  page: import('playwright-core').Page,
+): Promise<Record<string, FrameStats | null>> {
+  const centre = { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 }
+  await page.waitForTimeout(500)
+  const idle = await measureFrames(page, () => page.waitForTimeout(1500))
+  const wheel = await measureFrames(page, () => wheelPan(page, centre, 3000))
+  const zoom = await measureFrames(page, () => wheelZoom(page, centre, 3000))
+  const empty = await emptyCanvasPoint(page)
+  const drag = empty ? await measureFrames(page, () => dragPan(page, empty, 3000)) : null
+  return { idle, wheelPan: wheel, dragPan: drag, zoom }
+}
+
+function renderClient(r: {
+  date: string
+  chromium: string
+  machine: { cores: number; memoryGiB: number; node: string }
+  notes: number
+  loads: Array<{ notesPaintedMs: number; fcpMs: number | null }>
+  notesPaintedMedianMs: number
+  frames: Record<string, FrameStats | null>
+}): string {
+  const lines = [
+    '# Oogst browser benchmark',
+    '',
+    `Generated by \`npm run bench:client\` on ${r.date}: headless Chromium ${r.chromium} (software rendering, --disable-gpu), ${VIEWPORT.width}×${VIEWPORT.height}, ${r.machine.cores} cores, Node ${r.machine.node}; server and browser share the machine.`,
+    '',
+    `| Figure | value | target |`,
+    '|---|---|---|',
+    `| ${r.notes} notes on screen after navigation (median of ${r.loads.length}, cold room) | ${r.notesPaintedMedianMs} ms | ≤ 800 ms ${r.notesPaintedMedianMs <= 800 ? '✅' : '❌'} |`,
+    `| First contentful paint (median) | ${median(r.loads.map((l) => l.fcpMs ?? Number.NaN))} ms | |`,
+  ]
+  for (const [name, f] of Object.entries(r.frames)) {
+    if (!f) {
+      lines.push(`| ${name} | not measured (no empty spot to drag) | |`)
+      continue
+    }
+    const target = name === 'idle' ? '' : `≥ 55 fps ${f.fps >= 55 ? '✅' : '❌'}`
+    lines.push(
+      `| ${name}: fps (p95 frame, longest frame, frames > 50 ms) | ${f.fps} fps (${f.p95FrameMs} ms, ${f.maxFrameMs} ms, ${f.longFrames}) | ${target} |`,
+    )
+  }
+  lines.push('', `Loads: ${r.loads.map((l) => `${l.notesPaintedMs} ms`).join(', ')}.`, '')
+  return `${lines.join('\n')}\n`
+}
