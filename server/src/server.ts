@@ -1,7 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readRoleOverride } from '../../shared/src/model/facilitation'
 import { CLOSE_CODES } from '../../shared/src/protocol'
-import { parseRoomName } from '../../shared/src/rooms'
+import { controlRoom, parseRoomName } from '../../shared/src/rooms'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
 import { retentionSweeper } from './boards/retention'
@@ -15,6 +16,7 @@ import { createLog, type Log } from './log'
 import { createPostgresPersistence } from './persistence/postgres'
 import { createSqlitePersistence } from './persistence/sqlite'
 import type { Persistence } from './persistence/types'
+import { SessionService } from './session/sessionService'
 import { RoomManager } from './sync/roomManager'
 import { SyncServer } from './sync/syncServer'
 
@@ -72,6 +74,8 @@ export async function createOogstServer(
       metrics.updatesTotal.inc(count)
       const address = parseRoomName(room)
       if (address) boards.touch(address.boardId)
+      if (address?.kind === 'drafts' && address.participantId)
+        session.draftsChanged(address.boardId, address.participantId)
     },
     compactAfterUpdates: config.compactAfterUpdates,
     unloadGraceMs: config.roomUnloadGraceMs,
@@ -79,7 +83,14 @@ export async function createOogstServer(
     ...(fanout ? { fanout } : {}),
     log,
   })
+  const session = new SessionService(rooms, (boardId, participantId) =>
+    sync?.closeMatching(boardId, { participantId }, CLOSE_CODES.reconnect, 'role changed'),
+  )
+  // A role a facilitator changed after the token was issued wins over the token's.
+  boards.roleResolver = (boardId, participantId) =>
+    rooms.read(controlRoom(boardId), (doc) => readRoleOverride(doc, participantId))
   const app = createApp({
+    session,
     boards,
     templates,
     store,

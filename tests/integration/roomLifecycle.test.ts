@@ -8,14 +8,16 @@ import { createBoard, startTestServer, type TestServer, tokenFor } from '../help
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
 
 /** Memory storage whose load or append can be told to fail, to check the failure rules. */
-function faultyStore(): Persistence & { failLoads: number; failAppends: boolean } {
+function faultyStore(): Persistence & { failLoads: number; failLoadsOf: string; failAppends: boolean } {
   const inner = createMemoryPersistence()
   const store = {
     ...inner,
     failLoads: 0,
+    /** Only loads of this room fail (other rooms, e.g. the control room, load fine). */
+    failLoadsOf: '',
     failAppends: false,
     async loadRoom(room: string) {
-      if (store.failLoads > 0) {
+      if (store.failLoads > 0 && room === store.failLoadsOf) {
         store.failLoads -= 1
         throw new Error('disk unavailable')
       }
@@ -76,6 +78,7 @@ describe('room lifecycle', () => {
     const board = await createBoard(server.url, 'Bewaard bord')
     const token = await tokenFor(server.url, board, 'participant')
     store.failLoads = 1
+    store.failLoadsOf = board.id
     const ws = new WebSocket(`${server.wsUrl}/${board.id}?token=${token}`)
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)))
     expect(code).toBe(4500)

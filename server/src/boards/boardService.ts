@@ -31,6 +31,8 @@ export class BoardService {
   private readonly lastTouched = new Map<string, number>()
   private readonly deleting = new Set<string>()
   events: BoardEvents = { endAccess: async () => {} }
+  /** A role given after the token was issued (co-facilitator, demotion); null keeps the token's. */
+  roleResolver: (boardId: string, participantId: string) => Promise<Role | null> = async () => null
 
   constructor(
     private readonly store: Persistence,
@@ -52,7 +54,8 @@ export class BoardService {
     if (!board) return null
     if (claims.role === 'facilitator' && claims.iat < board.facilitatorTokensValidAfter) return null
     if (await this.store.isRevoked(board.id, claims.participantId)) return null
-    return { claims, board }
+    const role = await this.roleResolver(board.id, claims.participantId)
+    return { claims: role ? { ...claims, role } : claims, board }
   }
 
   /** Records activity (for retention), at most once per board per TOUCH_INTERVAL_MS. */

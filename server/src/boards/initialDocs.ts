@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
+import { ensureFacilitationState } from '../../../shared/src/model/facilitation'
 import { initBoardMeta, type Language } from '../../../shared/src/model/meta'
+import { ensureSessionState } from '../../../shared/src/model/session'
 import { applyTemplate } from '../../../shared/src/templates/apply'
 import type { Template } from '../../../shared/src/templates/schema'
 
@@ -22,5 +24,8 @@ export function buildInitialDocs(init: {
   const control = new Y.Doc()
   initBoardMeta(content, { title: init.title, language: init.language })
   applyTemplate(content, control, init.template, { title: init.title, language: init.language })
+  // Nested session collections exist from the start, so no two facilitators race to create them.
+  ensureSessionState(control)
+  ensureFacilitationState(control)
   return { content: Y.encodeStateAsUpdate(content), control: Y.encodeStateAsUpdate(control) }
 }

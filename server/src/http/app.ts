@@ -7,15 +7,18 @@ import type { BoardService } from '../boards/boardService'
 import type { TemplateService } from '../boards/templateService'
 import type { OogstConfig } from '../config'
 import type { Persistence } from '../persistence/types'
+import type { SessionService } from '../session/sessionService'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
 import { reportRoutes } from './reportRoutes'
 import { limiter, securityHeaders } from './security'
+import { sessionRoutes } from './sessionRoutes'
 import { templateRoutes } from './templateRoutes'
 
 export interface AppDeps {
   boards: BoardService
   templates: TemplateService
+  session: SessionService
   store: Persistence
   tokens: TokenService
   publicUrl: string | null
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
     res.send(await deps.metrics.metrics())
   })
   app.use('/api', boardRoutes(deps))
+  app.use('/api', sessionRoutes(deps))
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${req.method} ${req.path}.`)
   })

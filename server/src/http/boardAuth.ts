@@ -42,3 +42,24 @@ export async function requireAccess(
   if (!access) throw new HttpError(401, 'unauthorized', 'A valid token for this board is required.')
   return access.claims
 }
+
+/**
+ * Like requireFacilitator, but also for people a facilitator promoted after their token was
+ * issued (the role override is looked up), and for revoked tokens refused.
+ */
+export async function requireFacilitatorAccess(
+  req: Request,
+  board: BoardRecord,
+  boards: BoardService,
+): Promise<void> {
+  const credential = bearerFrom(req.get('authorization'))
+  if (credential && facilitatorKeyMatches(credential, board.facilitatorKeyHash)) return
+  const access = await boards.verifyAccess(credential, board.id)
+  if (access?.claims.role === 'facilitator') return
+  if (access) throw new HttpError(403, 'forbidden', 'Only facilitators may do this.')
+  throw new HttpError(
+    401,
+    'unauthorized',
+    'A facilitator key or facilitator token for this board is required.',
+  )
+}

@@ -8,7 +8,7 @@ import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { TemplateService } from '../boards/templateService'
 import type { BoardStore } from '../persistence/types'
-import { loadBoard, requireAccess, requireFacilitator } from './boardAuth'
+import { loadBoard, requireAccess, requireFacilitatorAccess } from './boardAuth'
 import { HttpError, parseBody } from './errors'
 
 const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
@@ -103,14 +103,14 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
 
   router.delete('/boards/:id', async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
-    requireFacilitator(req, board, deps.tokens)
+    await requireFacilitatorAccess(req, board, deps.boards)
     await deps.boards.deleteBoard(board.id)
     res.status(204).end()
   })
 
   router.post('/boards/:id/participants/:participantId/revoke', async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
-    requireFacilitator(req, board, deps.tokens)
+    await requireFacilitatorAccess(req, board, deps.boards)
     const participantId = String(req.params.participantId)
     if (!OBJECT_ID_PATTERN.test(participantId))
       throw new HttpError(400, 'invalid_participant', 'Not a participant id.')
@@ -121,7 +121,7 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
   // A leaked facilitator link: a new key, and every facilitator token issued before stops working.
   router.post('/boards/:id/key', async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
-    requireFacilitator(req, board, deps.tokens)
+    await requireFacilitatorAccess(req, board, deps.boards)
     const facilitatorKey = await deps.boards.rotateFacilitatorKey(board.id)
     const name = deps.tokens.verify(bearerFrom(req.get('authorization')))?.name ?? 'Begeleider'
     res.json({

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { isRole, type Role } from '../roles'
 import { sessionRoot } from './schema'
 
 /**
@@ -12,6 +13,7 @@ import { sessionRoot } from './schema'
  *   locks:  Y.Map<objectId, true>      facilitators write; the server refuses participant edits
  *   ready:  Y.Map<participantId, roundId>   the server writes (POST …/ready)
  *   drafts: Y.Map<participantId, { name, count }>  the server writes: counts only, never text
+ *   roles:  Y.Map<participantId, Role>  the server writes (POST …/participants/:pid/role)
  *   roundOptions: Y.Map<roundId, RoundOptions>      facilitators write (kept apart from the
  *                                                   round script, which templates carry)
  */
@@ -44,6 +46,8 @@ export const IDLE_TIMER: TimerState = {
 }
 
 export interface VotingConfig {
+  /** Ballots are kept per vote; a new vote starts with fresh budgets. */
+  voteId: string
   roundId: string | null
   open: boolean
   perPerson: number
@@ -75,6 +79,7 @@ const LOCKS = 'locks'
 const READY = 'ready'
 const DRAFTS = 'drafts'
 const ROUND_OPTIONS = 'roundOptions'
+const ROLES = 'roles'
 
 function nested(controlDoc: Y.Doc, key: string): Y.Map<unknown> {
   const existing = sessionRoot(controlDoc).get(key)
@@ -87,7 +92,7 @@ function nested(controlDoc: Y.Doc, key: string): Y.Map<unknown> {
 /** Creates the nested maps at board creation (two facilitators creating one would race). */
 export function ensureFacilitationState(controlDoc: Y.Doc): void {
   controlDoc.transact(() => {
-    for (const key of [LOCKS, READY, DRAFTS, ROUND_OPTIONS]) nested(controlDoc, key)
+    for (const key of [LOCKS, READY, DRAFTS, ROUND_OPTIONS, ROLES]) nested(controlDoc, key)
   })
 }
 
@@ -125,6 +130,7 @@ export function readVoting(controlDoc: Y.Doc): VotingConfig | null {
   const raw = sessionRoot(controlDoc).get(VOTING)
   if (!isObject(raw)) return null
   return {
+    voteId: typeof raw.voteId === 'string' ? raw.voteId : 'vote',
     roundId: typeof raw.roundId === 'string' ? raw.roundId : null,
     open: raw.open === true,
     perPerson: Math.max(1, Math.min(99, Number(raw.perPerson) || 3)),
@@ -223,6 +229,19 @@ export function readRoundOptions(controlDoc: Y.Doc, roundId: string | null): Rou
 
 export function setRoundOptions(controlDoc: Y.Doc, roundId: string, options: RoundOptions): void {
   nested(controlDoc, ROUND_OPTIONS).set(roundId, { ...options })
+}
+
+/** A role a facilitator gave this person after their token was issued; null when none. */
+export function readRoleOverride(controlDoc: Y.Doc, participantId: string): Role | null {
+  const roles = sessionRoot(controlDoc).get(ROLES)
+  const role = roles instanceof Y.Map ? roles.get(participantId) : null
+  return isRole(role) ? role : null
+}
+
+export function setRoleOverride(controlDoc: Y.Doc, participantId: string, role: Role | null): void {
+  const roles = nested(controlDoc, ROLES)
+  if (role === null) roles.delete(participantId)
+  else roles.set(participantId, role)
 }
 
 /** Calls `listener` on any change to the session map (timer, voting, locks, ready, drafts …). */

@@ -48,6 +48,11 @@ export function sessionRoot(controlDoc: Y.Doc): Y.Map<unknown> {
   return controlDoc.getMap<unknown>('session')
 }
 
+/** Votes room (`<boardId>/votes`, server only): voteId → participantId → noteId → count. */
+export function ballotsRoot(votesDoc: Y.Doc): Y.Map<Y.Map<Y.Map<number>>> {
+  return votesDoc.getMap<Y.Map<Y.Map<number>>>('ballots')
+}
+
 /** Reads a finite number from a record, falling back when a foreign client wrote junk. */
 export function readNumber(map: RecordMap, key: string, fallback: number): number {
   const value = map.get(key)

@@ -1,0 +1,155 @@
+import { type Request, Router } from 'express'
+import { z } from 'zod'
+import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
+import { ROLES } from '../../../shared/src/roles'
+import type { TokenClaims, TokenService } from '../auth/tokens'
+import type { BoardService } from '../boards/boardService'
+import type { BoardRecord, BoardStore } from '../persistence/types'
+import type { SessionService } from '../session/sessionService'
+import { SessionError } from '../session/timerActions'
+import { loadBoard, requireAccess, requireFacilitatorAccess } from './boardAuth'
+import { HttpError, parseBody } from './errors'
+
+export interface SessionRouteDeps {
+  session: SessionService
+  boards: BoardService
+  store: BoardStore
+  tokens: TokenService
+}
+
+const objectId = z.string().regex(OBJECT_ID_PATTERN, 'not a valid id')
+
+const timerBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), roundId: objectId }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
+  z.strictObject({ action: z.literal('addMinute') }),
+  z.strictObject({ action: z.literal('skip') }),
+  z.strictObject({ action: z.literal('end') }),
+])
+const votingBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('open'),
+    perPerson: z.number().int().min(1).max(99),
+    maxPerNote: z.number().int().min(1).max(99),
+    scope: z.enum(['zone', 'board']),
+    zoneIds: z.array(objectId).max(100).default([]),
+    anonymous: z.boolean().default(true),
+    hideResults: z.boolean().default(false),
+    roundId: objectId.nullable().default(null),
+  }),
+  z.strictObject({ action: z.literal('close') }),
+])
+const voteBody = z.strictObject({ noteId: objectId, delta: z.union([z.literal(1), z.literal(-1)]) })
+const readyBody = z.strictObject({ ready: z.boolean() })
+const revealBody = z.strictObject({ anonymous: z.boolean().optional() })
+const hideBody = z.strictObject({ hidden: z.boolean() })
+const roleBody = z.strictObject({ role: z.enum(ROLES) })
+
+/** Session errors are the client's to fix (409: not now / not allowed by the rules). */
+function asHttp(error: unknown): never {
+  if (error instanceof SessionError)
+    throw new HttpError(error.code === 'unknown_round' ? 404 : 409, error.code, error.message)
+  throw error
+}
+
+/**
+ * The facilitation endpoints (docs/api.md, "Facilitation (session) API"). Each handler: AUTH
+ * (who), VALIDATION (body), RESOLUTION (the session service writes the documents).
+ */
+export function sessionRoutes(deps: SessionRouteDeps): Router {
+  const router = Router()
+  const facilitator = async (req: Request): Promise<BoardRecord> => {
+    const board = await loadBoard(deps.store, req.params.id)
+    await requireFacilitatorAccess(req, board, deps.boards)
+    return board
+  }
+  /** Participants and facilitators; viewers watch only. */
+  const member = async (req: Request): Promise<{ board: BoardRecord; claims: TokenClaims }> => {
+    const board = await loadBoard(deps.store, req.params.id)
+    const claims = await requireAccess(req, board, deps.boards)
+    if (claims.role === 'viewer') throw new HttpError(403, 'forbidden', 'Viewers can only watch.')
+    return { board, claims }
+  }
+  const param = (req: Request, name: string): string => {
+    const value = String(req.params[name])
+    if (!OBJECT_ID_PATTERN.test(value)) throw new HttpError(404, 'not_found', `Unknown ${name}.`)
+    return value
+  }
+
+  router.get('/time', (_req, res) => {
+    res.json({ now: Date.now() })
+  })
+
+  router.post('/boards/:id/session', async (req, res) => {
+    const board = await facilitator(req)
+    const body = parseBody(timerBody, req)
+    res.json({ timer: await deps.session.timer(board.id, body).catch(asHttp) })
+  })
+
+  router.post('/boards/:id/ready', async (req, res) => {
+    const { board, claims } = await member(req)
+    const body = parseBody(readyBody, req)
+    await deps.session.ready(board.id, claims.participantId, body.ready).catch(asHttp)
+    res.status(204).end()
+  })
+
+  router.post('/boards/:id/voting', async (req, res) => {
+    const board = await facilitator(req)
+    const body = parseBody(votingBody, req)
+    if (body.action === 'close') {
+      res.json({ results: await deps.session.closeVoting(board.id) })
+      return
+    }
+    const { action: _action, ...request } = body
+    res.json({ voting: await deps.session.openVoting(board.id, request) })
+  })
+
+  router.post('/boards/:id/votes', async (req, res) => {
+    const { board, claims } = await member(req)
+    const body = parseBody(voteBody, req)
+    res.json(await deps.session.vote(board.id, claims.participantId, body.noteId, body.delta).catch(asHttp))
+  })
+
+  router.get('/boards/:id/votes/mine', async (req, res) => {
+    const { board, claims } = await member(req)
+    res.json(await deps.session.myVotes(board.id, claims.participantId))
+  })
+
+  router.get('/boards/:id/drafts', async (req, res) => {
+    const board = await facilitator(req)
+    res.json(await deps.session.drafts(board.id))
+  })
+
+  router.patch('/boards/:id/drafts/:participantId/:noteId', async (req, res) => {
+    const board = await facilitator(req)
+    const body = parseBody(hideBody, req)
+    await deps.session
+      .moderate(board.id, param(req, 'participantId'), param(req, 'noteId'), body)
+      .catch(asHttp)
+    res.status(204).end()
+  })
+
+  router.delete('/boards/:id/drafts/:participantId/:noteId', async (req, res) => {
+    const board = await facilitator(req)
+    await deps.session
+      .moderate(board.id, param(req, 'participantId'), param(req, 'noteId'), 'remove')
+      .catch(asHttp)
+    res.status(204).end()
+  })
+
+  router.post('/boards/:id/reveal', async (req, res) => {
+    const board = await facilitator(req)
+    const body = parseBody(revealBody, req)
+    res.json({ revealed: await deps.session.reveal(board.id, body.anonymous).catch(asHttp) })
+  })
+
+  router.post('/boards/:id/participants/:participantId/role', async (req, res) => {
+    const board = await facilitator(req)
+    const body = parseBody(roleBody, req)
+    await deps.session.setRole(board.id, param(req, 'participantId'), body.role)
+    res.status(204).end()
+  })
+
+  return router
+}

@@ -1,0 +1,192 @@
+import { newObjectId } from '../../../shared/src/ids'
+import { listDrafts } from '../../../shared/src/model/drafts'
+import {
+  readDraftCounts,
+  readRoundOptions,
+  readTimer,
+  readVoting,
+  setDraftCount,
+  setReady,
+  setRoleOverride,
+  type TimerState,
+  type VotingConfig,
+  writeVoting,
+} from '../../../shared/src/model/facilitation'
+import { publishVoteResults } from '../../../shared/src/model/session'
+import type { Role } from '../../../shared/src/roles'
+import { contentRoom, controlRoom, draftsRoom, votesRoom } from '../../../shared/src/rooms'
+import type { RoomManager } from '../sync/roomManager'
+import { castVote, type MyVotes, myVotes, tallies } from './ballots'
+import { type DraftsOverview, draftsOverview, moderateDraft, revealDrafts } from './drafts'
+import { applyTimerAction, SessionError, type TimerAction } from './timerActions'
+
+export type VotingRequest = Omit<VotingConfig, 'voteId' | 'open'>
+
+/**
+ * Facilitation actions that need the server: its clock, rules it must enforce, or data only it
+ * may see. Each action runs on copies of the documents and is stored like any client update
+ * (RoomManager.change). Actions on one board run one at a time, so two votes cast at the same
+ * moment cannot both pass the budget check.
+ */
+export class SessionService {
+  private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly draftCountTimers = new Map<string, NodeJS.Timeout>()
+
+  constructor(
+    private readonly rooms: RoomManager,
+    /** Makes a person's sockets reconnect (role change). */
+    private readonly reconnectParticipant: (boardId: string, participantId: string) => void,
+  ) {}
+
+  private serial<T>(boardId: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(boardId) ?? Promise.resolve()).then(work)
+    const settled = run.catch(() => {})
+    this.queues.set(boardId, settled)
+    void settled.then(() => {
+      if (this.queues.get(boardId) === settled) this.queues.delete(boardId)
+    })
+    return run
+  }
+
+  timer(boardId: string, action: TimerAction): Promise<TimerState> {
+    return this.serial(boardId, () =>
+      this.rooms.change(controlRoom(boardId), (doc) => applyTimerAction(doc, action, Date.now())),
+    )
+  }
+
+  ready(boardId: string, participantId: string, ready: boolean): Promise<void> {
+    return this.serial(boardId, () =>
+      this.rooms.change(controlRoom(boardId), (doc) => {
+        const roundId = readTimer(doc).roundId
+        if (ready && roundId === null) throw new SessionError('not_running', 'No round is running.')
+        setReady(doc, participantId, ready ? roundId : null)
+      }),
+    )
+  }
+
+  openVoting(boardId: string, request: VotingRequest): Promise<VotingConfig> {
+    return this.serial(boardId, () =>
+      this.rooms.change(controlRoom(boardId), (doc) => {
+        const config: VotingConfig = { ...request, voteId: newObjectId(), open: true }
+        writeVoting(doc, config)
+        return config
+      }),
+    )
+  }
+
+  closeVoting(boardId: string): Promise<Record<string, number>> {
+    return this.serial(boardId, async () => {
+      const totals = await this.rooms.read(votesRoom(boardId), tallies)
+      await this.rooms.change(controlRoom(boardId), (doc) => {
+        const config = readVoting(doc)
+        if (config) writeVoting(doc, { ...config, open: false })
+        publishVoteResults(doc, totals)
+      })
+      return totals
+    })
+  }
+
+  vote(boardId: string, participantId: string, noteId: string, delta: 1 | -1): Promise<MyVotes> {
+    return this.serial(boardId, async () => {
+      const config = await this.rooms.read(controlRoom(boardId), readVoting)
+      const content = await this.rooms.acquire(contentRoom(boardId))
+      try {
+        const mine = await this.rooms.change(votesRoom(boardId), (votes) =>
+          castVote(votes, content.doc, config, participantId, noteId, delta),
+        )
+        if (config && !config.hideResults) {
+          const totals = await this.rooms.read(votesRoom(boardId), tallies)
+          await this.rooms.change(controlRoom(boardId), (doc) => publishVoteResults(doc, totals))
+        }
+        return mine
+      } finally {
+        this.rooms.release(content)
+      }
+    })
+  }
+
+  async myVotes(boardId: string, participantId: string): Promise<MyVotes> {
+    const config = await this.rooms.read(controlRoom(boardId), readVoting)
+    return this.rooms.read(votesRoom(boardId), (votes) => myVotes(votes, config, participantId))
+  }
+
+  async drafts(boardId: string): Promise<DraftsOverview> {
+    await this.flushDraftCounts(boardId)
+    return draftsOverview(this.rooms, boardId)
+  }
+
+  moderate(
+    boardId: string,
+    participantId: string,
+    noteId: string,
+    change: { hidden: boolean } | 'remove',
+  ): Promise<void> {
+    return this.serial(boardId, async () => {
+      await moderateDraft(this.rooms, boardId, participantId, noteId, change)
+      await this.countDrafts(boardId, participantId)
+    })
+  }
+
+  reveal(boardId: string, anonymous?: boolean): Promise<number> {
+    return this.serial(boardId, async () => {
+      await this.flushDraftCounts(boardId)
+      const { participants, roundId, anonymousDefault } = await this.rooms.read(
+        controlRoom(boardId),
+        (doc) => {
+          const timer = readTimer(doc)
+          return {
+            participants: [...readDraftCounts(doc).keys()],
+            roundId: timer.roundId,
+            anonymousDefault: readRoundOptions(doc, timer.roundId).anonymousReveal,
+          }
+        },
+      )
+      let revealed = 0
+      for (const participantId of participants) {
+        revealed += await revealDrafts(this.rooms, boardId, participantId, {
+          roundId,
+          anonymous: anonymous ?? anonymousDefault,
+        })
+        await this.countDrafts(boardId, participantId)
+      }
+      return revealed
+    })
+  }
+
+  setRole(boardId: string, participantId: string, role: Role): Promise<void> {
+    return this.serial(boardId, async () => {
+      await this.rooms.change(controlRoom(boardId), (doc) => setRoleOverride(doc, participantId, role))
+      this.reconnectParticipant(boardId, participantId)
+    })
+  }
+
+  /** Drafts changed: refresh the counter ("12 notes being written") a moment later. */
+  draftsChanged(boardId: string, participantId: string): void {
+    const key = `${boardId} ${participantId}`
+    if (this.draftCountTimers.has(key)) return
+    const timer = setTimeout(() => {
+      this.draftCountTimers.delete(key)
+      void this.countDrafts(boardId, participantId).catch(() => {})
+    }, 250)
+    timer.unref()
+    this.draftCountTimers.set(key, timer)
+  }
+
+  private async flushDraftCounts(boardId: string): Promise<void> {
+    for (const [key, timer] of this.draftCountTimers) {
+      const [board, participantId] = key.split(' ') as [string, string]
+      if (board !== boardId) continue
+      clearTimeout(timer)
+      this.draftCountTimers.delete(key)
+      await this.countDrafts(boardId, participantId)
+    }
+  }
+
+  private async countDrafts(boardId: string, participantId: string): Promise<void> {
+    const drafts = await this.rooms.read(draftsRoom(boardId, participantId), listDrafts)
+    const name = drafts.find((note) => note.authorName)?.authorName ?? ''
+    await this.rooms.change(controlRoom(boardId), (doc) =>
+      setDraftCount(doc, participantId, { name, count: drafts.length }),
+    )
+  }
+}
