@@ -44,7 +44,10 @@ describe.skipIf(!chromiumAvailable())('accessibility (axe-core)', () => {
 
   it('has no serious or critical violations on the landing page, the board and the list view', async () => {
     // bypassCSP: the app's CSP forbids inline scripts, which is how axe-core is injected.
-    const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true })
+    const facilitatorContext = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+    })
     const participantContext = await browser.newContext({
       viewport: { width: 390, height: 800 },
       isMobile: true,
