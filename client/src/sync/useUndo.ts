@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import * as Y from 'yjs'
-import { clustersRoot, notesRoot, zonesRoot } from '../../../shared/src/model'
-import { LOCAL_ORIGIN } from './localOrigin'
+import type * as Y from 'yjs'
+import { createUndoManager } from './undoManager'
 
 export interface UndoControls {
   canUndo: boolean
@@ -10,9 +9,6 @@ export interface UndoControls {
   redo: () => void
 }
 
-/** Edits within this time form one undo step (typing a sentence, not every letter). */
-const CAPTURE_TIMEOUT_MS = 600
-
 /** A key press meant for a text field: its own (native) undo applies there, not the board's. */
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -20,10 +16,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * Per-person undo/redo: a Y.UndoManager over the notes, zones and clusters that tracks only
- * transactions with this tab's LOCAL_ORIGIN. Remote edits (provider origin) and the offline copy
- * loading (IndexedDB origin) are never on the stack, so undo never reverts someone else's work;
- * Yjs also leaves their later changes in place when it reverts ours.
+ * Per-person undo/redo (see `createUndoManager`) with its buttons' state.
  * Keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo (outside text fields).
  */
 export function useUndo(doc: Y.Doc, enabled: boolean): UndoControls {
@@ -32,10 +25,7 @@ export function useUndo(doc: Y.Doc, enabled: boolean): UndoControls {
 
   // Made in an effect (not during render), so it is destroyed exactly once with its document.
   useEffect(() => {
-    const next = new Y.UndoManager([notesRoot(doc), zonesRoot(doc), clustersRoot(doc)], {
-      trackedOrigins: new Set([LOCAL_ORIGIN]),
-      captureTimeout: CAPTURE_TIMEOUT_MS,
-    })
+    const next = createUndoManager(doc)
     const refresh = () => setState({ canUndo: next.canUndo(), canRedo: next.canRedo() })
     next.on('stack-item-added', refresh)
     next.on('stack-item-popped', refresh)
