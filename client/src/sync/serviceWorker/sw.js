@@ -85,6 +85,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
+  // The API, metrics and the sync socket are always the server's business.
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/sync') || url.pathname === '/metrics')
+    return
   if (request.mode === 'navigate') event.respondWith(navigation(request))
   else if (url.pathname.startsWith('/assets/')) event.respondWith(asset(request))
 })
