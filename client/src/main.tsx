@@ -6,6 +6,7 @@ import './styles/landing.css'
 import './styles/board.css'
 import './styles/templates.css'
 import './styles/boardTools.css'
+import './styles/canvasTools.css'
 import { App } from './App'
 import { registerServiceWorker } from './sync/serviceWorker/register'
 

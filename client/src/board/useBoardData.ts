@@ -3,12 +3,15 @@ import type * as Y from 'yjs'
 import {
   type BoardMeta,
   listNotes,
+  listShapes,
   listZones,
   type NoteData,
   observeBoardMeta,
   observeNotes,
+  observeShapes,
   observeZones,
   readBoardMeta,
+  type ShapeData,
   type ZoneData,
 } from '../../../shared/src/model'
 
@@ -58,6 +61,10 @@ export function useNotes(doc: Y.Doc): NoteData[] {
 
 export function useZones(doc: Y.Doc): ZoneData[] {
   return useSnapshot(doc, listZones, observeZones, reuseUnchanged<ZoneData>)
+}
+
+export function useShapes(doc: Y.Doc): ShapeData[] {
+  return useSnapshot(doc, listShapes, observeShapes, reuseUnchanged<ShapeData>)
 }
 
 export function useBoardMeta(doc: Y.Doc): BoardMeta {

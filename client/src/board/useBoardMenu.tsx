@@ -1,5 +1,7 @@
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { setActionDialog } from '../actions/actionUi'
+import { formatShortcut } from '../actions/shortcuts'
 import type { BoardMenuItem } from './BoardMenu'
 import { SaveTemplateDialog } from './SaveTemplateDialog'
 
@@ -12,7 +14,8 @@ interface BoardMenuInput {
 
 /**
  * The entries of the board's menu and the dialogs they open, kept out of BoardView so the page
- * itself stays a plain layout.
+ * itself stays a plain layout. The command menu and the shortcut sheet belong to the canvas; the
+ * menu only opens them.
  */
 export function useBoardMenu({ boardId, token, title, isFacilitator }: BoardMenuInput): {
   items: BoardMenuItem[]
@@ -20,7 +23,21 @@ export function useBoardMenu({ boardId, token, title, isFacilitator }: BoardMenu
 } {
   const { t } = useTranslation()
   const [saveTemplateOpen, setSaveTemplateOpen] = useState(false)
-  const items: BoardMenuItem[] = []
+  const keyNames = { space: t('keys.space'), delete: t('keys.delete') }
+  const items: BoardMenuItem[] = [
+    {
+      id: 'commands',
+      label: t('menu.commands'),
+      hint: formatShortcut('Mod+K', keyNames),
+      onSelect: () => setActionDialog('commands'),
+    },
+    {
+      id: 'shortcuts',
+      label: t('menu.shortcuts'),
+      hint: formatShortcut('?', keyNames),
+      onSelect: () => setActionDialog('shortcuts'),
+    },
+  ]
   if (isFacilitator) {
     items.push({
       id: 'save-template',

@@ -1,21 +1,40 @@
 import type Konva from 'konva'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Layer, Stage } from 'react-konva'
+import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { getNoteText, type NoteData, type ZoneData } from '../../../shared/src/model'
+import { getNoteText, type NoteData, type ShapeData, type ZoneData } from '../../../shared/src/model'
+import { ActionsProvider } from '../actions/ActionsContext'
+import { setActionDialog } from '../actions/actionUi'
+import { CommandMenu } from '../actions/CommandMenu'
+import { boardActions } from '../actions/registry'
+import { ShortcutSheet } from '../actions/ShortcutSheet'
+import type { ActionContext, CanvasTool, UndoCommands } from '../actions/types'
+import { useActionDispatch } from '../actions/useActionDispatch'
+import { useShapes } from '../board/useBoardData'
 import type { CanvasPresence } from '../presence/canvasPresence'
+import { actionState } from './actionState'
+import { CanvasStage } from './CanvasStage'
+import { CanvasStatus } from './CanvasStatus'
 import { CanvasToolbar } from './CanvasToolbar'
+import { moveItems, resizeItems } from './items/itemWrites'
 import { NoteEditor } from './NoteEditor'
-import { NoteShape } from './NoteShape'
-import { NoteToolbar } from './NoteToolbar'
-import { useBoardShortcuts } from './useBoardShortcuts'
+import { SelectionToolbar } from './SelectionToolbar'
+import type { Resize } from './SelectionTransformer'
+import { ShapeTextEditor } from './shapes/ShapeTextEditor'
+import { useCanvasCommands } from './useCanvasCommands'
 import { useElementSize } from './useElementSize'
+import { useHeldKeys } from './useHeldKeys'
+import { GRID_SIZE, useItemDrag } from './useItemDrag'
+import { useItemEditing } from './useItemEditing'
 import { type Author, useNoteActions } from './useNoteActions'
+import { usePointerTools } from './usePointerTools'
+import { useSelection } from './useSelection'
+import { typingLabels, useAnnounceEditing, useTypingPeers } from './useTypingPresence'
+import { useViewportControls } from './useViewportControls'
 import { useViewportGestures } from './useViewportGestures'
-import { boundsOf, fitViewport, INITIAL_VIEWPORT, toBoardPoint, type Viewport, zoomAt } from './viewport'
-import { ZoneShape } from './ZoneShape'
-import { ZoneEditButtons, zoneEditButtonSpace } from './zones/ZoneEditButtons'
+import { boundsOf } from './viewport'
+import { ZoneEditButtons } from './zones/ZoneEditButtons'
 import { ZoneEditDialog } from './zones/ZoneEditDialog'
 
 interface BoardCanvasProps {
@@ -28,217 +47,240 @@ interface BoardCanvasProps {
   contentLoaded: boolean
   /** Live cursors, selections and following (optional: the canvas works without). */
   presence?: CanvasPresence
-  /** Facilitators may change zone titles and questions. */
-  canEditZones?: boolean
+  /** Facilitators edit zone questions and add text labels, shapes and arrows. */
+  isFacilitator?: boolean
+  /** The room's awareness: who is typing in which note (field `editing`). */
+  awareness?: Awareness
+  /** Per-person undo, shown in the command menu and the shortcut sheet when given. */
+  undo?: UndoCommands
 }
 
-const BUTTON_ZOOM_STEP = 1.25
-const GRID_SIZE = 24
-/** Below this the first view is unreadable on a phone; people can still zoom out themselves. */
-const FIRST_VIEW_MIN_SCALE = 0.5
+const isBox = (shape: ShapeData) => shape.kind !== 'connector'
 
-export function BoardCanvas({
-  doc,
-  notes,
-  zones,
-  canEdit,
-  author,
-  contentLoaded,
-  presence,
-  canEditZones = false,
-}: BoardCanvasProps) {
+export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation()
+  const { doc, notes, zones, canEdit, author, presence, awareness } = props
+  const isFacilitator = Boolean(props.isFacilitator)
   const [containerRef, size] = useElementSize<HTMLDivElement>()
-  const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [editingId, setEditingId] = useState<string | null>(null)
-  const [editingZoneId, setEditingZoneId] = useState<string | null>(null)
-  // Notes this person just created: if they leave them empty, they are cleaned up again.
-  const freshNotes = useRef(new Set<string>())
+  const stageRef = useRef<Konva.Stage>(null)
+  const shapes = useShapes(doc)
+  const content = useMemo(() => [...zones, ...notes, ...shapes.filter(isBox)], [zones, notes, shapes])
+  const view = useViewportControls(size, content, props.contentLoaded)
+  const { viewport, setViewport } = view
   const gestures = useViewportGestures(setViewport)
-  const { addNoteAt, moveNote, setColor, removeNote } = useNoteActions(doc, notes, zones, author)
+  const existing = useMemo(() => new Set([...notes, ...shapes].map((item) => item.id)), [notes, shapes])
+  const selection = useSelection(existing)
+  const [tool, setTool] = useState<CanvasTool>('pan')
+  const [snap, setSnap] = useState(false)
+  const [editingZoneId, setEditingZoneId] = useState<string | null>(null)
+  const [status, setStatus] = useState({ message: '', at: 0 })
+  const zoneCursor = useRef(-1)
+  const held = useHeldKeys()
+  const { addNoteAt, removeNote } = useNoteActions(doc, notes, zones, author)
+  const selectOnly = useCallback((id: string) => selection.selectMany([id]), [selection.selectMany])
+  const editing = useItemEditing({
+    doc,
+    notes,
+    shapes,
+    canEdit,
+    isFacilitator,
+    addNoteAt,
+    removeNote,
+    selectOnly,
+    clearSelection: selection.clear,
+  })
+  const announce = useCallback((message: string) => setStatus({ message, at: Date.now() }), [])
 
-  const fitToContent = useCallback(
-    (minScale?: number) => setViewport(fitViewport(boundsOf([...zones, ...notes]), size, minScale)),
-    [zones, notes, size],
+  const drag = useItemDrag({
+    stageRef,
+    selection: selection.ids,
+    select: selection.select,
+    snap,
+    onDrop: (moves) => moveItems(doc, moves, { notes, shapes, zones }),
+  })
+  const itemHandlers = useMemo(
+    () => ({
+      onSelect: selection.select,
+      onStartEdit: editing.startEdit,
+      onDragStart: drag.onDragStart,
+      onDragMove: drag.onDragMove,
+      onDragEnd: drag.onDragEnd,
+    }),
+    [selection.select, editing.startEdit, drag.onDragStart, drag.onDragMove, drag.onDragEnd],
   )
 
-  // Show the whole board once, when it first arrives; after that the person controls the view.
-  const fitted = useRef(false)
-  useEffect(() => {
-    if (fitted.current || !contentLoaded || size.width === 0) return
-    fitted.current = true
-    fitToContent(FIRST_VIEW_MIN_SCALE)
-  }, [contentLoaded, size.width, fitToContent])
-
-  // Presence: others see our viewport and selection; following someone moves our stage.
-  useEffect(() => presence?.viewportChanged(viewport, size), [presence, viewport, size])
-  useEffect(() => presence?.selectionChanged(selectedId ? [selectedId] : []), [presence, selectedId])
-  useEffect(() => presence?.onFollow(setViewport), [presence])
-
-  const selected = notes.find((n) => n.id === selectedId) ?? null
-  const editing = notes.find((n) => n.id === editingId) ?? null
-  const editingText = useMemo(() => (editingId ? getNoteText(doc, editingId) : null), [doc, editingId])
-
-  // A note removed by someone else (or by us) cannot stay selected or open.
-  useEffect(() => {
-    if (selectedId && !selected) setSelectedId(null)
-    if (editingId && !editing) setEditingId(null)
-  }, [selectedId, selected, editingId, editing])
-
-  const startEdit = useCallback(
-    (id: string) => {
-      if (!canEdit) return
-      setSelectedId(id)
-      setEditingId(id)
-    },
-    [canEdit],
-  )
-
-  const createAndEdit = useCallback(
-    (center: { x: number; y: number }, avoidOthers: boolean) => {
-      const id = addNoteAt(center, { avoidOthers })
-      freshNotes.current.add(id)
-      startEdit(id)
-    },
-    [addNoteAt, startEdit],
-  )
-
-  const addAtViewportCentre = useCallback(() => {
-    createAndEdit(toBoardPoint(viewport, { x: size.width / 2, y: size.height / 2 }), true)
-  }, [createAndEdit, viewport, size])
-
-  const stopEditing = useCallback(() => {
-    const id = editingId
-    setEditingId(null)
-    if (id && freshNotes.current.delete(id) && !getNoteText(doc, id)?.toString().trim()) {
-      removeNote(id)
-      setSelectedId(null)
-    }
-  }, [editingId, doc, removeNote])
-
-  const deleteSelected = useCallback(() => {
-    if (!selectedId || !canEdit) return
-    removeNote(selectedId)
-    setSelectedId(null)
-    setEditingId(null)
-  }, [selectedId, canEdit, removeNote])
-
-  useBoardShortcuts({
-    onAddNote: canEdit ? addAtViewportCentre : undefined,
-    onEditSelected: selectedId ? () => startEdit(selectedId) : undefined,
-    onDeleteSelected: canEdit && selectedId ? deleteSelected : undefined,
-    onEscape: () => setSelectedId(null),
+  const pointer = usePointerTools({
+    stageRef,
+    viewport,
+    setViewport,
+    tool,
+    shiftHeld: held.shift,
+    items: () => [...notes, ...shapes.filter(isBox)],
+    onMarquee: (ids, additive) => selection.selectMany(ids, additive),
+    onLongPress: canEdit ? (at) => editing.createAndEdit(at, false) : undefined,
   })
 
-  const onStageClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (event.target === event.target.getStage()) setSelectedId(null)
-  }
+  // Presence: others see our viewport, selection and which note we type in.
+  useEffect(() => presence?.viewportChanged(viewport, size), [presence, viewport, size])
+  const selectedNoteIds = useMemo(
+    () => selection.ids.filter((id) => notes.some((note) => note.id === id)),
+    [selection.ids, notes],
+  )
+  useEffect(() => presence?.selectionChanged(selectedNoteIds), [presence, selectedNoteIds])
+  useEffect(() => presence?.onFollow(setViewport), [presence, setViewport])
+  useAnnounceEditing(awareness, editing.editingNote?.id ?? null)
+  const typingPeers = useTypingPeers(awareness)
 
+  const commands = useCanvasCommands({
+    doc,
+    notes,
+    shapes,
+    zones,
+    author,
+    canEdit,
+    isFacilitator,
+    selection: selection.ids,
+    selectMany: selection.selectMany,
+    clearSelection: selection.clear,
+    view,
+    size,
+    addNoteAtCentre: () => editing.createAndEdit(view.centreOnBoard(), true),
+    startEdit: editing.startEdit,
+    setSnap,
+    setTool,
+    announce,
+    zoneCursor,
+  })
+  const state = actionState({
+    notes,
+    shapes,
+    zones,
+    selection: selection.ids,
+    canEdit,
+    isFacilitator,
+    snap,
+    tool,
+  })
+  const ctx: ActionContext = {
+    state,
+    canvas: commands,
+    ui: {
+      openCommandMenu: () => setActionDialog('commands'),
+      openShortcutSheet: () => setActionDialog('shortcuts'),
+    },
+    undo: props.undo,
+  }
+  const actions = useMemo(() => boardActions(state.zones), [state.zones])
+  useActionDispatch(actions, ctx)
+
+  const onResized = (resizes: Resize[]) => resizeItems(doc, resizes, { notes, shapes, zones }, snap)
+
+  const onStageClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+    if (event.target === event.target.getStage()) selection.clear()
+  }
   const onStageDoubleClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
     const stage = event.target.getStage()
     if (!canEdit || !stage || event.target !== stage) return
     const point = stage.getRelativePointerPosition()
-    if (point) createAndEdit(point, false)
+    if (point) editing.createAndEdit(point, false)
   }
 
-  const zoomBy = (factor: number) =>
-    setViewport((view) => zoomAt(view, { x: size.width / 2, y: size.height / 2 }, factor))
-
-  // The selected note is drawn last so it is on top while it is dragged.
-  const ordered = selected ? [...notes.filter((n) => n.id !== selected.id), selected] : notes
+  const selectedItems = [...notes, ...shapes.filter(isBox)].filter((item) => selection.ids.includes(item.id))
+  const selectionBounds = boundsOf(selectedItems)
+  const editingNoteId = editing.editingNote?.id ?? null
+  const editingNoteText = useMemo(
+    () => (editingNoteId ? getNoteText(doc, editingNoteId) : null),
+    [doc, editingNoteId],
+  )
+  const isEditing = editing.editingId !== null
 
   return (
-    <div
-      className="canvas-area"
-      ref={containerRef}
-      // The dot grid moves and scales with the board, so panning and zooming feel physical.
-      style={{
-        backgroundPosition: `${viewport.x}px ${viewport.y}px`,
-        backgroundSize: `${GRID_SIZE * viewport.scale}px ${GRID_SIZE * viewport.scale}px`,
-      }}
-    >
-      <div className="canvas-stage" role="img" aria-label={t('board.canvasLabel')}>
-        <Stage
-          width={size.width}
-          height={size.height}
-          x={viewport.x}
-          y={viewport.y}
-          scaleX={viewport.scale}
-          scaleY={viewport.scale}
-          draggable
-          onDragMove={gestures.onStageDrag}
-          onDragEnd={gestures.onStageDrag}
-          onWheel={gestures.onWheel}
-          onTouchMove={gestures.onTouchMove}
-          onTouchEnd={gestures.onTouchEnd}
-          onClick={onStageClick}
-          onTap={onStageClick}
-          onDblClick={onStageDoubleClick}
-          onDblTap={onStageDoubleClick}
-        >
-          <Layer listening={canEditZones}>
-            {zones.map((zone) => (
-              <ZoneShape
-                key={zone.id}
-                zone={zone}
-                onEdit={canEditZones ? setEditingZoneId : undefined}
-                reserveRight={canEditZones ? zoneEditButtonSpace(zone, viewport) / viewport.scale : 0}
-              />
-            ))}
-          </Layer>
-          <Layer>
-            {ordered.map((note) => (
-              <NoteShape
-                key={note.id}
-                note={note}
-                selected={note.id === selectedId}
-                editing={note.id === editingId}
-                editable={canEdit}
-                onSelect={setSelectedId}
-                onStartEdit={startEdit}
-                onMoved={moveNote}
-              />
-            ))}
-          </Layer>
-        </Stage>
+    <ActionsProvider value={{ actions, ctx }}>
+      <div
+        className={`canvas-area${snap ? ' snap-on' : ''}${held.space ? ' panning' : ''}`}
+        ref={containerRef}
+        // The dot grid moves and scales with the board, so panning and zooming feel physical.
+        style={{
+          backgroundPosition: `${viewport.x}px ${viewport.y}px`,
+          backgroundSize: `${GRID_SIZE * viewport.scale}px ${GRID_SIZE * viewport.scale}px`,
+        }}
+      >
+        <CanvasStage
+          stageRef={stageRef}
+          size={size}
+          viewport={viewport}
+          zones={zones}
+          notes={notes}
+          shapes={shapes}
+          selection={selection.ids}
+          editingId={editing.editingId}
+          livePositions={drag.livePositions}
+          marquee={pointer.marquee}
+          typing={typingLabels(typingPeers, t)}
+          stageDraggable={held.space || (tool === 'pan' && !held.shift)}
+          notesDraggable={canEdit && !held.space}
+          shapesEditable={canEdit && isFacilitator && !held.space}
+          onEditZone={isFacilitator ? setEditingZoneId : undefined}
+          onResized={onResized}
+          item={itemHandlers}
+          stage={{
+            onWheel: gestures.onWheel,
+            onStageDrag: gestures.onStageDrag,
+            onMouseDown: pointer.onMouseDown,
+            onTouchStart: pointer.onTouchStart,
+            onTouchMove: (event) => {
+              pointer.onTouchMove(event)
+              gestures.onTouchMove(event)
+            },
+            onTouchEnd: () => {
+              pointer.onTouchEnd()
+              gestures.onTouchEnd()
+            },
+            onClick: onStageClick,
+            onDblClick: onStageDoubleClick,
+          }}
+        />
+        {presence?.overlay({ viewport, notes })}
+        {isFacilitator && !isEditing && (
+          <ZoneEditButtons zones={zones} viewport={viewport} area={size} onEdit={setEditingZoneId} />
+        )}
+        {canEdit && selectionBounds && !isEditing && !drag.livePositions && (
+          <SelectionToolbar
+            bounds={selectionBounds}
+            viewport={viewport}
+            area={size}
+            colors={{ notes: state.selectedNotes > 0, shapes: isFacilitator && state.selectedShapes > 0 }}
+          />
+        )}
+        {editing.editingNote && editingNoteText && (
+          <NoteEditor
+            key={editing.editingNote.id}
+            doc={doc}
+            note={editing.editingNote}
+            text={editingNoteText}
+            viewport={viewport}
+            onClose={() => editing.stopEditing()}
+          />
+        )}
+        {editing.editingShape && (
+          <ShapeTextEditor
+            key={editing.editingShape.id}
+            doc={doc}
+            shape={editing.editingShape}
+            viewport={viewport}
+            onClose={(text) => editing.stopEditing(text)}
+          />
+        )}
+        <CanvasToolbar zoomPercent={Math.round(viewport.scale * 100)} />
+        <CanvasStatus message={status.message} at={status.at} />
+        <ZoneEditDialog
+          doc={doc}
+          zone={zones.find((zone) => zone.id === editingZoneId) ?? null}
+          onClose={() => setEditingZoneId(null)}
+        />
+        <CommandMenu />
+        <ShortcutSheet />
       </div>
-      {presence?.overlay({ viewport, notes })}
-      {canEditZones && !editing && (
-        <ZoneEditButtons zones={zones} viewport={viewport} area={size} onEdit={setEditingZoneId} />
-      )}
-      <ZoneEditDialog
-        doc={doc}
-        zone={zones.find((zone) => zone.id === editingZoneId) ?? null}
-        onClose={() => setEditingZoneId(null)}
-      />
-      {canEdit && selected && !editing && (
-        <NoteToolbar
-          note={selected}
-          viewport={viewport}
-          area={size}
-          onColor={(color) => setColor(selected.id, color)}
-          onEdit={() => startEdit(selected.id)}
-          onDelete={deleteSelected}
-        />
-      )}
-      {editing && editingText && (
-        <NoteEditor
-          key={editing.id}
-          note={editing}
-          text={editingText}
-          viewport={viewport}
-          onClose={stopEditing}
-        />
-      )}
-      <CanvasToolbar
-        canAddNotes={canEdit}
-        zoomPercent={Math.round(viewport.scale * 100)}
-        onAddNote={addAtViewportCentre}
-        onZoomIn={() => zoomBy(BUTTON_ZOOM_STEP)}
-        onZoomOut={() => zoomBy(1 / BUTTON_ZOOM_STEP)}
-        onFit={() => fitToContent()}
-      />
-    </div>
+    </ActionsProvider>
   )
 }

@@ -1,74 +1,76 @@
 import { useTranslation } from 'react-i18next'
-
-interface CanvasToolbarProps {
-  canAddNotes: boolean
-  zoomPercent: number
-  onAddNote: () => void
-  onZoomIn: () => void
-  onZoomOut: () => void
-  onFit: () => void
-}
-
-/** Four corners: "show the whole board". Drawn inline, no icon font or image to fetch. */
-function FitIcon() {
-  return (
-    <svg className="fit-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-      <path
-        d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  )
-}
+import { ActionButton } from '../actions/ActionButton'
+import { useActions } from '../actions/ActionsContext'
+import { ArrowIcon, EllipseIcon, FitIcon, GridIcon, RectIcon, SelectIcon, TextIcon } from './toolbarIcons'
 
 /**
- * Buttons floating over the board. Zoom buttons matter for people without a trackpad or who find
- * pinching hard; the note button is the obvious way in for everyone who does not know shortcuts.
+ * Buttons floating over the board, each one an Action (so its shortcut is in its tooltip and it
+ * does exactly what the key and the command menu do). The note button is the obvious way in for
+ * everyone who does not know shortcuts; zoom buttons help people who find pinching hard.
  */
-export function CanvasToolbar({
-  canAddNotes,
-  zoomPercent,
-  onAddNote,
-  onZoomIn,
-  onZoomOut,
-  onFit,
-}: CanvasToolbarProps) {
+export function CanvasToolbar({ zoomPercent }: { zoomPercent: number }) {
   const { t } = useTranslation()
+  const { ctx } = useActions()
+  const { canEdit, isFacilitator } = ctx.state
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      {canAddNotes && (
-        <button
-          type="button"
-          className="button primary add-note"
-          onClick={onAddNote}
-          title={t('toolbar.addNoteLong')}
-          aria-keyshortcuts="N"
-          data-testid="add-note"
-        >
-          <span aria-hidden="true" className="add-note-icon">
-            +
-          </span>
-          {t('toolbar.addNote')}
-        </button>
-      )}
-      <div className="zoom-controls">
-        <button type="button" className="icon-button" onClick={onZoomOut} aria-label={t('toolbar.zoomOut')}>
+      <div className="toolbar-group">
+        {canEdit && (
+          <ActionButton actionId="note.add" className="button primary add-note" testId="add-note">
+            <span aria-hidden="true" className="add-note-icon">
+              +
+            </span>
+            <span aria-hidden="true">{t('toolbar.addNote')}</span>
+          </ActionButton>
+        )}
+        {canEdit && isFacilitator && (
+          // biome-ignore lint/a11y/useSemanticElements: a labelled group of toolbar buttons
+          <div className="tool-group shape-tools" role="group" aria-label={t('toolbar.shapes')}>
+            <ActionButton actionId="shape.text" className="icon-button">
+              <TextIcon />
+            </ActionButton>
+            <ActionButton actionId="shape.rect" className="icon-button">
+              <RectIcon />
+            </ActionButton>
+            <ActionButton actionId="shape.ellipse" className="icon-button">
+              <EllipseIcon />
+            </ActionButton>
+            <ActionButton actionId="shape.connect" className="icon-button">
+              <ArrowIcon />
+            </ActionButton>
+          </div>
+        )}
+      </div>
+      <div className="tool-group zoom-controls">
+        <ActionButton actionId="tool.select" className="icon-button tool-toggle">
+          <SelectIcon />
+        </ActionButton>
+        {canEdit && (
+          <ActionButton actionId="view.snap" className="icon-button tool-toggle snap-toggle">
+            <GridIcon />
+          </ActionButton>
+        )}
+        <span className="tool-divider" aria-hidden="true" />
+        <ActionButton actionId="view.zoomOut" className="icon-button">
           −
-        </button>
-        <span className="zoom-level" aria-live="polite">
+        </ActionButton>
+        <ActionButton
+          actionId="view.zoom100"
+          className="zoom-level"
+          testId="zoom-level"
+          visibleText={`${zoomPercent}%`}
+        >
           {zoomPercent}%
-        </span>
-        <button type="button" className="icon-button" onClick={onZoomIn} aria-label={t('toolbar.zoomIn')}>
+        </ActionButton>
+        <ActionButton actionId="view.zoomIn" className="icon-button">
           +
-        </button>
-        <button type="button" className="toolbar-button fit-button" onClick={onFit}>
+        </ActionButton>
+        <ActionButton actionId="view.fit" className="toolbar-button fit-button">
           <FitIcon />
-          <span className="fit-label">{t('toolbar.fit')}</span>
-        </button>
+          <span className="fit-label" aria-hidden="true">
+            {t('toolbar.fit')}
+          </span>
+        </ActionButton>
       </div>
     </div>
   )

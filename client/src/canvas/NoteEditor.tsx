@@ -1,13 +1,15 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { NOTE_MAX_TEXT_LENGTH, type NoteData } from '../../../shared/src/model'
-import { fitFontSize } from './fitText'
+import { NOTE_MAX_TEXT_LENGTH, type NoteData, updateNote } from '../../../shared/src/model'
+import { localEdit } from '../sync/localOrigin'
+import { fitFontSize, grownHeight } from './fitText'
 import { AUTHOR_AREA, FONT_FAMILY, LINE_HEIGHT, NOTE_PADDING, noteTextBox } from './noteLayout'
 import { applyTextEdit, transformIndex } from './textDiff'
 import { toScreenRect, type Viewport } from './viewport'
 
 interface NoteEditorProps {
+  doc: Y.Doc
   note: NoteData
   text: Y.Text
   viewport: Viewport
@@ -20,7 +22,7 @@ interface NoteEditorProps {
  * on the note itself and its colour and author stay visible. Every keystroke becomes a small
  * splice on the note's Y.Text; remote splices are merged in while keeping the caret in place.
  */
-export function NoteEditor({ note, text, viewport, onClose }: NoteEditorProps) {
+export function NoteEditor({ doc, note, text, viewport, onClose }: NoteEditorProps) {
   const { t } = useTranslation()
   const ref = useRef<HTMLTextAreaElement>(null)
   // Only used for the font size; the textarea's content itself is managed below, uncontrolled,
@@ -52,6 +54,9 @@ export function NoteEditor({ note, text, viewport, onClose }: NoteEditorProps) {
     if (!area) return
     applyTextEdit(text, area.value)
     setValue(area.value)
+    // The font shrinks as the text grows; at the smallest size the note grows instead.
+    const height = grownHeight(area.value, note)
+    if (height !== null && height > note.height) localEdit(doc, () => updateNote(doc, note.id, { height }))
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -1,4 +1,11 @@
-import { FONT_FAMILY, LINE_HEIGHT, MAX_FONT_SIZE, MIN_FONT_SIZE, type TextBox } from './noteLayout'
+import {
+  FONT_FAMILY,
+  LINE_HEIGHT,
+  MAX_FONT_SIZE,
+  MIN_FONT_SIZE,
+  noteTextBox,
+  type TextBox,
+} from './noteLayout'
 
 /**
  * The largest font size (MAX_FONT_SIZE down to MIN_FONT_SIZE) at which a text fits its box when
@@ -76,4 +83,21 @@ export function fitFontSize(text: string, box: TextBox): number {
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(key, size)
   return size
+}
+
+/** Notes grow up to this height to fit their text; longer texts scroll in the editor. */
+export const MAX_GROWN_HEIGHT = 720
+
+/**
+ * Shrink, then grow: when a text does not fit its note even at the smallest font size, the height
+ * the note needs (in board units) so that it does; null when it fits as it is.
+ */
+export function grownHeight(text: string, note: { width: number; height: number }): number | null {
+  const box = noteTextBox(note)
+  const ctx = measureContext()
+  if (!ctx || !text.trim() || fits(ctx, text, box, MIN_FONT_SIZE, true)) return null
+  ctx.font = `${MIN_FONT_SIZE}px ${FONT_FAMILY}`
+  const lines = countLines(ctx, text, box.width, true)
+  const needed = Math.ceil(lines * MIN_FONT_SIZE * LINE_HEIGHT) + (note.height - box.height)
+  return Math.min(MAX_GROWN_HEIGHT, Math.max(note.height, needed))
 }

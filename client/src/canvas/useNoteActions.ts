@@ -2,37 +2,24 @@ import { useCallback, useRef } from 'react'
 import type * as Y from 'yjs'
 import {
   createNote,
+  deleteConnectorsOf,
   deleteNote,
   NOTE_DEFAULT_SIZE,
-  type NoteColor,
   type NoteData,
-  updateNote,
   type ZoneData,
-  zoneAtPoint,
 } from '../../../shared/src/model'
 import { localEdit } from '../sync/localOrigin'
 import { findFreeSpot } from './freeSpot'
+import { type Author, topZ, zoneIdAt } from './items/itemWrites'
 import type { Point } from './viewport'
 
-export interface Author {
-  id: string
-  name: string
-}
-
-/** The zone a note belongs to: the one its centre lies in. */
-function zoneIdFor(
-  zones: readonly ZoneData[],
-  x: number,
-  y: number,
-  size: { width: number; height: number },
-) {
-  return zoneAtPoint(zones, x + size.width / 2, y + size.height / 2)?.id ?? null
-}
+export type { Author }
 
 /**
- * All writes the canvas makes, through the shared model functions, as local edits (`localEdit`:
- * the origin per-user undo tracks). Callbacks are stable (they read
- * the latest notes and zones from refs) so memoised note components are not re-rendered by them.
+ * Making and removing single notes, through the shared model functions, as local edits
+ * (`localEdit`: the origin per-user undo tracks). Callbacks are stable (they read the latest notes
+ * and zones from refs) so memoised note components are not re-rendered by them. Group changes
+ * (move, duplicate, paste, colour) are in items/itemWrites.ts.
  */
 export function useNoteActions(
   doc: Y.Doc,
@@ -45,7 +32,7 @@ export function useNoteActions(
 
   /**
    * Adds a note centred on `center`. With `avoidOthers` (button, N key) it moves to a free spot
-   * nearby; a double-click puts it exactly where the person pointed.
+   * nearby; a double-click or long press puts it exactly where the person pointed.
    */
   const addNoteAt = useCallback(
     (center: Point, options: { avoidOthers: boolean }): string => {
@@ -54,35 +41,30 @@ export function useNoteActions(
       const { x, y } = options.avoidOthers
         ? findFreeSpot(center, size, notes, zones)
         : { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2) }
+      // Above notes someone brought to the front, so the new note is not hidden under them.
+      const z = topZ(notes)
       return localEdit(doc, () =>
         createNote(doc, {
           x,
           y,
           authorId: author.id,
           authorName: author.name,
-          zoneId: zoneIdFor(zones, x, y, size),
+          zoneId: zoneIdAt(zones, x, y, size),
+          ...(z > 0 ? { z } : {}),
         }),
       )
     },
     [doc],
   )
 
-  const moveNote = useCallback(
-    (id: string, x: number, y: number) => {
-      const { notes, zones } = latest.current
-      const note = notes.find((n) => n.id === id)
-      if (!note) return
-      const patch = { x: Math.round(x), y: Math.round(y), zoneId: zoneIdFor(zones, x, y, note) }
-      localEdit(doc, () => updateNote(doc, id, patch))
-    },
+  const removeNote = useCallback(
+    (id: string) =>
+      localEdit(doc, () => {
+        deleteNote(doc, id)
+        deleteConnectorsOf(doc, id)
+      }),
     [doc],
   )
 
-  const setColor = useCallback(
-    (id: string, color: NoteColor) => localEdit(doc, () => updateNote(doc, id, { color })),
-    [doc],
-  )
-  const removeNote = useCallback((id: string) => localEdit(doc, () => deleteNote(doc, id)), [doc])
-
-  return { addNoteAt, moveNote, setColor, removeNote }
+  return { addNoteAt, removeNote }
 }

@@ -1,0 +1,180 @@
+import type Konva from 'konva'
+import type { RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Rect as KonvaRect, Layer, Stage } from 'react-konva'
+import type { NoteData, ShapeData, ZoneData } from '../../../shared/src/model'
+import { NoteShape } from './NoteShape'
+import { type Resize, SelectionTransformer } from './SelectionTransformer'
+import { ConnectorArrow } from './shapes/ConnectorArrow'
+import { type ItemHandlers, ShapeNode } from './shapes/ShapeNode'
+import type { Rect, Viewport } from './viewport'
+import { ZoneShape } from './ZoneShape'
+import { zoneEditButtonSpace } from './zones/ZoneEditButtons'
+
+type KonvaEvent<E> = Konva.KonvaEventObject<E>
+
+export interface StageHandlers {
+  onWheel: (event: KonvaEvent<WheelEvent>) => void
+  onStageDrag: (event: KonvaEvent<DragEvent>) => void
+  onTouchStart: (event: KonvaEvent<TouchEvent>) => void
+  onTouchMove: (event: KonvaEvent<TouchEvent>) => void
+  onTouchEnd: (event: KonvaEvent<TouchEvent>) => void
+  onMouseDown: (event: KonvaEvent<MouseEvent>) => void
+  onClick: (event: KonvaEvent<MouseEvent | TouchEvent>) => void
+  onDblClick: (event: KonvaEvent<MouseEvent | TouchEvent>) => void
+}
+
+interface CanvasStageProps {
+  stageRef: RefObject<Konva.Stage | null>
+  size: { width: number; height: number }
+  viewport: Viewport
+  zones: readonly ZoneData[]
+  notes: readonly NoteData[]
+  shapes: readonly ShapeData[]
+  selection: readonly string[]
+  editingId: string | null
+  /** Positions of items being dragged right now (arrows follow them). */
+  livePositions: ReadonlyMap<string, { x: number; y: number }> | null
+  marquee: Rect | null
+  typing: ReadonlyMap<string, string>
+  stageDraggable: boolean
+  notesDraggable: boolean
+  shapesEditable: boolean
+  onEditZone?: (zoneId: string) => void
+  onResized: (resizes: Resize[]) => void
+  item: ItemHandlers
+  stage: StageHandlers
+}
+
+/** Notes (and shapes) in stacking order: by z, then oldest first. */
+function byZ<T extends { z: number; createdAt: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.z - b.z || a.createdAt - b.createdAt)
+}
+
+/**
+ * The Konva stage: zones at the bottom, then the facilitators' shapes and arrows, then the notes,
+ * with the selection's resize handles and the selection box on top.
+ */
+export function CanvasStage(props: CanvasStageProps) {
+  const { t } = useTranslation()
+  const { viewport, notes, shapes, selection, livePositions, item } = props
+  const boxes = new Map<string, Rect & { ellipse?: boolean }>()
+  for (const note of notes) boxes.set(note.id, { ...note, ...livePositions?.get(note.id) })
+  for (const shape of shapes) {
+    if (shape.kind !== 'connector') {
+      boxes.set(shape.id, { ...shape, ...livePositions?.get(shape.id), ellipse: shape.kind === 'ellipse' })
+    }
+  }
+  const selected = new Set(selection)
+  const transformable = selection.filter((id) => {
+    if (notes.some((note) => note.id === id)) return props.notesDraggable
+    return props.shapesEditable && shapes.some((shape) => shape.id === id && shape.kind !== 'connector')
+  })
+  const sizes = new Map<string, { width: number; height: number }>()
+  for (const id of transformable) {
+    const box = boxes.get(id)
+    if (box) sizes.set(id, { width: box.width, height: box.height })
+  }
+  const keepRatio = shapes.some((shape) => selected.has(shape.id) && shape.kind === 'text')
+
+  return (
+    <div className="canvas-stage" role="img" aria-label={t('board.canvasLabel')}>
+      <Stage
+        ref={props.stageRef}
+        width={props.size.width}
+        height={props.size.height}
+        x={viewport.x}
+        y={viewport.y}
+        scaleX={viewport.scale}
+        scaleY={viewport.scale}
+        draggable={props.stageDraggable}
+        onDragMove={props.stage.onStageDrag}
+        onDragEnd={props.stage.onStageDrag}
+        onWheel={props.stage.onWheel}
+        onMouseDown={props.stage.onMouseDown}
+        onTouchStart={props.stage.onTouchStart}
+        onTouchMove={props.stage.onTouchMove}
+        onTouchEnd={props.stage.onTouchEnd}
+        onClick={props.stage.onClick}
+        onTap={props.stage.onClick}
+        onDblClick={props.stage.onDblClick}
+        onDblTap={props.stage.onDblClick}
+      >
+        <Layer listening={Boolean(props.onEditZone)}>
+          {props.zones.map((zone) => (
+            <ZoneShape
+              key={zone.id}
+              zone={zone}
+              onEdit={props.onEditZone}
+              reserveRight={props.onEditZone ? zoneEditButtonSpace(zone, viewport) / viewport.scale : 0}
+            />
+          ))}
+        </Layer>
+        <Layer>
+          {shapes.map((shape) => {
+            if (shape.kind === 'connector') return null
+            const live = livePositions?.get(shape.id)
+            return (
+              <ShapeNode
+                key={shape.id}
+                shape={live ? { ...shape, ...live } : shape}
+                draggable={props.shapesEditable}
+                editing={shape.id === props.editingId}
+                {...item}
+              />
+            )
+          })}
+          {shapes.map((shape) => {
+            const from = shape.fromId ? boxes.get(shape.fromId) : undefined
+            const to = shape.toId ? boxes.get(shape.toId) : undefined
+            if (shape.kind !== 'connector' || !from || !to) return null
+            return (
+              <ConnectorArrow
+                key={shape.id}
+                shape={shape}
+                from={from}
+                to={to}
+                selected={selected.has(shape.id)}
+                selectable={props.shapesEditable}
+                onSelect={item.onSelect}
+              />
+            )
+          })}
+          {byZ(notes).map((note) => {
+            const typing = props.typing.get(note.id)
+            return (
+              <NoteShape
+                key={note.id}
+                note={note}
+                selected={selected.has(note.id)}
+                editing={note.id === props.editingId}
+                draggable={props.notesDraggable}
+                typing={typing ? { text: typing, scale: Math.min(4, 1 / viewport.scale) } : undefined}
+                {...item}
+              />
+            )
+          })}
+          <SelectionTransformer
+            stageRef={props.stageRef}
+            ids={transformable}
+            sizes={sizes}
+            keepRatio={keepRatio}
+            enabled={props.editingId === null}
+            scale={viewport.scale}
+            onResized={props.onResized}
+          />
+          {props.marquee && (
+            <KonvaRect
+              {...props.marquee}
+              fill="rgba(11, 87, 208, 0.08)"
+              stroke="#0b57d0"
+              strokeWidth={1 / viewport.scale}
+              dash={[6 / viewport.scale, 4 / viewport.scale]}
+              listening={false}
+            />
+          )}
+        </Layer>
+      </Stage>
+    </div>
+  )
+}

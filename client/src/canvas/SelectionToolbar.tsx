@@ -1,0 +1,90 @@
+import { useLayoutEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NOTE_COLOR_HEX, NOTE_COLORS, SHAPE_COLOR_HEX, SHAPE_COLORS } from '../../../shared/src/model'
+import { ActionButton } from '../actions/ActionButton'
+import { useActions } from '../actions/ActionsContext'
+import { type Rect, toScreenRect, type Viewport } from './viewport'
+
+interface SelectionToolbarProps {
+  /** The selection's bounding box in board coordinates. */
+  bounds: Rect
+  viewport: Viewport
+  /** Size of the canvas area, to keep the toolbar on screen. */
+  area: { width: number; height: number }
+  /** Which colours apply: note colours, shape colours. */
+  colors: { notes: boolean; shapes: boolean }
+}
+
+const GAP = 10
+
+/**
+ * What can be done with the selected notes and shapes, as real HTML buttons (keyboard, screen
+ * reader, big enough for fingers), above the selection or below it when there is no room.
+ */
+export function SelectionToolbar({ bounds, viewport, area, colors }: SelectionToolbarProps) {
+  const { t } = useTranslation()
+  const { ctx } = useActions()
+  const ref = useRef<HTMLDivElement>(null)
+  // Measured after layout: the toolbar wraps on narrow screens, so its size is not known up front.
+  const [measured, setMeasured] = useState({ width: 0, height: 52 })
+  useLayoutEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const width = element.offsetWidth
+    const height = element.offsetHeight
+    setMeasured((old) => (old.width === width && old.height === height ? old : { width, height }))
+  })
+
+  const rect = toScreenRect(viewport, bounds)
+  const above = rect.y - GAP - measured.height >= 0
+  const top = above ? rect.y - GAP : Math.min(rect.y + rect.height + GAP, area.height - 8)
+  const left = Math.max(8, Math.min(rect.x, area.width - measured.width - 8))
+
+  return (
+    <div
+      ref={ref}
+      className={`note-toolbar ${above ? 'above' : 'below'}`}
+      role="toolbar"
+      aria-label={t('note.toolbarLabel')}
+      style={{ left, top }}
+      data-testid="selection-toolbar"
+    >
+      {colors.notes &&
+        NOTE_COLORS.map((color) => (
+          <ActionButton
+            key={color}
+            actionId={`note.color.${color}`}
+            className="swatch"
+            testId={`color-${color}`}
+          >
+            <span className="swatch-fill" style={{ background: NOTE_COLOR_HEX[color] }} />
+          </ActionButton>
+        ))}
+      {colors.shapes &&
+        SHAPE_COLORS.map((color) => (
+          <ActionButton key={color} actionId={`shape.color.${color}`} className="swatch shape-swatch">
+            <span className="swatch-fill" style={{ background: SHAPE_COLOR_HEX[color] }} />
+          </ActionButton>
+        ))}
+      {ctx.state.selectionCount === 1 && (
+        <ActionButton actionId="note.edit" testId="edit-note" hideWhenDisabled>
+          {t('note.edit')}
+        </ActionButton>
+      )}
+      <ActionButton actionId="note.duplicate" testId="duplicate-note" hideWhenDisabled>
+        {t('note.duplicate')}
+      </ActionButton>
+      <ActionButton actionId="arrange.front" testId="front-note" hideWhenDisabled>
+        {t('note.front')}
+      </ActionButton>
+      <ActionButton
+        actionId="note.delete"
+        className="toolbar-button danger"
+        testId="delete-note"
+        hideWhenDisabled
+      >
+        {t('note.delete')}
+      </ActionButton>
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import type Konva from 'konva'
+import { type RefObject, useCallback, useRef, useState } from 'react'
+import type { Placement } from './items/itemWrites'
+
+type KonvaDrag = Konva.KonvaEventObject<DragEvent>
+
+export const GRID_SIZE = 24
+
+export const snapToGrid = (value: number) => Math.round(value / GRID_SIZE) * GRID_SIZE
+
+interface ItemDragOptions {
+  stageRef: RefObject<Konva.Stage | null>
+  selection: readonly string[]
+  select: (id: string, additive: boolean) => void
+  snap: boolean
+  onDrop: (moves: Placement[]) => void
+}
+
+function findItem(stage: Konva.Stage | null, id: string): Konva.Node | undefined {
+  return stage?.findOne((node: Konva.Node) => node.id() === id)
+}
+
+/**
+ * Dragging notes and shapes. Dragging a selected item moves the whole selection (the selection's
+ * Konva Transformer carries the others along); on drop every moved item is written in one
+ * transaction. While dragging, `livePositions` lets arrows follow their notes.
+ */
+export function useItemDrag({ stageRef, selection, select, snap, onDrop }: ItemDragOptions) {
+  const [livePositions, setLivePositions] = useState<ReadonlyMap<string, { x: number; y: number }> | null>(
+    null,
+  )
+  const latest = useRef({ selection, snap, onDrop })
+  latest.current = { selection, snap, onDrop }
+  const dragged = useRef<Set<string>>(new Set())
+  const frame = useRef(0)
+
+  const onDragStart = useCallback(
+    (id: string, event: KonvaDrag) => {
+      const { selection } = latest.current
+      const evt = event.evt as unknown as MouseEvent | undefined
+      const additive = Boolean(evt?.shiftKey)
+      // Dragging an unselected item picks it up on its own; a selected one brings the selection.
+      if (!selection.includes(id)) select(id, additive)
+      dragged.current = new Set(selection.includes(id) ? [...selection, id] : [id])
+    },
+    [select],
+  )
+
+  const readPositions = useCallback(() => {
+    const positions = new Map<string, { x: number; y: number }>()
+    for (const id of dragged.current) {
+      const node = findItem(stageRef.current, id)
+      if (node) positions.set(id, { x: node.x(), y: node.y() })
+    }
+    return positions
+  }, [stageRef])
+
+  const onDragMove = useCallback(
+    (event: KonvaDrag) => {
+      if (event.target === event.target.getStage()) return
+      if (frame.current) return
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0
+        setLivePositions(readPositions())
+      })
+    },
+    [readPositions],
+  )
+
+  const onDragEnd = useCallback(
+    (event: KonvaDrag) => {
+      if (event.target === event.target.getStage()) return
+      cancelAnimationFrame(frame.current)
+      frame.current = 0
+      const { snap, onDrop } = latest.current
+      const moves: Placement[] = []
+      for (const [id, { x, y }] of readPositions()) {
+        moves.push(snap ? { id, x: snapToGrid(x), y: snapToGrid(y) } : { id, x, y })
+      }
+      dragged.current = new Set()
+      setLivePositions(null)
+      if (moves.length > 0) onDrop(moves)
+    },
+    [readPositions],
+  )
+
+  return { livePositions, onDragStart, onDragMove, onDragEnd }
+}
