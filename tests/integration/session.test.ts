@@ -1,0 +1,262 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { measureClockOffset } from '../../shared/src/clock'
+import { listDrafts } from '../../shared/src/model/drafts'
+import { readDraftCounts, readTimer, remainingMs, setLocked } from '../../shared/src/model/facilitation'
+import { createNote, listNotes, updateNote } from '../../shared/src/model/notes'
+import { listRounds } from '../../shared/src/model/rounds'
+import { readVoteResults } from '../../shared/src/model/session'
+import { listZones, updateZone } from '../../shared/src/model/zones'
+import { controlRoom, draftsRoom } from '../../shared/src/rooms'
+import {
+  api,
+  type CreatedBoard,
+  createBoard,
+  startTestServer,
+  type TestServer,
+  tokenFor,
+} from '../helpers/testServer'
+import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
+
+type Info = { participantId: string; role: string }
+
+describe('facilitation, enforced by the server', () => {
+  let server: TestServer | undefined
+  const clients: YClient[] = []
+  const connect = (...args: Parameters<typeof connectClient>) => {
+    const client = connectClient(...args)
+    clients.push(client)
+    return client
+  }
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server?.close()
+    server = undefined
+  })
+
+  async function setup(templateId = 'los-model') {
+    server = await startTestServer()
+    const board = await createBoard(server.url, 'Sessie', { templateId })
+    const facilitator = await tokenFor(server.url, board, 'facilitator', 'Fenna')
+    const anna = await tokenFor(server.url, board, 'participant', 'Anna')
+    const bram = await tokenFor(server.url, board, 'participant', 'Bram')
+    const call = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
+      api<T>(server?.url ?? '', method, `/api/boards/${board.id}${path}`, body, {
+        authorization: `Bearer ${token}`,
+      })
+    const who = async (token: string) => (await call<Info>(token, 'GET', '')).body
+    return { board, facilitator, anna, bram, call, who }
+  }
+  const closeCode = (client: YClient) =>
+    new Promise<number>((resolve) =>
+      client.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)),
+    )
+
+  it('runs the timer on the server clock, and it survives a restart', async () => {
+    const { board, facilitator, anna, call } = await setup()
+    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), facilitator)
+    await control.synced
+    const round = listRounds(control.doc)[0]
+    expect(round).toBeDefined()
+    expect((await call(anna, 'POST', '/session', { action: 'start', roundId: round?.id })).status).toBe(403)
+    const started = await call<{ timer: { endsAt: number } }>(facilitator, 'POST', '/session', {
+      action: 'start',
+      roundId: round?.id,
+    })
+    expect(started.status).toBe(200)
+    expect(started.body.timer.endsAt - Date.now()).toBeGreaterThan((round?.minutes ?? 0) * 60_000 - 2000)
+    const paused = await call<{ timer: { status: string; remainingMs: number } }>(
+      facilitator,
+      'POST',
+      '/session',
+      { action: 'pause' },
+    )
+    expect(paused.body.timer.status).toBe('paused')
+    const extended = await call<{ timer: { remainingMs: number } }>(facilitator, 'POST', '/session', {
+      action: 'addMinute',
+    })
+    expect(extended.body.timer.remainingMs - paused.body.timer.remainingMs).toBe(60_000)
+    expect((await call(facilitator, 'POST', '/session', { action: 'resume' })).status).toBe(200)
+    expect((await call(facilitator, 'POST', '/session', { action: 'resume' })).status).toBe(409)
+
+    control.destroy()
+    const dataDir = server?.dataDir as string
+    await server?.close()
+    server = await startTestServer({ dataDir })
+    const after = connect(server.wsUrl, controlRoom(board.id), facilitator)
+    await after.synced
+    expect(readTimer(after.doc)).toMatchObject({ status: 'running', roundId: round?.id })
+  })
+
+  it('shows the right remaining time on a client whose clock is 5 minutes off', async () => {
+    const { board, facilitator, call } = await setup()
+    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), facilitator)
+    await control.synced
+    await call(facilitator, 'POST', '/session', { action: 'start', roundId: listRounds(control.doc)[0]?.id })
+    await waitFor(() => readTimer(control.doc).status === 'running')
+    const serverTime = async () =>
+      (await api<{ now: number }>(server?.url ?? '', 'GET', '/api/time')).body.now
+    for (const skew of [-5 * 60_000, 5 * 60_000]) {
+      const skewedNow = () => Date.now() + skew
+      const offset = await measureClockOffset(serverTime, skewedNow)
+      const shown = remainingMs(readTimer(control.doc), skewedNow() + offset) ?? 0
+      const truth = remainingMs(readTimer(control.doc), Date.now()) ?? 0
+      expect(Math.abs(shown - truth)).toBeLessThan(1000)
+      // Without the correction the skewed device would be 5 minutes off.
+      expect(Math.abs((remainingMs(readTimer(control.doc), skewedNow()) ?? 0) - truth)).toBeGreaterThan(
+        60_000,
+      )
+    }
+  })
+
+  it('keeps drafts private, lets the facilitator hide one, and reveals the rest', async () => {
+    const { board, facilitator, anna, bram, call, who } = await setup()
+    const annaId = (await who(anna)).participantId
+    const bramId = (await who(bram)).participantId
+    const annaDrafts = connect(server?.wsUrl ?? '', draftsRoom(board.id, annaId), anna)
+    await annaDrafts.synced
+    createNote(annaDrafts.doc, { x: 0, y: 0, authorId: annaId, authorName: 'Anna', text: 'Buurtkamer werkt' })
+    createNote(annaDrafts.doc, { x: 0, y: 0, authorId: annaId, authorName: 'Anna', text: 'Bel 06-12345678' })
+
+    // Bram can open neither Anna's drafts room nor see their text anywhere.
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${server?.wsUrl}/${draftsRoom(board.id, annaId)}?token=${bram}`)
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.on('open', () => resolve(101))
+      ws.on('error', () => {})
+    })
+    expect(status).toBe(403)
+    const bramControl = connect(server?.wsUrl ?? '', controlRoom(board.id), bram)
+    await bramControl.synced
+    await waitFor(() => readDraftCounts(bramControl.doc).get(annaId)?.count === 2, 3000, 'draft counter')
+    expect(JSON.stringify(bramControl.doc.toJSON())).not.toContain('Buurtkamer')
+    expect((await call(bram, 'GET', '/drafts')).status).toBe(403)
+    expect((await call(bram, 'POST', '/reveal', {})).status).toBe(403)
+
+    const overview = await call<{
+      participants: { participantId: string; notes: { id: string; text: string }[] }[]
+    }>(facilitator, 'GET', '/drafts')
+    const phone = overview.body.participants
+      .find((p) => p.participantId === annaId)
+      ?.notes.find((n) => n.text.includes('06-'))
+    expect(phone).toBeDefined()
+    expect(
+      (await call(facilitator, 'PATCH', `/drafts/${annaId}/${phone?.id}`, { hidden: true })).status,
+    ).toBe(204)
+    const revealed = await call<{ revealed: number }>(facilitator, 'POST', '/reveal', { anonymous: true })
+    expect(revealed.body.revealed).toBe(1)
+
+    const bramContent = connect(server?.wsUrl ?? '', board.id, bram)
+    await waitFor(() => listNotes(bramContent.doc).length === 1, 3000, 'revealed note')
+    expect(listNotes(bramContent.doc)[0]).toMatchObject({ text: 'Buurtkamer werkt', authorName: '' })
+    expect(JSON.stringify(bramContent.doc.toJSON())).not.toContain('06-12345678')
+    await waitFor(() => listDrafts(annaDrafts.doc).length === 1, 3000, 'revealed draft left the drafts')
+    expect(listDrafts(annaDrafts.doc)[0]).toMatchObject({ hidden: true })
+    expect(bramId).not.toBe(annaId)
+  })
+
+  it('enforces the dot budget, the per-note maximum and the scope, even for simultaneous votes', async () => {
+    const { board, facilitator, anna, bram, call } = await setup()
+    const content = connect(server?.wsUrl ?? '', board.id, anna)
+    await content.synced
+    const [zoneA, zoneB] = listZones(content.doc)
+    const inScope = Array.from({ length: 5 }, (_, i) =>
+      createNote(content.doc, {
+        x: i,
+        y: 0,
+        authorId: 'a',
+        authorName: 'Anna',
+        text: `in ${i}`,
+        zoneId: zoneA?.id ?? null,
+      }),
+    )
+    const outside = createNote(content.doc, {
+      x: 0,
+      y: 0,
+      authorId: 'a',
+      authorName: 'Anna',
+      text: 'out',
+      zoneId: zoneB?.id ?? null,
+    })
+    await sleep(200)
+    expect((await call(anna, 'POST', '/votes', { noteId: inScope[0], delta: 1 })).status).toBe(409) // not open
+    const open = {
+      action: 'open',
+      perPerson: 3,
+      maxPerNote: 1,
+      scope: 'zone',
+      zoneIds: [zoneA?.id],
+      hideResults: false,
+    }
+    expect((await call(anna, 'POST', '/voting', open)).status).toBe(403)
+    expect((await call(facilitator, 'POST', '/voting', open)).status).toBe(200)
+
+    const results = await Promise.all(
+      inScope.map((noteId) => call(bram, 'POST', '/votes', { noteId, delta: 1 })),
+    )
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 409, 409])
+    expect((await call(anna, 'POST', '/votes', { noteId: outside, delta: 1 })).status).toBe(409)
+    expect((await call(anna, 'POST', '/votes', { noteId: inScope[0], delta: 1 })).status).toBe(200)
+    expect((await call(anna, 'POST', '/votes', { noteId: inScope[0], delta: 1 })).status).toBe(409) // max 1 per note
+    const mine = await call<{ used: number; remaining: number }>(bram, 'GET', '/votes/mine')
+    expect(mine.body).toMatchObject({ used: 3, remaining: 0 })
+    const closed = await call<{ results: Record<string, number> }>(facilitator, 'POST', '/voting', {
+      action: 'close',
+    })
+    expect(Object.values(closed.body.results).reduce((a, b) => a + b, 0)).toBe(4)
+    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), anna)
+    await control.synced
+    expect(readVoteResults(control.doc)).toEqual(closed.body.results)
+  })
+
+  it('refuses participant edits to zones and locked notes: not stored, not broadcast', async () => {
+    const { board, facilitator, anna, bram } = await setup()
+    const fac = connect(server?.wsUrl ?? '', controlRoom(board.id), facilitator)
+    const facContent = connect(server?.wsUrl ?? '', board.id, facilitator)
+    const a = connect(server?.wsUrl ?? '', board.id, anna)
+    const b = connect(server?.wsUrl ?? '', board.id, bram)
+    await Promise.all([fac.synced, facContent.synced, a.synced, b.synced])
+    const noteId = createNote(facContent.doc, { x: 10, y: 10, authorId: 'f', authorName: 'F', text: 'vast' })
+    setLocked(fac.doc, noteId, true)
+    await waitFor(() => listNotes(a.doc).length === 1 && listNotes(b.doc).length === 1)
+    await sleep(100)
+
+    const refused = closeCode(a)
+    updateNote(a.doc, noteId, { x: 999 })
+    expect(await refused).toBe(4409)
+    const zoneRefused = closeCode(b)
+    const zone = listZones(b.doc)[0]
+    updateZone(b.doc, zone?.id ?? '', { title: 'Gekaapt' })
+    expect(await zoneRefused).toBe(4409)
+    await sleep(100)
+    expect(listNotes(facContent.doc)[0]?.x).toBe(10)
+    expect(listZones(facContent.doc)[0]?.title).toBe(zone?.title)
+    const room = await server?.server.rooms.peek(board.id)
+    const stored = await server?.server.store.loadRoom(board.id)
+    const fresh = new Y.Doc()
+    for (const update of stored?.updates ?? []) Y.applyUpdate(fresh, update)
+    expect(listNotes(fresh)[0]?.x).toBe(10)
+    expect(room && listZones(room.doc)[0]?.title).toBe(zone?.title)
+  })
+
+  it('changes a role at once: a promoted participant reconnects as facilitator', async () => {
+    const { board, facilitator, anna, call, who } = await setup()
+    const annaId = (await who(anna)).participantId
+    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), anna)
+    await control.synced
+    const reconnect = closeCode(control)
+    expect(
+      (await call(facilitator, 'POST', `/participants/${annaId}/role`, { role: 'facilitator' })).status,
+    ).toBe(204)
+    expect(await reconnect).toBe(4000)
+    expect((await who(anna)).role).toBe('facilitator')
+    await waitFor(() => control.provider.synced, 3000, 'reconnected')
+    const rounds = listRounds(control.doc).length
+    expect(
+      (await call(anna, 'POST', '/session', { action: 'start', roundId: listRounds(control.doc)[0]?.id }))
+        .status,
+    ).toBe(200)
+    expect(rounds).toBeGreaterThan(0)
+  })
+})
