@@ -8,7 +8,6 @@ import { useBoardCollaboration } from '../sync/useBoardCollaboration'
 import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
 import { BoardHeader } from './BoardHeader'
 import { BoardMenu } from './BoardMenu'
-import { useBoardSession } from '../session/useBoardSession'
 import { NoteListMirror } from './NoteListMirror'
 import { SharePanel } from './SharePanel'
 import { useBoardMeta, useNotes, useZones } from './useBoardData'
@@ -51,10 +50,7 @@ function BoardContent({
   const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
   const title = meta.title || info.title
   const menu = useBoardMenu({ boardId, token, title, isFacilitator })
-  const session = useBoardSession({ boardId, token, info, doc, awareness: synced.awareness, notes, zones })
-  // While writing privately or when time is up, the board itself is read-only for participants.
-  const canWrite = canEdit && session.canWrite
-  const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit: canWrite })
+  const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit })
 
   // The board's name in the tab and in the browser history, so people find it again.
   useEffect(() => {
@@ -75,15 +71,9 @@ function BoardContent({
         onShare={isFacilitator ? () => setShareOpen(true) : undefined}
         menu={<BoardMenu items={menu.items} />}
         start={collab.headerStart}
-        tools={
-          <>
-            {session.headerTools}
-            {collab.headerTools}
-          </>
-        }
+        tools={collab.headerTools}
       />
       {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
-      {session.banner}
       <main className="board-main">
         {collab.mode === 'outline' ? (
           collab.outline
@@ -93,18 +83,17 @@ function BoardContent({
               doc={doc}
               notes={notes}
               zones={zones}
-              canEdit={canWrite}
+              canEdit={canEdit}
               author={{ id: info.participantId, name: info.name }}
               contentLoaded={contentLoaded}
               isFacilitator={isFacilitator}
-              presence={session.presence(collab.presence)}
+              presence={collab.presence}
               awareness={synced.awareness}
             />
             <NoteListMirror notes={notes} zones={zones} />
           </>
         )}
         {collab.overlays}
-        {session.overlays}
       </main>
       {menu.dialogs}
       {isFacilitator && (
