@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { rebaseSplice } from '../../client/src/outline/mergeEdit'
+import { rebaseSplice } from '../../client/src/outline/outlineActions'
 import { followViewport } from '../../client/src/presence/followViewport'
-import { MAX_UPDATES_PER_SECOND, PresencePublisher } from '../../client/src/presence/presencePublisher'
+import { MAX_UPDATES_PER_SECOND, PresencePublisher } from '../../client/src/presence/PresenceController'
 import { colorFor, PRESENCE_COLORS, readPeer } from '../../client/src/presence/presenceState'
 import { localEdit } from '../../client/src/sync/localOrigin'
-import { createUndoManager } from '../../client/src/sync/undoManager'
+import { createUndoManager } from '../../client/src/sync/undo'
 import { createNote, deleteNote, getNoteText, listNotes, updateNote } from '../../shared/src/model'
 
 /** Two replicas exchanging updates with a "remote" origin, as the WebSocket provider does. */

@@ -8,7 +8,7 @@ import {
   rememberBoardInfo,
   rememberedBoardInfo,
   withOfflineTimeout,
-} from '../sync/offlineAccess'
+} from '../sync/offline'
 
 /**
  * Works out whether this device may open the board, and as whom:

@@ -1,8 +1,7 @@
 import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTE_COLOR_HEX, type NoteData, type ZoneData } from '../../../shared/src/model'
-import { MoveNoteForm } from './MoveNoteForm'
-import { NoteTextForm } from './NoteTextForm'
+import { MoveNoteForm, NoteTextForm } from './forms'
 
 export function noteItemId(noteId: string): string {
   return `outline-note-${noteId}`

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
-import { NoteTextForm } from './NoteTextForm'
+import { NoteTextForm } from './forms'
 import { OutlineNote } from './OutlineNote'
 
 export function sectionHeadingId(zoneId: string | null): string {

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import type { NoteData } from '../../../shared/src/model'
 import { toBoardPoint, toScreenRect, type Viewport } from '../canvas/viewport'
 import type { PresenceController } from './PresenceController'
 import type { PeerPresence } from './presenceState'
 import { usePeers } from './usePeers'
 import './presence.css'
+import { useTranslation } from 'react-i18next'
 
 interface PresenceOverlayProps {
   controller: PresenceController
@@ -132,5 +133,25 @@ export function PresenceOverlay({ controller, viewport, notes }: PresenceOverlay
         ))}
       </div>
     </>
+  )
+}
+
+/** While following someone: a visible note on the board saying whom, with a way out. */
+export function FollowBanner({ controller }: { controller: PresenceController }) {
+  const { t } = useTranslation()
+  const follow = useSyncExternalStore(controller.subscribe, controller.getFollow)
+  if (follow.clientId === null) return null
+  const color = controller.peer(follow.clientId)?.user.color
+  return (
+    <div
+      className="follow-banner"
+      data-testid="follow-banner"
+      style={color ? { borderColor: color } : undefined}
+    >
+      <span>{t('participants.followingShort', { name: follow.name })}</span>
+      <button type="button" className="toolbar-button" onClick={() => controller.stopFollowing(null)}>
+        {t('participants.stopFollowing')}
+      </button>
+    </div>
   )
 }

@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { contentRoom } from '../../../shared/src/rooms'
 import { warnAboutUntrackedEdits } from './localOrigin'
-import { openOfflineCopy } from './offlineCopy'
+import { openOfflineCopy } from './offline'
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 

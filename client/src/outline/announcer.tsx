@@ -1,7 +1,35 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
+
+export interface Announcement {
+  message: string
+  /** Changes with every announcement, so the same words are read again when repeated. */
+  key: number
+}
+
+/** A polite message for screen readers; render it with `LiveRegion`. */
+export function useAnnouncer(): [Announcement, (message: string) => void] {
+  const [announcement, setAnnouncement] = useState<Announcement>({ message: '', key: 0 })
+  const announce = useCallback((message: string) => {
+    setAnnouncement((previous) => ({ message, key: previous.key + 1 }))
+  }, [])
+  return [announcement, announce]
+}
+
+/**
+ * Always in the DOM (a live region must exist before its text changes, or nothing is read), and
+ * visually hidden: sighted people see the change itself. The message node is replaced on every
+ * announcement so repeated messages are read again.
+ */
+export function LiveRegion({ announcement }: { announcement: Announcement }) {
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live-region">
+      {announcement.message && <p key={announcement.key}>{announcement.message}</p>}
+    </div>
+  )
+}
 
 /** More changes than this at once (e.g. after being offline) are summed up in one sentence. */
 const MAX_SEPARATE = 3
