@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
 import { BoardCanvas } from '../canvas/BoardCanvas'
+import { useBoardSession } from '../session/useBoardSession'
 import { getStoredBoard } from '../storage/localBoards'
 import { useBoardCollaboration } from '../sync/useBoardCollaboration'
 import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
@@ -50,7 +51,10 @@ function BoardContent({
   const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
   const title = meta.title || info.title
   const menu = useBoardMenu({ boardId, token, title, isFacilitator })
-  const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit })
+  const session = useBoardSession({ boardId, token, info, doc, awareness: synced.awareness, notes, zones })
+  // While writing privately or when time is up, the board itself is read-only for participants.
+  const canWrite = canEdit && session.canWrite
+  const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit: canWrite })
 
   // The board's name in the tab and in the browser history, so people find it again.
   useEffect(() => {
@@ -71,9 +75,15 @@ function BoardContent({
         onShare={isFacilitator ? () => setShareOpen(true) : undefined}
         menu={<BoardMenu items={menu.items} />}
         start={collab.headerStart}
-        tools={collab.headerTools}
+        tools={
+          <>
+            {session.headerTools}
+            {collab.headerTools}
+          </>
+        }
       />
       {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
+      {session.banner}
       <main className="board-main">
         {collab.mode === 'outline' ? (
           collab.outline
@@ -83,17 +93,18 @@ function BoardContent({
               doc={doc}
               notes={notes}
               zones={zones}
-              canEdit={canEdit}
+              canEdit={canWrite}
               author={{ id: info.participantId, name: info.name }}
               contentLoaded={contentLoaded}
               isFacilitator={isFacilitator}
-              presence={collab.presence}
+              presence={session.presence(collab.presence)}
               awareness={synced.awareness}
             />
             <NoteListMirror notes={notes} zones={zones} />
           </>
         )}
         {collab.overlays}
+        {session.overlays}
       </main>
       {menu.dialogs}
       {isFacilitator && (

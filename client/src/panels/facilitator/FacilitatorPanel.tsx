@@ -1,0 +1,84 @@
+import { type KeyboardEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Awareness } from 'y-protocols/awareness'
+import type { SessionView } from '../../session/sessionView'
+import { DraftsModeration } from './DraftsModeration'
+import { FACILITATOR_PANEL_ID } from './FacilitatorButton'
+import { PeoplePanel } from './PeoplePanel'
+import { ScriptEditor } from './ScriptEditor'
+import { VotingPanel } from './VotingPanel'
+import './facilitator.css'
+
+const TABS = ['script', 'writing', 'voting', 'people'] as const
+type Tab = (typeof TABS)[number]
+
+interface FacilitatorPanelProps {
+  view: SessionView
+  awareness: Awareness
+  onClose: () => void
+}
+
+/**
+ * The facilitator's session panel on the right of the board (full width on phones): the round
+ * script with its timer buttons, private writing, dot voting and the people on the board.
+ */
+export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelProps) {
+  const { t } = useTranslation()
+  const [tab, setTab] = useState<Tab>('script')
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (!step) return
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] ?? 'script'
+    setTab(next)
+    document.getElementById(`facilitator-tab-${next}`)?.focus()
+  }
+
+  return (
+    <section
+      id={FACILITATOR_PANEL_ID}
+      className="facilitator-panel"
+      aria-labelledby="facilitator-panel-title"
+      data-testid="facilitator-panel"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose()
+      }}
+    >
+      <header className="facilitator-header">
+        <h2 id="facilitator-panel-title">{t('facilitator.title')}</h2>
+        <button type="button" className="toolbar-button" onClick={onClose} data-testid="facilitator-close">
+          {t('facilitator.close')}
+        </button>
+      </header>
+      <div className="facilitator-tabs" role="tablist" aria-label={t('facilitator.title')}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            id={`facilitator-tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            aria-controls={`facilitator-tabpanel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={onTabKey}
+            data-testid={`facilitator-tab-${name}`}
+          >
+            {t(`facilitator.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        className="facilitator-body"
+        role="tabpanel"
+        id={`facilitator-tabpanel-${tab}`}
+        aria-labelledby={`facilitator-tab-${tab}`}
+      >
+        {tab === 'script' && <ScriptEditor view={view} />}
+        {tab === 'writing' && <DraftsModeration view={view} />}
+        {tab === 'voting' && <VotingPanel view={view} />}
+        {tab === 'people' && <PeoplePanel view={view} awareness={awareness} />}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,136 @@
+import { useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Awareness } from 'y-protocols/awareness'
+import { isRole, ROLES, type Role } from '../../../../shared/src/roles'
+import { usePeers } from '../../presence/usePeers'
+import { changeRole, revokeParticipant } from '../../session/sessionApi'
+import type { SessionView } from '../../session/sessionView'
+import { InviteFacilitator } from './InviteFacilitator'
+
+interface Person {
+  participantId: string
+  name: string
+  role: Role
+  isSelf: boolean
+}
+
+function PersonRow({ view, person }: { view: SessionView; person: Person }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    try {
+      await action()
+      view.say(done, { name: person.name })
+    } catch {
+      view.say('session.actionFailed')
+    } finally {
+      setBusy(false)
+      setConfirming(false)
+    }
+  }
+  return (
+    <li className="people-row" data-testid="people-row" data-name={person.name}>
+      <span className="people-name" id={`${id}-name`}>
+        {person.isSelf ? t('participants.you', { name: person.name }) : person.name}
+      </span>
+      {person.isSelf ? (
+        <span className="session-muted">{t(`roles.${person.role}`)}</span>
+      ) : (
+        <>
+          <label className="visually-hidden" htmlFor={`${id}-role`}>
+            {t('facilitator.roleOf', { name: person.name })}
+          </label>
+          <select
+            id={`${id}-role`}
+            value={person.role}
+            disabled={busy}
+            onChange={(event) => {
+              const role = event.target.value
+              if (isRole(role))
+                void act(
+                  () => changeRole(view.boardId, view.token, person.participantId, role),
+                  'facilitator.roleChanged',
+                )
+            }}
+            data-testid="people-role"
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+          {confirming ? (
+            <span className="round-confirm">
+              <button
+                type="button"
+                className="text-button danger"
+                disabled={busy}
+                onClick={() =>
+                  act(
+                    () => revokeParticipant(view.boardId, view.token, person.participantId),
+                    'facilitator.removed',
+                  )
+                }
+              >
+                {t('facilitator.removeYes')}
+              </button>
+              <button type="button" className="text-button" onClick={() => setConfirming(false)}>
+                {t('facilitator.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="text-button danger"
+              aria-describedby={`${id}-name`}
+              onClick={() => setConfirming(true)}
+              data-testid="people-remove"
+            >
+              {t('facilitator.removePerson')}
+            </button>
+          )}
+        </>
+      )}
+    </li>
+  )
+}
+
+/** Who is on the board now, with their role (changeable) and a way to remove someone; co-facilitators. */
+export function PeoplePanel({ view, awareness }: { view: SessionView; awareness: Awareness }) {
+  const { t } = useTranslation()
+  const peers = usePeers(awareness, { includeSelf: true })
+  const people = useMemo(() => {
+    const byId = new Map<string, Person>()
+    for (const peer of peers) {
+      const isSelf = peer.clientId === awareness.clientID
+      if (!byId.has(peer.user.participantId) || isSelf) {
+        byId.set(peer.user.participantId, {
+          participantId: peer.user.participantId,
+          name: peer.user.name,
+          role: peer.user.role,
+          isSelf,
+        })
+      }
+    }
+    return [...byId.values()].sort(
+      (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),
+    )
+  }, [peers, awareness])
+
+  return (
+    <div className="people-panel">
+      <h3>{t('facilitator.onlineNow', { count: people.length })}</h3>
+      <ul className="people-list">
+        {people.map((person) => (
+          <PersonRow key={person.participantId} view={view} person={person} />
+        ))}
+      </ul>
+      <p className="session-muted">{t('facilitator.roleHint')}</p>
+      <InviteFacilitator view={view} />
+    </div>
+  )
+}

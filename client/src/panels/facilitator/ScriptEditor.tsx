@@ -1,0 +1,168 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  addRound,
+  DEFAULT_ROUND_MINUTES,
+  deleteRound,
+  moveRound,
+  type RoundData,
+} from '../../../../shared/src/model'
+import { useSessionCommand } from '../../session/banner/useSessionCommand'
+import type { SessionView } from '../../session/sessionView'
+import { RoundEditor } from './RoundEditor'
+import { ZoneLocks } from './ZoneLocks'
+
+interface RoundRowProps {
+  view: SessionView
+  round: RoundData
+  index: number
+  count: number
+  editing: boolean
+  onEdit: (id: string | null) => void
+}
+
+function RoundRow({ view, round, index, count, editing, onEdit }: RoundRowProps) {
+  const { t } = useTranslation()
+  const { run, busy } = useSessionCommand(view)
+  const control = view.control
+  const { timer } = view.state
+  const isCurrent = timer.roundId === round.id && timer.status !== 'idle'
+  const live = isCurrent && timer.status !== 'ended'
+  const [confirming, setConfirming] = useState(false)
+  const features = [
+    t('facilitator.minutes', { count: round.minutes }),
+    round.privateWriting && t('facilitator.privateShort'),
+    round.voting && t('facilitator.votingShort'),
+  ].filter(Boolean)
+
+  return (
+    <li
+      className={`round-row${isCurrent ? ' current' : ''}`}
+      data-testid="round-row"
+      data-round-id={round.id}
+    >
+      <div className="round-row-main">
+        <span className="round-row-index" aria-hidden="true">
+          {index + 1}
+        </span>
+        <span className="round-row-text">
+          <strong>{round.title || t('facilitator.untitledRound')}</strong>
+          <span className="round-row-features">{features.join(' · ')}</span>
+          {isCurrent && (
+            <span className="session-chip">{live ? t('facilitator.now') : t('session.roundEnded')}</span>
+          )}
+        </span>
+        <button
+          type="button"
+          className="button primary round-start"
+          disabled={busy || live}
+          onClick={() => run({ action: 'start', roundId: round.id })}
+          data-testid="round-start"
+        >
+          {t('facilitator.start')}
+        </button>
+      </div>
+      <div className="round-row-tools">
+        <button
+          type="button"
+          className="text-button"
+          aria-expanded={editing}
+          onClick={() => onEdit(editing ? null : round.id)}
+          data-testid="round-edit"
+        >
+          {t('facilitator.edit')}
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          disabled={index === 0 || !control}
+          onClick={() => control && moveRound(control, index, index - 1)}
+          aria-label={t('facilitator.moveUp', { title: round.title })}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          disabled={index === count - 1 || !control}
+          onClick={() => control && moveRound(control, index, index + 1)}
+          aria-label={t('facilitator.moveDown', { title: round.title })}
+        >
+          ↓
+        </button>
+        {confirming ? (
+          <span className="round-confirm">
+            {t('facilitator.deleteConfirm')}
+            <button
+              type="button"
+              className="text-button danger"
+              onClick={() => control && deleteRound(control, round.id)}
+            >
+              {t('facilitator.deleteYes')}
+            </button>
+            <button type="button" className="text-button" onClick={() => setConfirming(false)}>
+              {t('facilitator.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="text-button danger"
+            disabled={live}
+            onClick={() => setConfirming(true)}
+          >
+            {t('facilitator.delete')}
+          </button>
+        )}
+      </div>
+      {editing && control && (
+        <RoundEditor view={view} control={control} round={round} onDone={() => onEdit(null)} />
+      )}
+    </li>
+  )
+}
+
+/** The session script: rounds in order, each with Start; edit, reorder, add and remove rounds. */
+export function ScriptEditor({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState<string | null>(null)
+  const { rounds } = view.state
+  const control = view.control
+
+  const add = () => {
+    if (!control) return
+    const zoneIds = view.state.current?.zoneIds ?? []
+    setEditing(
+      addRound(control, { title: t('facilitator.newRound'), minutes: DEFAULT_ROUND_MINUTES, zoneIds }),
+    )
+  }
+
+  return (
+    <div className="script-editor">
+      {rounds.length === 0 && <p className="session-muted">{t('facilitator.noRounds')}</p>}
+      <ol className="round-list">
+        {rounds.map((round, index) => (
+          <RoundRow
+            key={round.id}
+            view={view}
+            round={round}
+            index={index}
+            count={rounds.length}
+            editing={editing === round.id}
+            onEdit={setEditing}
+          />
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={!control}
+        onClick={add}
+        data-testid="round-add"
+      >
+        {t('facilitator.addRound')}
+      </button>
+      <ZoneLocks view={view} />
+    </div>
+  )
+}

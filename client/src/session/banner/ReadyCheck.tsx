@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Awareness } from 'y-protocols/awareness'
+import { usePeers } from '../../presence/usePeers'
+import { setReady } from '../sessionApi'
+import type { SessionView } from '../sessionView'
+
+/** Participants: "Klaar" (and back). The server records it for the current round only. */
+export function ReadyButton({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const ready = view.state.ready.includes(view.participantId)
+  const toggle = async () => {
+    setBusy(true)
+    try {
+      await setReady(view.boardId, view.token, !ready)
+    } catch {
+      view.say('session.actionFailed')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <button
+      type="button"
+      className={`button ${ready ? 'secondary' : 'primary'} session-ready`}
+      aria-pressed={ready}
+      disabled={busy}
+      onClick={toggle}
+      data-testid="ready-toggle"
+    >
+      {ready ? t('session.readyDone') : t('session.ready')}
+    </button>
+  )
+}
+
+/** Participants online now (one per person, from awareness). */
+export function useOnlineParticipants(awareness: Awareness): string[] {
+  const peers = usePeers(awareness, { includeSelf: true })
+  return useMemo(
+    () => [
+      ...new Set(
+        peers.filter((peer) => peer.user.role === 'participant').map((peer) => peer.user.participantId),
+      ),
+    ],
+    [peers],
+  )
+}
+
+/** Facilitators: "7 van 12 klaar" — ready in this round against participants online now. */
+export function ReadyCount({ view, awareness }: { view: SessionView; awareness: Awareness }) {
+  const { t } = useTranslation()
+  const online = useOnlineParticipants(awareness)
+  // Someone who pressed "Klaar" and then left still counts as ready, and as one of the total.
+  const total = new Set([...online, ...view.state.ready]).size
+  if (total === 0) return null
+  return (
+    <span className="session-chip" data-testid="ready-count">
+      {t('session.readyCount', { ready: view.state.ready.length, total })}
+    </span>
+  )
+}

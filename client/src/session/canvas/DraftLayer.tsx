@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NOTE_COLOR_HEX, type NoteData } from '../../../../shared/src/model'
+import { toBoardPoint, toScreenRect, type Viewport } from '../../canvas/viewport'
+import {
+  addDraft,
+  draftToFocus,
+  editDraftText,
+  isDraftHidden,
+  moveDraft,
+  removeOwnDraft,
+} from '../drafts/draftActions'
+import type { SessionView } from '../sessionView'
+import { useStore } from '../store'
+
+interface DraftNoteProps {
+  view: SessionView
+  note: NoteData
+  viewport: Viewport
+  editable: boolean
+}
+
+/**
+ * One private note on the canvas: a real text field (drawn like a note, marked "alleen voor jou"),
+ * moved by its top strip. Drafts never touch the board's document; they live in the drafts room.
+ */
+function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
+  const { t } = useTranslation()
+  const field = useRef<HTMLTextAreaElement>(null)
+  const focusId = useStore(draftToFocus)
+  const [drag, setDrag] = useState<{ startX: number; startY: number; dx: number; dy: number } | null>(null)
+  const rect = toScreenRect(viewport, note)
+  const hidden = isDraftHidden(view, note.id)
+
+  useEffect(() => {
+    if (focusId !== note.id) return
+    field.current?.focus()
+    draftToFocus.set(null)
+  }, [focusId, note.id])
+
+  const scale = viewport.scale
+  return (
+    <div
+      className={`draft-note${hidden ? ' hidden-by-facilitator' : ''}`}
+      style={{
+        left: rect.x + (drag?.dx ?? 0),
+        top: rect.y + (drag?.dy ?? 0),
+        width: note.width,
+        height: note.height,
+        transform: `scale(${scale})`,
+        background: NOTE_COLOR_HEX[note.color],
+      }}
+      data-testid="draft-note"
+      data-note-id={note.id}
+    >
+      <div
+        className="draft-note-strip"
+        onPointerDown={(event) => {
+          if (!editable) return
+          event.currentTarget.setPointerCapture(event.pointerId)
+          setDrag({ startX: event.clientX, startY: event.clientY, dx: 0, dy: 0 })
+        }}
+        onPointerMove={(event) =>
+          setDrag((d) => (d ? { ...d, dx: event.clientX - d.startX, dy: event.clientY - d.startY } : d))
+        }
+        onPointerUp={() => {
+          if (drag && (drag.dx !== 0 || drag.dy !== 0)) {
+            moveDraft(view, note, { x: note.x + drag.dx / scale, y: note.y + drag.dy / scale })
+          }
+          setDrag(null)
+        }}
+      >
+        <span>{hidden ? t('session.draftHidden') : t('session.onlyForYou')}</span>
+        {editable && (
+          <button
+            type="button"
+            className="draft-note-remove"
+            onPointerDown={(event) => event.stopPropagation()}
+            onClick={() => removeOwnDraft(view, note.id)}
+            aria-label={t('session.draftRemove')}
+            title={t('session.draftRemove')}
+          >
+            ×
+          </button>
+        )}
+      </div>
+      <textarea
+        ref={field}
+        className="draft-note-text"
+        value={note.text}
+        readOnly={!editable}
+        placeholder={t('note.emptyPlaceholder')}
+        aria-label={t('session.draftLabel')}
+        onChange={(event) => editDraftText(view, note.id, event.target.value)}
+        data-testid="draft-text"
+      />
+    </div>
+  )
+}
+
+/** This participant's drafts, over the board; a double-click on the board adds one there. */
+export function DraftLayer({ view, viewport }: { view: SessionView; viewport: Viewport }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const latest = useRef({ view, viewport })
+  latest.current = { view, viewport }
+  const editable = view.privateWriting
+
+  useEffect(() => {
+    const area = ref.current?.closest<HTMLElement>('.canvas-area')
+    if (!area || !editable) return
+    const onDoubleClick = (event: MouseEvent) => {
+      // Only on the board itself (the stage's canvas), not on notes, buttons or fields.
+      if (!(event.target instanceof HTMLCanvasElement)) return
+      const { view, viewport } = latest.current
+      const box = area.getBoundingClientRect()
+      addDraft(view, toBoardPoint(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }))
+    }
+    area.addEventListener('dblclick', onDoubleClick)
+    return () => area.removeEventListener('dblclick', onDoubleClick)
+  }, [editable])
+
+  return (
+    <div ref={ref} className="draft-layer">
+      {view.drafts?.notes.map((note) => (
+        <DraftNote key={note.id} view={view} note={note} viewport={viewport} editable={editable} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+import { useSyncExternalStore } from 'react'
+import type { NoteData, ReactionEmoji } from '../../../../shared/src/model'
+import { toggleReaction } from '../../../../shared/src/model'
+import { toScreenRect, type Viewport } from '../../canvas/viewport'
+import { localEdit } from '../../sync/localOrigin'
+import type { SessionView } from '../sessionView'
+import { type Store, useStore } from '../store'
+import { ClusterOutlines } from './ClusterOutlines'
+import { DraftLayer } from './DraftLayer'
+import { NoteChips } from './NoteChips'
+import { SelectionActions } from './SelectionActions'
+import { ZoneHighlights } from './ZoneHighlights'
+import './sessionLayer.css'
+
+interface SessionLayerProps {
+  store: Store<SessionView>
+  viewport: Viewport
+  notes: readonly NoteData[]
+}
+
+/**
+ * The session drawn over the canvas in HTML (real buttons: reachable by keyboard, big enough for
+ * fingers): the round's question outlined, clusters, locks, votes, reactions and this
+ * participant's private notes. Rendered by the canvas through the presence surface.
+ */
+export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
+  const view = useStore(store)
+  const bridge = view.bridge
+  useSyncExternalStore(bridge.subscribe, bridge.getVersion)
+  const { voting } = view
+  const results = voting.resultsVisible ? view.state.voteResults : null
+  const votable = voting.open && !view.privateWriting
+  const canReact = view.canWrite
+
+  const onVote = (noteId: string, delta: 1 | -1) => void voting.vote(noteId, delta)
+  const onReact = (noteId: string, emoji: ReactionEmoji) => {
+    if (!view.isFacilitator && view.locked.has(noteId)) return
+    localEdit(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
+  }
+
+  return (
+    <div className="session-layer">
+      <ZoneHighlights view={view} viewport={viewport} />
+      <ClusterOutlines view={view} viewport={viewport} />
+      {notes.map((note) => {
+        const locked = view.locked.has(note.id)
+        const votes = results ? (results[note.id] ?? 0) : null
+        const reactions = view.extras.reactions.get(note.id) ?? []
+        const myDots = votable && voting.inScope(note) ? (voting.mine[note.id] ?? 0) : null
+        if (!locked && !votes && myDots === null && reactions.length === 0) return null
+        return (
+          <NoteChips
+            key={note.id}
+            note={note}
+            rect={toScreenRect(viewport, note)}
+            locked={locked}
+            votes={votes}
+            myDots={myDots}
+            canAddDot={voting.remaining > 0 && (myDots ?? 0) < (voting.config?.maxPerNote ?? 1)}
+            reactions={reactions}
+            participantId={view.participantId}
+            canReact={canReact && (view.isFacilitator || !locked)}
+            onVote={onVote}
+            onReact={onReact}
+          />
+        )
+      })}
+      <DraftLayer view={view} viewport={viewport} />
+      {!view.privateWriting && (
+        <SelectionActions view={view} viewport={viewport} selection={bridge.selection} />
+      )}
+    </div>
+  )
+}

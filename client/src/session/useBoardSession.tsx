@@ -1,0 +1,176 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { NoteData, ZoneData } from '../../../shared/src/model'
+import { can } from '../../../shared/src/roles'
+import { type BoardInfo, getBoard } from '../api/boardsApi'
+import { FacilitatorButton } from '../panels/facilitator/FacilitatorButton'
+import { FacilitatorPanel } from '../panels/facilitator/FacilitatorPanel'
+import type { CanvasPresence } from '../presence/canvasPresence'
+import { RoundBanner } from './banner/RoundBanner'
+import { SessionLayer } from './canvas/SessionLayer'
+import { bridgedPresence, CanvasBridge } from './canvasBridge'
+import './i18n/index'
+import type { SessionView } from './sessionView'
+import { Store } from './store'
+import { playTimeUpSound } from './timeUpCue'
+import { useControlDoc } from './useControlDoc'
+import { useCountdown } from './useCountdown'
+import { useDrafts } from './useDrafts'
+import { useDropToCluster } from './useDropToCluster'
+import { useNoteExtras } from './useNoteExtras'
+import { useSessionState } from './useSessionState'
+import { useVoting } from './useVoting'
+import './session.css'
+
+export interface BoardSession {
+  /** The canvas and list view may change the board now (false while writing privately or time is up). */
+  canWrite: boolean
+  /** The presence surface for the canvas, with the session layer drawn over the stage. */
+  presence(presence: CanvasPresence): CanvasPresence
+  /** Under the header: the current round, for everyone. */
+  banner: ReactNode
+  /** In the header: the facilitator's session button. */
+  headerTools: ReactNode
+  /** Over the board: the facilitator panel. */
+  overlays: ReactNode
+}
+
+/** Notes in a locked zone count as locked too: the zone is "vastgezet" with all that is in it. */
+function lockedWithZones(locks: ReadonlySet<string>, notes: readonly NoteData[]): ReadonlySet<string> {
+  if (locks.size === 0) return locks
+  const all = new Set(locks)
+  for (const note of notes) if (note.zoneId && locks.has(note.zoneId)) all.add(note.id)
+  return all
+}
+
+/**
+ * The facilitation session on a board: the control document, the timer, private writing, voting,
+ * following and the facilitator's panel. The board page places the returned pieces.
+ */
+export function useBoardSession(input: {
+  boardId: string
+  token: string
+  info: BoardInfo
+  doc: Y.Doc
+  awareness: Awareness
+  notes: readonly NoteData[]
+  zones: readonly ZoneData[]
+}): BoardSession {
+  const { boardId, token, info, doc, awareness, notes, zones } = input
+  const { t } = useTranslation()
+  const isFacilitator = can(info.role, 'board:manage')
+  const isParticipant = info.role === 'participant'
+
+  // A changed role reaches us as a socket restart; the page then starts again as the new role.
+  const checkRole = useCallback(() => {
+    getBoard(boardId, token).then(
+      (fresh) => {
+        if (fresh.role !== info.role) location.reload()
+      },
+      () => {},
+    )
+  }, [boardId, token, info.role])
+  const control = useControlDoc(boardId, token, checkRole)
+  const state = useSessionState(control?.doc ?? null)
+  const [flashAt, setFlashAt] = useState(0)
+  const countdown = useCountdown(state.timer, () => {
+    setFlashAt(Date.now())
+    playTimeUpSound()
+  })
+
+  const [message, setMessage] = useState<{
+    key: string
+    values?: Record<string, unknown>
+    at: number
+  } | null>(null)
+  const say = useCallback((key: string, values?: Record<string, unknown>) => {
+    setMessage({ key, values, at: Date.now() })
+  }, [])
+
+  const running = state.timer.status === 'running' || state.timer.status === 'paused'
+  const privateWriting = isParticipant && running && Boolean(state.current?.privateWriting)
+  const inputClosed =
+    !isFacilitator &&
+    (state.inputLocked ||
+      (state.timer.status === 'running' && countdown.remaining === 0 && state.currentOptions.lockWhenTimeUp))
+  const myDrafts = state.drafts.get(info.participantId)?.count ?? 0
+  const drafts = useDrafts(
+    boardId,
+    info.participantId,
+    token,
+    isParticipant && (privateWriting || myDrafts > 0),
+  )
+  const voting = useVoting({
+    boardId,
+    token,
+    config: state.voting,
+    canVote: info.role !== 'viewer',
+    onMessage: say,
+  })
+  const extras = useNoteExtras(doc)
+  useDropToCluster(
+    doc,
+    isFacilitator,
+    notes,
+    () => t('session.clusterDefaultName', { number: extras.clusters.length + 1 }),
+    (count) => say('session.grouped', { count }),
+  )
+  const bridge = useMemo(() => new CanvasBridge(), [])
+  const locked = useMemo(() => lockedWithZones(state.locks, notes), [state.locks, notes])
+  const canWrite = can(info.role, 'content:write') && (isFacilitator || (!inputClosed && !privateWriting))
+
+  const view: SessionView = {
+    boardId,
+    token,
+    role: info.role,
+    participantId: info.participantId,
+    name: info.name,
+    isFacilitator,
+    doc,
+    control: control?.doc ?? null,
+    state,
+    zones,
+    notes,
+    extras,
+    remaining: countdown.remaining,
+    timeUp: countdown.timeUp,
+    inputClosed,
+    privateWriting,
+    drafts,
+    voting,
+    canWrite: can(info.role, 'content:write') && (isFacilitator || !inputClosed),
+    locked,
+    bridge,
+    say,
+  }
+  const [store] = useState(() => new Store<SessionView>(view))
+  useEffect(() => store.set(view))
+
+  const presenceCache = useRef<{ source: CanvasPresence; bridged: CanvasPresence } | null>(null)
+  const presence = useCallback(
+    (source: CanvasPresence) => {
+      if (presenceCache.current?.source !== source) {
+        const bridged = bridgedPresence(source, bridge, (layer) => <SessionLayer store={store} {...layer} />)
+        presenceCache.current = { source, bridged }
+      }
+      return presenceCache.current.bridged
+    },
+    [bridge, store],
+  )
+
+  const [panelOpen, setPanelOpen] = useState(false)
+  return {
+    canWrite,
+    presence,
+    banner: <RoundBanner view={view} awareness={awareness} flashAt={flashAt} message={message} />,
+    headerTools: isFacilitator ? (
+      <FacilitatorButton open={panelOpen} onToggle={() => setPanelOpen((open) => !open)} />
+    ) : null,
+    overlays:
+      isFacilitator && panelOpen ? (
+        <FacilitatorPanel view={view} awareness={awareness} onClose={() => setPanelOpen(false)} />
+      ) : null,
+  }
+}
