@@ -11,7 +11,6 @@ import { listZones, updateZone } from '../../shared/src/model/zones'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
 import {
   api,
-  type CreatedBoard,
   createBoard,
   startTestServer,
   type TestServer,

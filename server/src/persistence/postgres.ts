@@ -2,7 +2,6 @@ import pg from 'pg'
 import { migratePostgres } from './postgresSchema'
 import { toBoard, toTemplate } from './sqlite'
 import {
-  type BoardRecord,
   DuplicateError,
   type Persistence,
   type StoredRoom,
