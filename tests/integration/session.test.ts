@@ -9,13 +9,7 @@ import { listRounds } from '../../shared/src/model/rounds'
 import { readVoteResults } from '../../shared/src/model/session'
 import { listZones, updateZone } from '../../shared/src/model/zones'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
-import {
-  api,
-  createBoard,
-  startTestServer,
-  type TestServer,
-  tokenFor,
-} from '../helpers/testServer'
+import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
 
 type Info = { participantId: string; role: string }

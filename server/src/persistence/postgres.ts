@@ -1,12 +1,7 @@
 import pg from 'pg'
 import { migratePostgres } from './postgresSchema'
 import { toBoard, toTemplate } from './sqlite'
-import {
-  DuplicateError,
-  type Persistence,
-  type StoredRoom,
-  type TemplateRecord,
-} from './types'
+import { DuplicateError, type Persistence, type StoredRoom, type TemplateRecord } from './types'
 
 /** Namespace for per-room advisory locks (compaction), paired with hashtext(room). */
 const COMPACTION_LOCK_NAMESPACE = 7411
