@@ -98,6 +98,7 @@ function BoardContent({
               contentLoaded={contentLoaded}
               isFacilitator={isFacilitator}
               presence={session.presence(collab.presence)}
+              locked={session.locked}
               awareness={synced.awareness}
             />
             <NoteListMirror notes={notes} zones={zones} />

@@ -53,6 +53,8 @@ interface BoardCanvasProps {
   awareness?: Awareness
   /** Per-person undo, shown in the command menu and the shortcut sheet when given. */
   undo?: UndoCommands
+  /** Ids this person may not change (a facilitator locked them): not selectable, draggable or editable. */
+  locked?: ReadonlySet<string>
 }
 
 const isBox = (shape: ShapeData) => shape.kind !== 'connector'
@@ -68,7 +70,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const view = useViewportControls(size, content, props.contentLoaded)
   const { viewport, setViewport } = view
   const gestures = useViewportGestures(setViewport)
-  const existing = useMemo(() => new Set([...notes, ...shapes].map((item) => item.id)), [notes, shapes])
+  const locked = props.locked
+  // Locked items are not "there" for selecting, so a selected note that gets locked drops out too.
+  const existing = useMemo(
+    () => new Set([...notes, ...shapes].map((item) => item.id).filter((id) => !locked?.has(id))),
+    [notes, shapes, locked],
+  )
   const selection = useSelection(existing)
   const [tool, setTool] = useState<CanvasTool>('pan')
   const [snap, setSnap] = useState(false)
@@ -100,13 +107,20 @@ export function BoardCanvas(props: BoardCanvasProps) {
   })
   const itemHandlers = useMemo(
     () => ({
-      onSelect: selection.select,
-      onStartEdit: editing.startEdit,
-      onDragStart: drag.onDragStart,
+      onSelect: (id: string, additive: boolean) => {
+        if (!locked?.has(id)) selection.select(id, additive)
+      },
+      onStartEdit: (id: string) => {
+        if (!locked?.has(id)) editing.startEdit(id)
+      },
+      onDragStart: (id: string, event: Konva.KonvaEventObject<DragEvent>) => {
+        if (locked?.has(id)) event.target.stopDrag()
+        else drag.onDragStart(id, event)
+      },
       onDragMove: drag.onDragMove,
       onDragEnd: drag.onDragEnd,
     }),
-    [selection.select, editing.startEdit, drag.onDragStart, drag.onDragMove, drag.onDragEnd],
+    [locked, selection.select, editing.startEdit, drag.onDragStart, drag.onDragMove, drag.onDragEnd],
   )
 
   const pointer = usePointerTools({
@@ -116,7 +130,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
     tool,
     shiftHeld: held.shift,
     items: () => [...notes, ...shapes.filter(isBox)],
-    onMarquee: (ids, additive) => selection.selectMany(ids, additive),
+    onMarquee: (ids, additive) =>
+      selection.selectMany(
+        ids.filter((id) => !locked?.has(id)),
+        additive,
+      ),
     onLongPress: canEdit ? (at) => editing.createAndEdit(at, false) : undefined,
   })
 

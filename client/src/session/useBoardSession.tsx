@@ -35,7 +35,11 @@ export interface BoardSession {
   headerTools: ReactNode
   /** Over the board: the facilitator panel. */
   overlays: ReactNode
+  /** What this person may not change on the canvas (facilitators' locks; none for facilitators). */
+  locked: ReadonlySet<string>
 }
+
+const NOTHING_LOCKED: ReadonlySet<string> = new Set()
 
 /** Notes in a locked zone count as locked too: the zone is "vastgezet" with all that is in it. */
 function lockedWithZones(locks: ReadonlySet<string>, notes: readonly NoteData[]): ReadonlySet<string> {
@@ -163,6 +167,7 @@ export function useBoardSession(input: {
   const [panelOpen, setPanelOpen] = useState(false)
   return {
     canWrite,
+    locked: isFacilitator ? NOTHING_LOCKED : locked,
     presence,
     banner: <RoundBanner view={view} awareness={awareness} flashAt={flashAt} message={message} />,
     headerTools: isFacilitator ? (

@@ -1,6 +1,11 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { NoteData, ReactionEmoji, ReactionTally } from '../../../../shared/src/model'
+import {
+  type NoteData,
+  REACTION_EMOJIS,
+  type ReactionEmoji,
+  type ReactionTally,
+} from '../../../../shared/src/model'
 import type { Rect } from '../../canvas/viewport'
 
 /** Below this on-screen width a note is too small for buttons on it: only its badges show. */
@@ -20,6 +25,8 @@ interface NoteChipsProps {
   reactions: readonly ReactionTally[]
   participantId: string
   canReact: boolean
+  /** A participant cannot select a locked note, so its reactions get their own button here. */
+  reactHere: boolean
   onVote(noteId: string, delta: 1 | -1): void
   onReact(noteId: string, emoji: ReactionEmoji): void
 }
@@ -33,6 +40,7 @@ export const NoteChips = memo(function NoteChips(props: NoteChipsProps) {
   const { note, rect, myDots, reactions } = props
   const roomy = rect.width >= MIN_NOTE_WIDTH_FOR_BUTTONS
   const short = note.text.slice(0, 40)
+  const [picking, setPicking] = useState(false)
   return (
     <div
       className="note-chips"
@@ -93,8 +101,34 @@ export const NoteChips = memo(function NoteChips(props: NoteChipsProps) {
           </button>
         </span>
       )}
-      {roomy && reactions.length > 0 && (
+      {roomy && (reactions.length > 0 || props.reactHere) && (
         <span className="note-reactions" data-testid="note-reactions">
+          {props.reactHere && (
+            <button
+              type="button"
+              className="reaction-chip"
+              aria-expanded={picking}
+              onClick={() => setPicking((open) => !open)}
+              aria-label={t('session.reactOn', { text: short })}
+            >
+              ☺+
+            </button>
+          )}
+          {picking &&
+            REACTION_EMOJIS.map((emoji) => (
+              <button
+                key={emoji}
+                type="button"
+                className="reaction-chip"
+                onClick={() => {
+                  props.onReact(note.id, emoji)
+                  setPicking(false)
+                }}
+                aria-label={t('session.react', { emoji })}
+              >
+                {emoji}
+              </button>
+            ))}
           {reactions.map((tally) => {
             const mine = tally.participantIds.includes(props.participantId)
             return (

@@ -33,8 +33,8 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   const canReact = view.canWrite
 
   const onVote = (noteId: string, delta: 1 | -1) => void voting.vote(noteId, delta)
+  // Reactions stay allowed on locked notes (the server allows them too).
   const onReact = (noteId: string, emoji: ReactionEmoji) => {
-    if (!view.isFacilitator && view.locked.has(noteId)) return
     localEdit(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
   }
 
@@ -59,7 +59,8 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
             canAddDot={voting.remaining > 0 && (myDots ?? 0) < (voting.config?.maxPerNote ?? 1)}
             reactions={reactions}
             participantId={view.participantId}
-            canReact={canReact && (view.isFacilitator || !locked)}
+            canReact={canReact}
+            reactHere={canReact && locked && !view.isFacilitator}
             onVote={onVote}
             onReact={onReact}
           />
