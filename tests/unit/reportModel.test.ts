@@ -76,7 +76,7 @@ describe('the report model', () => {
       [null, null],
       [null, null],
     ])
-    expect(model.participants).toEqual({ count: 5, names: null })
+    expect(model.participants).toEqual({ count: 5, countIsMinimum: false, names: null })
     for (const text of [JSON.stringify(model), renderMarkdown(model), renderCsv(model), renderJson(model)]) {
       expect(text).not.toContain(ANONYMOUS)
     }
@@ -86,11 +86,17 @@ describe('the report model', () => {
     const content = new Y.Doc()
     initBoardMeta(content, { title: 'Open', language: 'nl' })
     createNote(content, { x: 0, y: 0, authorId: 'a', authorName: 'Ans', text: 'hoi' })
-    const model = buildReport(content, new Y.Doc(), { now: NOW })
-    expect(model.participants).toEqual({ count: 1, names: [] })
+    const first = buildReport(content, new Y.Doc(), { now: NOW })
+    expect(first.participants).toEqual({ count: 1, countIsMinimum: false, names: [] })
     const id = createNote(content, { x: 0, y: 0, authorId: 'b', authorName: 'Bo', text: 'stil' })
     setNoteAnonymous(content, id, true)
     expect(buildReport(content, new Y.Doc()).participants.names).toBeNull()
+    // A note revealed anonymously has no author at all: its writer cannot be counted.
+    const revealed = createNote(content, { x: 0, y: 0, authorId: '', authorName: '', text: 'onthuld' })
+    setNoteAnonymous(content, revealed, true)
+    const model = buildReport(content, new Y.Doc())
+    expect(model.participants).toEqual({ count: 2, countIsMinimum: true, names: null })
+    expect(renderMarkdown(model)).toContain('minstens 2 deelnemers')
   })
 
   it('limits a report to one zone and refuses an unknown zone', () => {

@@ -75,6 +75,17 @@ function authorsById(content: Y.Doc): Map<string, string> {
   return authors
 }
 
+/** Distinct authors; notes revealed anonymously have no author id and make the count a minimum. */
+function countAuthors(
+  notes: ReportNote[],
+  authors: Map<string, string>,
+): { participantCount: number; participantCountIsMinimum: boolean } {
+  const ids = notes.map((note) => authors.get(note.id) ?? '')
+  const known = new Set(ids.filter((id) => id !== ''))
+  const unknown = ids.some((id) => id === '')
+  return { participantCount: Math.max(known.size, unknown ? 1 : 0), participantCountIsMinimum: unknown }
+}
+
 const byVotesThenTime = (a: ReportNote, b: ReportNote) =>
   b.votes - a.votes || a.createdAt - b.createdAt || a.id.localeCompare(b.id)
 
@@ -214,7 +225,7 @@ export function buildReportWithFlags(
       privateWriting: round.privateWriting,
       voting: round.voting,
       noteCount: written.length,
-      participantCount: new Set(written.map((note) => authors.get(note.id) || note.id)).size,
+      ...countAuthors(written, authors),
     }
   })
 
@@ -222,7 +233,7 @@ export function buildReportWithFlags(
   // in a small group, so a board with anonymous notes reports only how many took part.
   const hideNames = notes.some((note) => note.anonymous)
   const joined = session.participantsEverJoined.map((p) => ({ id: p.id, name: cleanText(p.name) }))
-  const distinctAuthors = new Set(notes.map((note) => authors.get(note.id) || note.id)).size
+  const allAuthors = countAuthors(notes, authors)
   const roundIds = new Set(script.map((round) => round.id))
   const firstRun = Math.min(...session.roundLog.map((entry) => entry.startedAt))
   const firstNote = notes[0]?.createdAt
@@ -238,7 +249,8 @@ export function buildReportWithFlags(
     timeZone: options.timeZone ?? 'Europe/Amsterdam',
     facilitatorName: cleanText(session.facilitatorName),
     participants: {
-      count: joined.length > 0 ? joined.length : distinctAuthors,
+      count: joined.length > 0 ? joined.length : allAuthors.participantCount,
+      countIsMinimum: joined.length === 0 && allAuthors.participantCountIsMinimum,
       names: hideNames ? null : joined.map((p) => p.name).filter((name) => name.trim() !== ''),
     },
     centralQuestion: centralQuestion(allZones),
@@ -271,6 +283,7 @@ export function buildReportWithFlags(
         title: r.title,
         notes: r.noteCount,
         participants: r.participantCount,
+        participantsIsMinimum: r.participantCountIsMinimum,
       })),
       notesWithoutRound: notes.filter((note) => note.roundId === null || !roundIds.has(note.roundId)).length,
     },

@@ -9,7 +9,7 @@ export interface ReportLabels {
   date: string
   facilitator: string
   participants: string
-  participantCount: (count: number) => string
+  participantCount: (count: number, atLeast?: boolean) => string
   namesWithheld: string
   centralQuestion: string
   boardPicture: string
@@ -61,7 +61,8 @@ const nl: ReportLabels = {
   date: 'Datum',
   facilitator: 'Begeleider',
   participants: 'Deelnemers',
-  participantCount: (n) => (n === 1 ? '1 deelnemer' : `${n} deelnemers`),
+  participantCount: (n, atLeast) =>
+    `${atLeast ? 'minstens ' : ''}${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}`,
   namesWithheld: 'Namen worden niet getoond, omdat er anoniem is geschreven.',
   centralQuestion: 'Centrale vraag',
   boardPicture: 'Het bord',
@@ -114,7 +115,8 @@ const en: ReportLabels = {
   date: 'Date',
   facilitator: 'Facilitator',
   participants: 'Participants',
-  participantCount: (n) => (n === 1 ? '1 participant' : `${n} participants`),
+  participantCount: (n, atLeast) =>
+    `${atLeast ? 'at least ' : ''}${n} ${n === 1 ? 'participant' : 'participants'}`,
   namesWithheld: 'Names are not shown because some notes were written anonymously.',
   centralQuestion: 'Central question',
   boardPicture: 'The board',

@@ -11,6 +11,11 @@ export interface Fact {
   value: string
 }
 
+/** "3", or "≥ 3" when some writers could not be counted (anonymous notes without an author). */
+export function atLeast(count: number, isMinimum: boolean): string {
+  return isMinimum ? `≥ ${count}` : String(count)
+}
+
 export function labelsOf(model: ReportModel): ReportLabels {
   return reportLabels(model.language)
 }
@@ -28,7 +33,7 @@ export function headerFacts(model: ReportModel): Fact[] {
     { label: labels.date, value: formatDate(model.sessionDate, model.language, model.timeZone) },
   ]
   if (model.facilitatorName.trim()) facts.push({ label: labels.facilitator, value: model.facilitatorName })
-  const count = labels.participantCount(model.participants.count)
+  const count = labels.participantCount(model.participants.count, model.participants.countIsMinimum)
   const names = model.participants.names
   facts.push({
     label: labels.participants,
@@ -114,7 +119,7 @@ export function roundTable(model: ReportModel): string[][] {
       labels.minutes(round.plannedMinutes),
       actualDuration(round, model),
       String(round.noteCount),
-      String(round.participantCount),
+      atLeast(round.participantCount, round.participantCountIsMinimum),
     ]),
   ]
 }
@@ -152,7 +157,7 @@ export function participationTable(model: ReportModel): string[][] {
     ...model.summary.participationPerRound.map((row, index) => [
       `${index + 1}. ${row.title || '–'}`,
       String(row.notes),
-      String(row.participants),
+      atLeast(row.participants, row.participantsIsMinimum),
     ]),
   ]
 }

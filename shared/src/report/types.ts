@@ -96,6 +96,11 @@ export interface ReportRound {
   noteCount: number
   /** Distinct authors of the notes written in this round (a count reveals nobody). */
   participantCount: number
+  /**
+   * Notes revealed anonymously carry no author at all, so their writers cannot be counted: the
+   * count is then a lower bound ("≥ 3").
+   */
+  participantCountIsMinimum: boolean
 }
 
 export interface ReportSummary {
@@ -104,7 +109,13 @@ export interface ReportSummary {
   reactionCount: number
   anonymousNoteCount: number
   notesPerSection: { zoneId: string | null; title: string; count: number }[]
-  participationPerRound: { roundId: string; title: string; notes: number; participants: number }[]
+  participationPerRound: {
+    roundId: string
+    title: string
+    notes: number
+    participants: number
+    participantsIsMinimum: boolean
+  }[]
   notesWithoutRound: number
 }
 
@@ -121,6 +132,8 @@ export interface ReportModel {
   facilitatorName: string
   participants: {
     count: number
+    /** The count is a lower bound (no join list, and notes without an author). */
+    countIsMinimum: boolean
     /** null when names are withheld because the board has anonymous notes. */
     names: string[] | null
   }
