@@ -236,10 +236,21 @@ describe('facilitation, enforced by the server', () => {
   it('lets a viewer write nothing: no votes, no ready, no session actions', async () => {
     const { board, facilitator, call } = await setup()
     const viewer = await tokenFor(server?.url ?? '', board, 'viewer')
-    await call(facilitator, 'POST', '/voting', { action: 'open', perPerson: 3, maxPerNote: 1, scope: 'board' })
+    await call(facilitator, 'POST', '/voting', {
+      action: 'open',
+      perPerson: 3,
+      maxPerNote: 1,
+      scope: 'board',
+    })
     const content = connect(server?.wsUrl ?? '', board.id, facilitator)
     await content.synced
-    const noteId = createNote(content.doc, { x: 0, y: 0, authorId: 'f', authorName: 'F', text: 'stem hierop' })
+    const noteId = createNote(content.doc, {
+      x: 0,
+      y: 0,
+      authorId: 'f',
+      authorName: 'F',
+      text: 'stem hierop',
+    })
     await sleep(100)
     expect((await call(viewer, 'POST', '/votes', { noteId, delta: 1 })).status).toBe(403)
     expect((await call(viewer, 'POST', '/ready', { ready: true })).status).toBe(403)
