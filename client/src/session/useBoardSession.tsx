@@ -11,6 +11,7 @@ import type { CanvasPresence } from '../presence/canvasPresence'
 import { RoundBanner } from './banner/RoundBanner'
 import { SessionLayer } from './canvas/SessionLayer'
 import { bridgedPresence, CanvasBridge } from './canvasBridge'
+import { takeRefusedNotice } from './refusedEdit'
 import './i18n/index'
 import type { SessionView } from './sessionView'
 import { Store } from './store'
@@ -92,6 +93,10 @@ export function useBoardSession(input: {
   const say = useCallback((key: string, values?: Record<string, unknown>) => {
     setMessage({ key, values, at: Date.now() })
   }, [])
+  // After a reload because the server refused an edit: say why the last change is gone.
+  useEffect(() => {
+    if (takeRefusedNotice(boardId)) say('session.editRefused')
+  }, [boardId, say])
 
   const running = state.timer.status === 'running' || state.timer.status === 'paused'
   const privateWriting = isParticipant && running && Boolean(state.current?.privateWriting)

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { contentRoom } from '../../../shared/src/rooms'
+import { reloadAfterRefusedEdit } from '../session/refusedEdit'
 import { warnAboutUntrackedEdits } from './localOrigin'
 import { openOfflineCopy } from './offline'
 
@@ -102,7 +104,12 @@ export function useSyncedBoard(
     // Close codes 4400-4499 make the provider give up (e.g. access revoked): check the token right
     // away. If it is still fine, the refusal was about something passing, so try again later.
     let retryTimer: number | undefined
-    provider.on('closed', () => {
+    provider.on('closed', (event) => {
+      // An edit the server refused (a locked note, time up): start again from the server's board.
+      if (event.code === CLOSE_CODES.refused) {
+        void reloadAfterRefusedEdit(boardId, offline?.persistence)
+        return
+      }
       failureHandler.current()
       window.clearTimeout(retryTimer)
       retryTimer = window.setTimeout(() => provider.connect(), RETRY_AFTER_REFUSAL_MS)
