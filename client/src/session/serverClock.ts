@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { type ClockSample, clockOffset } from '../../../shared/src/clock'
 import { getServerTime } from './sessionApi'
 
 /**
@@ -12,27 +13,6 @@ import { getServerTime } from './sessionApi'
 
 const SAMPLES = 5
 const REMEASURE_MS = 5 * 60_000
-
-export interface ClockSample {
-  /** Local clock when the request left. */
-  sentAt: number
-  /** Local clock when the answer arrived. */
-  receivedAt: number
-  /** The server's `now` in the answer. */
-  serverNow: number
-}
-
-/** The offset from the sample with the smallest round trip; null without samples. */
-export function offsetFromSamples(samples: readonly ClockSample[]): number | null {
-  let best: ClockSample | null = null
-  for (const sample of samples) {
-    const rtt = sample.receivedAt - sample.sentAt
-    if (rtt < 0 || !Number.isFinite(sample.serverNow)) continue
-    if (!best || rtt < best.receivedAt - best.sentAt) best = sample
-  }
-  if (!best) return null
-  return best.serverNow + (best.receivedAt - best.sentAt) / 2 - best.receivedAt
-}
 
 // performance.now() does not jump when the device clock is set; Date.now() only anchors it.
 const localNow = () => performance.timeOrigin + performance.now()
@@ -54,9 +34,8 @@ async function measure(): Promise<void> {
       // One lost sample is fine; without any we keep the previous offset.
     }
   }
-  const next = offsetFromSamples(samples)
-  if (next === null) return
-  offset = next
+  if (samples.length === 0) return
+  offset = clockOffset(samples)
   measured = true
   lastMeasured = localNow()
   for (const listener of listeners) listener()
