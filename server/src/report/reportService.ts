@@ -31,8 +31,8 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   png: 'image/png',
 }
 
-/** Width of the board picture inside DOCX and PDF: sharp on paper, quick to rasterise. */
-const DOCUMENT_PICTURE_PX = 1600
+/** Width of the board picture inside DOCX and PDF: about 180 dpi across an A4 text column. */
+const DOCUMENT_PICTURE_PX = 1200
 
 export interface BoardDocs {
   content: Y.Doc
