@@ -127,7 +127,9 @@ describe.skipIf(!chromiumAvailable())('presence and per-person undo', () => {
     await expect.poll(() => zoomText(facilitator), { timeout: SYNC_TIMEOUT }).not.toBe(zoomBefore)
     await facilitator.screenshot({ path: artifactPath('presence-following.png') })
     await facilitator.getByTestId('participants-open').click()
-    await facilitator.mouse.move(640, 600)
+    // Scroll over empty board (top left), not over a note's toolbar.
+    await facilitator.mouse.move(80, 250)
+    expect(await facilitator.evaluate(() => document.elementFromPoint(80, 250)?.tagName)).toBe('CANVAS')
     await facilitator.mouse.wheel(0, 200)
     await facilitator.getByTestId('follow-banner').waitFor({ state: 'detached', timeout: SYNC_TIMEOUT })
     const zoomAfterStop = await zoomText(facilitator)
