@@ -37,6 +37,8 @@ export interface SessionView {
   /** Locked ids, including every note in a locked zone. */
   locked: ReadonlySet<string>
   bridge: CanvasBridge
+  /** Participant ids online now (awareness), one per person. */
+  onlineParticipants: readonly string[]
   /** A short plain-language message for the person (refusals, confirmations). */
   say(key: string, values?: Record<string, unknown>): void
 }

@@ -8,6 +8,7 @@ import { type BoardInfo, getBoard } from '../api/boardsApi'
 import { FacilitatorButton } from '../panels/facilitator/FacilitatorButton'
 import { FacilitatorPanel } from '../panels/facilitator/FacilitatorPanel'
 import type { CanvasPresence } from '../presence/canvasPresence'
+import { useOnlineParticipants } from './banner/ReadyCheck'
 import { RoundBanner } from './banner/RoundBanner'
 import { SessionLayer } from './canvas/SessionLayer'
 import { bridgedPresence, CanvasBridge } from './canvasBridge'
@@ -119,6 +120,7 @@ export function useBoardSession(input: {
     onMessage: say,
   })
   const extras = useNoteExtras(doc)
+  const onlineParticipants = useOnlineParticipants(awareness)
   useDropToCluster(
     doc,
     isFacilitator,
@@ -152,6 +154,7 @@ export function useBoardSession(input: {
     canWrite: can(info.role, 'content:write') && (isFacilitator || !inputClosed),
     locked,
     bridge,
+    onlineParticipants,
     say,
   }
   const [store] = useState(() => new Store<SessionView>(view))
@@ -174,7 +177,7 @@ export function useBoardSession(input: {
     canWrite,
     locked: isFacilitator ? NOTHING_LOCKED : locked,
     presence,
-    banner: <RoundBanner view={view} awareness={awareness} flashAt={flashAt} message={message} />,
+    banner: <RoundBanner view={view} flashAt={flashAt} message={message} />,
     headerTools: isFacilitator ? (
       <FacilitatorButton open={panelOpen} onToggle={() => setPanelOpen((open) => !open)} />
     ) : null,

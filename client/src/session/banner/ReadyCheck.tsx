@@ -48,9 +48,9 @@ export function useOnlineParticipants(awareness: Awareness): string[] {
 }
 
 /** Facilitators: "7 van 12 klaar" — ready in this round against participants online now. */
-export function ReadyCount({ view, awareness }: { view: SessionView; awareness: Awareness }) {
+export function ReadyCount({ view }: { view: SessionView }) {
   const { t } = useTranslation()
-  const online = useOnlineParticipants(awareness)
+  const online = view.onlineParticipants
   // Someone who pressed "Klaar" and then left still counts as ready, and as one of the total.
   const total = new Set([...online, ...view.state.ready]).size
   if (total === 0) return null

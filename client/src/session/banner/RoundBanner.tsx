@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Awareness } from 'y-protocols/awareness'
 import { boundsOf } from '../../canvas/viewport'
 import { DraftList } from '../drafts/DraftList'
-import { addDraft } from '../drafts/draftActions'
 import type { SessionView } from '../sessionView'
 import { useMuted } from '../timeUpCue'
 import { FacilitatorTimerControls } from './FacilitatorTimerControls'
@@ -16,10 +14,24 @@ const FLASH_MS = 4000
 
 interface RoundBannerProps {
   view: SessionView
-  awareness: Awareness
   /** When the time ran out (for the visual cue). */
   flashAt: number
   message: { key: string; values?: Record<string, unknown>; at: number } | null
+}
+
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <path
+        d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20a2 2 0 0 0 4 0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinejoin="round"
+      />
+      {muted && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
+    </svg>
+  )
 }
 
 function MuteToggle() {
@@ -35,7 +47,7 @@ function MuteToggle() {
       onClick={() => setMuted(!muted)}
       data-testid="session-mute"
     >
-      <span aria-hidden="true">{muted ? '🔕' : '🔔'}</span>
+      <BellIcon muted={muted} />
     </button>
   )
 }
@@ -57,7 +69,7 @@ function useFading<T extends { at: number }>(value: T | null, ms: number): T | n
  * button to the question on the board, and what this person can do now (ready, write privately,
  * vote). Facilitators get the timer buttons and the ready count here too.
  */
-export function RoundBanner({ view, awareness, flashAt, message }: RoundBannerProps) {
+export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
   const { t } = useTranslation()
   const { current, currentIndex, rounds, timer, drafts: draftCounts } = view.state
   const shownMessage = useFading(message, 6000)
@@ -99,32 +111,20 @@ export function RoundBanner({ view, awareness, flashAt, message }: RoundBannerPr
         </h2>
         {current.prompt && <p className="session-round-prompt">{current.prompt}</p>}
       </div>
-      <div className="session-side">
-        <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
-        <div className="session-actions">
-          {focus && (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => view.bridge.zoomToRect(focus)}
-              data-testid="go-to-question"
-            >
-              {t('session.goToQuestion')}
-            </button>
-          )}
-          {isParticipant && view.privateWriting && (
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => addDraft(view)}
-              data-testid="draft-add"
-            >
-              {t('session.writeDraft')}
-            </button>
-          )}
-          {isParticipant && timer.status !== 'ended' && <ReadyButton view={view} />}
-          <MuteToggle />
-        </div>
+      <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
+      <div className="session-actions">
+        {focus && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => view.bridge.zoomToRect(focus)}
+            data-testid="go-to-question"
+          >
+            {t('session.goToQuestion')}
+          </button>
+        )}
+        {isParticipant && timer.status !== 'ended' && <ReadyButton view={view} />}
+        <MuteToggle />
       </div>
       <div className="session-status-row">
         {view.inputClosed && (
@@ -139,12 +139,14 @@ export function RoundBanner({ view, awareness, flashAt, message }: RoundBannerPr
           </span>
         )}
         <VoteStatus view={view} />
-        {view.isFacilitator && <ReadyCount view={view} awareness={awareness} />}
+        {view.isFacilitator && <ReadyCount view={view} />}
         <FollowNotice view={view} />
         {view.isFacilitator && <LeadButton view={view} />}
         {view.isFacilitator && <FacilitatorTimerControls view={view} />}
       </div>
-      {isParticipant && view.drafts && view.drafts.notes.length > 0 && <DraftList view={view} />}
+      {isParticipant && view.drafts && (view.privateWriting || view.drafts.notes.length > 0) && (
+        <DraftList view={view} />
+      )}
       {status}
     </section>
   )

@@ -70,7 +70,9 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
           setDrag(null)
         }}
       >
-        <span>{hidden ? t('session.draftHidden') : t('session.onlyForYou')}</span>
+        <span style={{ fontSize: Math.min(22, 12 / scale) }}>
+          {hidden ? t('session.draftHidden') : t('session.onlyForYou')}
+        </span>
         {editable && (
           <button
             type="button"
@@ -100,6 +102,7 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
 
 /** This participant's drafts, over the board; a double-click on the board adds one there. */
 export function DraftLayer({ view, viewport }: { view: SessionView; viewport: Viewport }) {
+  const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
   const latest = useRef({ view, viewport })
   latest.current = { view, viewport }
@@ -124,6 +127,20 @@ export function DraftLayer({ view, viewport }: { view: SessionView; viewport: Vi
       {view.drafts?.notes.map((note) => (
         <DraftNote key={note.id} view={view} note={note} viewport={viewport} editable={editable} />
       ))}
+      {editable && view.drafts && (
+        // Where "+ Briefje" always is; the board's own button is away while writing privately.
+        <button
+          type="button"
+          className="button primary add-note draft-add-floating"
+          onClick={() => addDraft(view)}
+          data-testid="draft-add"
+        >
+          <span aria-hidden="true" className="add-note-icon">
+            +
+          </span>
+          {t('session.writeDraft')}
+        </button>
+      )}
     </div>
   )
 }

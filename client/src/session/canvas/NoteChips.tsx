@@ -9,7 +9,7 @@ import {
 import type { Rect } from '../../canvas/viewport'
 
 /** Below this on-screen width a note is too small for buttons on it: only its badges show. */
-export const MIN_NOTE_WIDTH_FOR_BUTTONS = 90
+export const MIN_NOTE_WIDTH_FOR_BUTTONS = 70
 /** At most this many of your own dots are drawn on a note; the count is always in the text. */
 const DOT_SLOTS = ['a', 'b', 'c', 'd', 'e'] as const
 

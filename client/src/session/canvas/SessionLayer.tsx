@@ -29,7 +29,7 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   useSyncExternalStore(bridge.subscribe, bridge.getVersion)
   const { voting } = view
   const results = voting.resultsVisible ? view.state.voteResults : null
-  const votable = voting.open && !view.privateWriting
+  const votable = voting.open
   const canReact = view.canWrite
 
   const onVote = (noteId: string, delta: 1 | -1) => void voting.vote(noteId, delta)

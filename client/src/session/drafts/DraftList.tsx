@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '../sessionView'
-import { editDraftText, isDraftHidden, removeOwnDraft } from './draftActions'
+import { addDraft, editDraftText, isDraftHidden, removeOwnDraft } from './draftActions'
 
 /**
  * This participant's private notes as a list (folded away under the banner): for the list view,
@@ -13,6 +13,11 @@ export function DraftList({ view }: { view: SessionView }) {
   return (
     <details className="draft-list" data-testid="draft-list">
       <summary>{t('session.myDrafts', { count: notes.length })}</summary>
+      {view.privateWriting && (
+        <button type="button" className="button secondary" onClick={() => addDraft(view)}>
+          {t('session.writeDraft')}
+        </button>
+      )}
       <ul>
         {notes.map((note) => (
           <li key={note.id} data-testid="draft-item" data-note-id={note.id}>

@@ -1,0 +1,239 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
+import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+
+/**
+ * A full facilitated round in three browsers (facilitator, a participant on a laptop, one on a
+ * phone): a one-minute timer, private writing (nobody sees anyone else's notes), moderation (one
+ * draft hidden), the reveal, dot voting with three dots (a refusal explained), results on the
+ * notes and ranked, two notes clustered and renamed, and the end of the round. Every step leaves
+ * a screenshot in test-artifacts/session-*.png.
+ */
+
+const SYNC = { timeout: 8000 }
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: artifactPath(`session-${name}.png`) })
+}
+
+async function writeDraft(page: Page, text: string): Promise<void> {
+  await page.getByTestId('draft-add').click()
+  // The new draft's field takes the focus.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('draft-text')
+  await page.keyboard.type(text)
+}
+
+function draftTexts(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('draft-text')
+    .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value))
+}
+
+function timerSeconds(page: Page): Promise<number> {
+  return page
+    .locator('[data-testid=session-timer] .session-timer-digits')
+    .textContent()
+    .then((text) => {
+      const [minutes, seconds] = (text ?? '0:00').split(':').map(Number)
+      return (minutes ?? 0) * 60 + (seconds ?? 0)
+    })
+}
+
+/** The on-screen centre of a note, from its session chips (drawn exactly over the note). */
+async function noteCentre(page: Page, noteId: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(`[data-testid=note-chips][data-note-id="${noteId}"]`).boundingBox()
+  if (!box) throw new Error(`note ${noteId} is not on screen`)
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+async function noteIdByText(page: Page, text: string): Promise<string> {
+  const item = page.getByTestId('note-item').filter({ hasText: text })
+  return (await item.getAttribute('data-note-id')) ?? ''
+}
+
+async function dot(page: Page, noteId: string, testId: 'dot-add' | 'dot-remove' = 'dot-add'): Promise<void> {
+  const before = await page.getByTestId('votes-left').textContent()
+  await page.locator(`[data-testid=note-chips][data-note-id="${noteId}"] [data-testid=${testId}]`).click()
+  await expect.poll(() => page.getByTestId('votes-left').textContent(), SYNC).not.toBe(before)
+}
+
+describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-session-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('runs a round: timer, private writing, moderation, reveal, voting, clustering, end', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    const ahmed = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
+    const fatima = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage()
+
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Buurtavond',
+      name: 'Marieke',
+      templateId: '1-2-4-allen',
+    })
+    const code = await readJoinCode(facilitator)
+    await joinInBrowser(ahmed, server.url, code, 'Ahmed')
+    await joinInBrowser(fatima, server.url, code, 'Fatima')
+
+    // The script: the first round ("Alleen", private writing) gets one minute, then starts.
+    await facilitator.getByTestId('facilitator-open').click()
+    const firstRound = facilitator.getByTestId('round-row').first()
+    await expect.poll(() => firstRound.locator('strong').textContent(), SYNC).toBe('Alleen')
+    await firstRound.getByTestId('round-edit').click()
+    await facilitator.getByTestId('round-minutes-input').fill('1')
+    await facilitator.getByTestId('round-save').click()
+    await expect.poll(() => firstRound.textContent()).toContain('1 minuut')
+    await firstRound.getByTestId('round-start').click()
+
+    for (const page of [facilitator, ahmed, fatima]) {
+      await expect.poll(() => page.getByTestId('round-title').textContent(), SYNC).toBe('Alleen')
+      await expect.poll(() => timerSeconds(page), SYNC).toBeGreaterThan(45)
+      expect(await timerSeconds(page)).toBeLessThanOrEqual(60)
+      await page.getByTestId('zone-highlight').first().waitFor()
+    }
+    await shoot(facilitator, '1-started-facilitator')
+    await shoot(fatima, '1-started-phone')
+
+    // The timer is the server's: a reload shows the same time left, not a fresh minute.
+    const beforeReload = await timerSeconds(ahmed)
+    await ahmed.reload()
+    await expect.poll(() => timerSeconds(ahmed), SYNC).toBeGreaterThan(0)
+    expect(await timerSeconds(ahmed)).toBeLessThanOrEqual(beforeReload)
+
+    // Private writing: each sees only their own drafts; the board's note list stays empty.
+    await writeDraft(ahmed, 'Meer bankjes in het park')
+    await writeDraft(ahmed, 'Buurthuis langer open')
+    await writeDraft(fatima, 'Samen koken op vrijdag')
+    await expect
+      .poll(() => draftTexts(ahmed), SYNC)
+      .toEqual(['Meer bankjes in het park', 'Buurthuis langer open'])
+    await expect.poll(() => draftTexts(fatima), SYNC).toEqual(['Samen koken op vrijdag'])
+    for (const page of [facilitator, ahmed, fatima]) {
+      await expect
+        .poll(() => page.getByTestId('drafts-count').textContent(), SYNC)
+        .toBe('3 briefjes worden geschreven')
+      expect(await noteTexts(page)).toEqual([])
+    }
+    expect(await ahmed.content()).not.toContain('Samen koken')
+    expect(await fatima.content()).not.toContain('bankjes')
+    await shoot(ahmed, '2-private-ahmed')
+    await shoot(fatima, '2-private-phone')
+
+    // Moderation: the facilitator reads along and hides one draft.
+    await facilitator.getByTestId('facilitator-tab-writing').click()
+    const drafts = facilitator.getByTestId('moderation-draft')
+    await expect.poll(() => drafts.count(), SYNC).toBe(3)
+    await drafts.filter({ hasText: 'Buurthuis' }).getByTestId('draft-hide').click()
+    await drafts.filter({ hasText: 'Buurthuis' }).getByTestId('draft-show').waitFor(SYNC)
+    await ahmed.locator('[data-testid=draft-note]', { hasText: 'Verborgen door de begeleider' }).waitFor(SYNC)
+    await shoot(facilitator, '3-moderation')
+
+    // Reveal: the visible drafts land on the board for everyone, the hidden one does not.
+    await facilitator.getByTestId('reveal').click()
+    const revealed = ['Meer bankjes in het park', 'Samen koken op vrijdag']
+    for (const page of [facilitator, ahmed, fatima]) {
+      await expect.poll(async () => (await noteTexts(page)).sort(), SYNC).toEqual(revealed)
+    }
+    await expect.poll(() => draftTexts(ahmed), SYNC).toEqual(['Buurthuis langer open'])
+    await expect.poll(() => draftTexts(fatima), SYNC).toEqual([])
+    await shoot(ahmed, '4-revealed')
+
+    // Dot voting: three dots each, at most two per note, in this round's zone.
+    await facilitator.getByTestId('facilitator-tab-voting').click()
+    await facilitator.getByTestId('vote-per-person').fill('3')
+    await facilitator.getByTestId('vote-max-per-note').fill('2')
+    await facilitator.getByTestId('voting-open-submit').click()
+    await facilitator.getByTestId('voting-open').waitFor(SYNC)
+    const bankjes = await noteIdByText(ahmed, 'bankjes')
+    const koken = await noteIdByText(ahmed, 'koken')
+    for (const page of [ahmed, fatima]) {
+      await expect.poll(() => page.getByTestId('votes-left').textContent(), SYNC).toBe('Nog 3 stippen van 3')
+      await page.getByTestId('go-to-question').click()
+    }
+    await dot(ahmed, koken)
+    await dot(ahmed, koken)
+    await dot(ahmed, bankjes)
+    await dot(fatima, koken)
+    await dot(fatima, bankjes)
+    await dot(fatima, bankjes)
+    expect(await fatima.getByTestId('votes-left').textContent()).toBe('Nog 0 stippen van 3')
+    // A fourth dot is refused by the server, and said so in plain words.
+    await fatima.locator(`[data-testid=note-chips][data-note-id="${koken}"] [data-testid=dot-add]`).click()
+    await expect
+      .poll(() => fatima.getByTestId('session-message').textContent(), SYNC)
+      .toContain('stippen zijn op')
+    await shoot(fatima, '5-voting-phone')
+    await shoot(ahmed, '5-voting-ahmed')
+
+    await facilitator.getByTestId('voting-close').click()
+    for (const page of [facilitator, ahmed]) {
+      const badge = (id: string) =>
+        page.locator(`[data-testid=note-chips][data-note-id="${id}"] [data-testid=note-votes]`)
+      await expect.poll(() => badge(koken).textContent(), SYNC).toContain('3')
+      await expect.poll(() => badge(bankjes).textContent(), SYNC).toContain('3')
+    }
+    await expect.poll(() => facilitator.getByTestId('vote-result').count(), SYNC).toBe(2)
+    await ahmed.getByTestId('results-open').click()
+    expect(await ahmed.getByTestId('vote-result').allTextContents()).toEqual([
+      expect.stringContaining('3 stemmen'),
+      expect.stringContaining('3 stemmen'),
+    ])
+    await shoot(ahmed, '6-results')
+    await shoot(facilitator, '6-results-facilitator')
+
+    // Clustering: select both notes, "Groeperen", rename the group.
+    await facilitator.getByTestId('facilitator-close').click()
+    await facilitator.getByTestId('go-to-question').click()
+    await facilitator.waitForTimeout(300)
+    const first = await noteCentre(facilitator, koken)
+    const second = await noteCentre(facilitator, bankjes)
+    await facilitator.mouse.click(first.x, first.y)
+    await facilitator.keyboard.down('Shift')
+    await facilitator.mouse.click(second.x, second.y)
+    await facilitator.keyboard.up('Shift')
+    await facilitator.getByTestId('group-notes').click()
+    await facilitator.getByTestId('cluster').waitFor(SYNC)
+    await facilitator.getByTestId('cluster-label').click()
+    await facilitator.getByTestId('cluster-name-input').fill('Samen in de buurt')
+    await facilitator.getByTestId('cluster-name-input').press('Enter')
+    for (const page of [facilitator, ahmed]) {
+      await expect.poll(() => page.getByTestId('cluster-label').textContent(), SYNC).toBe('Samen in de buurt')
+    }
+    await facilitator.keyboard.press('Escape')
+    await shoot(facilitator, '7-cluster')
+    await shoot(ahmed, '7-cluster-ahmed')
+
+    // The end of the round, for everyone.
+    await facilitator.getByTestId('session-end').click()
+    for (const page of [facilitator, ahmed, fatima]) {
+      await expect.poll(() => page.getByTestId('round-banner').textContent(), SYNC).toContain('Afgelopen')
+    }
+    expect(await ahmed.getByTestId('ready-toggle').count()).toBe(0)
+    await shoot(facilitator, '8-ended')
+    await shoot(fatima, '8-ended-phone')
+  }, 180_000)
+})
