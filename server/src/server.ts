@@ -114,6 +114,10 @@ export async function createOogstServer(
   const server = http.createServer(app)
   const syncServer = new SyncServer(server, rooms, boards, {
     maxFrameBytes: config.maxFrameBytes,
+    onJoin: (claims, room) => {
+      if (room.kind === 'content')
+        session.recordJoin(claims.boardId, claims.participantId, claims.name, claims.role)
+    },
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     allowedOrigins: config.allowedOrigins,

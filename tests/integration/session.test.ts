@@ -6,7 +6,11 @@ import { listDrafts } from '../../shared/src/model/drafts'
 import { readDraftCounts, readTimer, remainingMs, setLocked } from '../../shared/src/model/facilitation'
 import { createNote, listNotes, updateNote } from '../../shared/src/model/notes'
 import { listRounds } from '../../shared/src/model/rounds'
-import { readVoteResults } from '../../shared/src/model/session'
+import {
+  getFacilitatorName,
+  listParticipantsEverJoined,
+  readVoteResults,
+} from '../../shared/src/model/session'
 import { listZones, updateZone } from '../../shared/src/model/zones'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
 import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
@@ -256,6 +260,16 @@ describe('facilitation, enforced by the server', () => {
     expect((await call(viewer, 'POST', '/ready', { ready: true })).status).toBe(403)
     expect((await call(viewer, 'POST', '/voting', { action: 'close' })).status).toBe(403)
     expect((await call(viewer, 'POST', '/reveal', {})).status).toBe(403)
+  })
+
+  it('remembers who joined and who facilitated, for the report', async () => {
+    const { board, facilitator, anna, bram } = await setup()
+    for (const token of [facilitator, anna, bram]) await connect(server?.wsUrl ?? '', board.id, token).synced
+    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), anna)
+    await control.synced
+    await waitFor(() => listParticipantsEverJoined(control.doc).length === 3, 3000, 'participants recorded')
+    expect(listParticipantsEverJoined(control.doc).map((p) => p.name)).toEqual(['Anna', 'Bram', 'Fenna'])
+    expect(getFacilitatorName(control.doc)).toBe('Fenna')
   })
 
   it('changes a role at once: a promoted participant reconnects as facilitator', async () => {

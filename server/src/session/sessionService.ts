@@ -12,7 +12,12 @@ import {
   type VotingConfig,
   writeVoting,
 } from '../../../shared/src/model/facilitation'
-import { publishVoteResults } from '../../../shared/src/model/session'
+import {
+  getFacilitatorName,
+  publishVoteResults,
+  recordParticipantJoined,
+  setFacilitatorName,
+} from '../../../shared/src/model/session'
 import type { Role } from '../../../shared/src/roles'
 import { contentRoom, controlRoom, draftsRoom, votesRoom } from '../../../shared/src/rooms'
 import type { RoomManager } from '../sync/roomManager'
@@ -31,6 +36,7 @@ export type VotingRequest = Omit<VotingConfig, 'voteId' | 'open'>
 export class SessionService {
   private readonly queues = new Map<string, Promise<unknown>>()
   private readonly draftCountTimers = new Map<string, NodeJS.Timeout>()
+  private readonly recordedJoins = new Set<string>()
 
   constructor(
     private readonly rooms: RoomManager,
@@ -158,6 +164,23 @@ export class SessionService {
       await this.rooms.change(controlRoom(boardId), (doc) => setRoleOverride(doc, participantId, role))
       this.reconnectParticipant(boardId, participantId)
     })
+  }
+
+  /**
+   * Someone opened the board: remember them for the report ("participants", "facilitator").
+   * Once per person per process; the write is skipped when nothing would change.
+   */
+  recordJoin(boardId: string, participantId: string, name: string, role: Role): void {
+    if (role === 'viewer') return
+    const key = `${boardId} ${participantId} ${name}`
+    if (this.recordedJoins.has(key)) return
+    this.recordedJoins.add(key)
+    void this.serial(boardId, () =>
+      this.rooms.change(controlRoom(boardId), (doc) => {
+        recordParticipantJoined(doc, participantId, name)
+        if (role === 'facilitator' && getFacilitatorName(doc) === '') setFacilitatorName(doc, name)
+      }),
+    ).catch(() => this.recordedJoins.delete(key))
   }
 
   /** Drafts changed: refresh the counter ("12 notes being written") a moment later. */

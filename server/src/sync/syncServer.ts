@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
-import { parseRoomName } from '../../../shared/src/rooms'
+import { parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
 import type { AccessTarget, BoardService } from '../boards/boardService'
 import { clientAddress } from '../http/clientAddress'
@@ -15,6 +15,8 @@ import type { RoomManager } from './roomManager'
 
 export interface SyncServerOptions {
   maxFrameBytes: number
+  /** Called for every accepted socket (the session records who joined). */
+  onJoin?: (claims: TokenClaims, room: RoomAddress) => void
   trustProxy: boolean
   publicUrl: string | null
   allowedOrigins: readonly string[]
@@ -103,6 +105,7 @@ export class SyncServer {
       ...(this.options.onRefused ? { onRefused: this.options.onRefused } : {}),
     })
     this.connections.add(connection)
+    this.options.onJoin?.(claims, room)
     let alive = true
     ws.on('pong', () => {
       alive = true
