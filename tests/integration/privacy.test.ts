@@ -1,47 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createNote } from '../../shared/src/model/notes'
 import { controlRoom } from '../../shared/src/rooms'
-import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
-import { connectClient, waitFor, type YClient } from '../helpers/yclient'
+import { nextCloseCode, serverHarness } from '../helpers/harness'
+import { api, createBoard, tokenFor } from '../helpers/testServer'
+import { waitFor } from '../helpers/yclient'
 
 const DAY = 24 * 60 * 60_000
 type Info = { participantId: string }
 
-function closeCode(client: YClient): Promise<number> {
-  return new Promise((resolve) =>
-    client.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
-  )
-}
-
 describe('deleting boards, retention, revoking access', () => {
-  let server: TestServer | undefined
-  const clients: YClient[] = []
-  const connect = (...args: Parameters<typeof connectClient>) => {
-    const client = connectClient(...args)
-    clients.push(client)
-    return client
-  }
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server?.close()
-    server = undefined
-  })
+  const harness = serverHarness()
 
   it('deletes a board now, with everything stored of it, and closes its sockets', async () => {
-    server = await startTestServer()
+    const server = await harness.start()
     const board = await createBoard(server.url)
     const other = await createBoard(server.url)
     const participant = await tokenFor(server.url, board, 'participant')
-    const client = connect(server.wsUrl, board.id, participant)
+    const client = harness.connect(board.id, participant)
     await client.synced
     createNote(client.doc, { x: 0, y: 0, authorId: 'p', authorName: 'P', text: 'geheim' })
-    await waitFor(() => (server?.server.rooms.loadedRoomNames().length ?? 0) > 0)
+    await waitFor(() => (server.server.rooms.loadedRoomNames().length ?? 0) > 0)
 
     const auth = (token: string) => ({ authorization: `Bearer ${token}` })
     expect(
       (await api(server.url, 'DELETE', `/api/boards/${board.id}`, undefined, auth(participant))).status,
     ).toBe(403)
-    const closed = closeCode(client)
+    const closed = nextCloseCode(client)
     expect(
       (await api(server.url, 'DELETE', `/api/boards/${board.id}`, undefined, auth(board.facilitatorKey)))
         .status,
@@ -61,16 +45,17 @@ describe('deleting boards, retention, revoking access', () => {
   })
 
   it('records activity and deletes boards idle for longer than the retention period', async () => {
-    server = await startTestServer()
+    const server = await harness.start()
     const idle = await createBoard(server.url, 'Oud')
     const active = await createBoard(server.url, 'Actief')
-    const client = connect(server.wsUrl, active.id, await tokenFor(server.url, active, 'participant'))
-    await client.synced
+    // Activity starts at creation; the first stored change after that moves it on.
     const createdAt = (await server.server.store.getBoard(active.id))?.lastActivityAt ?? 0
     await new Promise((resolve) => setTimeout(resolve, 5))
+    const client = harness.connect(active.id, await tokenFor(server.url, active, 'participant'))
+    await client.synced
     createNote(client.doc, { x: 0, y: 0, authorId: 'p', authorName: 'P', text: 'nieuw' })
     await expect
-      .poll(async () => (await server?.server.store.getBoard(active.id))?.lastActivityAt ?? 0)
+      .poll(async () => (await server.server.store.getBoard(active.id))?.lastActivityAt ?? 0)
       .toBeGreaterThan(createdAt)
 
     // Ninety days on, with the active board touched again in between, only the idle one goes.
@@ -83,18 +68,18 @@ describe('deleting boards, retention, revoking access', () => {
   })
 
   it("revokes one participant's access at once and for good", async () => {
-    server = await startTestServer()
+    const server = await harness.start()
     const board = await createBoard(server.url)
     const removed = await tokenFor(server.url, board, 'participant', 'Weg')
     const stays = await tokenFor(server.url, board, 'participant', 'Blijft')
-    const a = connect(server.wsUrl, board.id, removed)
-    const b = connect(server.wsUrl, board.id, stays)
+    const a = harness.connect(board.id, removed)
+    const b = harness.connect(board.id, stays)
     await Promise.all([a.synced, b.synced])
     const info = await api<Info>(server.url, 'GET', `/api/boards/${board.id}`, undefined, {
       authorization: `Bearer ${removed}`,
     })
 
-    const closed = closeCode(a)
+    const closed = nextCloseCode(a)
     const res = await api(
       server.url,
       'POST',
@@ -124,13 +109,13 @@ describe('deleting boards, retention, revoking access', () => {
   })
 
   it('rotates the facilitator key: the old key and old facilitator tokens stop working', async () => {
-    server = await startTestServer()
+    const server = await harness.start()
     const board = await createBoard(server.url)
     const oldToken = await tokenFor(server.url, board, 'facilitator')
     const participant = await tokenFor(server.url, board, 'participant')
-    const facilitator = connect(server.wsUrl, board.id, oldToken)
+    const facilitator = harness.connect(board.id, oldToken)
     await facilitator.synced
-    const closed = closeCode(facilitator)
+    const closed = nextCloseCode(facilitator)
     const rotated = await api<{ facilitatorKey: string; token: string }>(
       server.url,
       'POST',
@@ -144,7 +129,7 @@ describe('deleting boards, retention, revoking access', () => {
     expect(await closed).toBe(4403)
     const mint = (key: string) =>
       api(
-        server?.url ?? '',
+        server.url,
         'POST',
         `/api/boards/${board.id}/tokens`,
         { role: 'viewer', name: 'x' },
@@ -153,7 +138,7 @@ describe('deleting boards, retention, revoking access', () => {
     expect((await mint(board.facilitatorKey)).status).toBe(401)
     expect((await mint(rotated.body.facilitatorKey)).status).toBe(201)
     const get = (token: string) =>
-      api(server?.url ?? '', 'GET', `/api/boards/${board.id}`, undefined, {
+      api(server.url, 'GET', `/api/boards/${board.id}`, undefined, {
         authorization: `Bearer ${token}`,
       })
     expect((await get(oldToken)).status).toBe(401)
