@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
 import { BoardCanvas } from '../canvas/BoardCanvas'
+import { useExportPanel } from '../panels/export/ExportPanel'
 import { useBoardSession } from '../session/useBoardSession'
 import { getStoredBoard } from '../storage/localBoards'
 import { useBoardCollaboration } from '../sync/useBoardCollaboration'
@@ -55,6 +56,7 @@ function BoardContent({
   // While writing privately or when time is up, the board itself is read-only for participants.
   const canWrite = canEdit && session.canWrite
   const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit: canWrite })
+  const exporting = useExportPanel({ boardId, token, role: info.role, title, control: session.control })
 
   // The board's name in the tab and in the browser history, so people find it again.
   useEffect(() => {
@@ -79,6 +81,7 @@ function BoardContent({
           <>
             {session.headerTools}
             {collab.headerTools}
+            {exporting.button}
           </>
         }
       />
@@ -108,6 +111,7 @@ function BoardContent({
         {session.overlays}
       </main>
       {menu.dialogs}
+      {exporting.dialogs}
       {isFacilitator && (
         <SharePanel
           open={shareOpen}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { BoardDeletedNotice } from '../panels/export/deletedNotice'
 import { boardPath, navigate } from '../routing'
 import { listStoredBoards } from '../storage/localBoards'
 import { CreateBoardForm } from './CreateBoardForm'
@@ -12,6 +13,7 @@ export function LandingPage() {
     <div className="page">
       <PageHeader />
       <main className="page-main">
+        <BoardDeletedNotice />
         <p className="tagline">{t('app.tagline')}</p>
         <div className="landing-grid">
           {/* Joining comes first: most people who open Oogst got a code from someone. */}

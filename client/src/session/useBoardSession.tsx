@@ -39,6 +39,8 @@ export interface BoardSession {
   overlays: ReactNode
   /** What this person may not change on the canvas (facilitators' locks; none for facilitators). */
   locked: ReadonlySet<string>
+  /** The control document once its provider exists (the export dialog reads `reportsShared`). */
+  control: Y.Doc | null
 }
 
 const NOTHING_LOCKED: ReadonlySet<string> = new Set()
@@ -175,6 +177,7 @@ export function useBoardSession(input: {
   const [panelOpen, setPanelOpen] = useState(false)
   return {
     canWrite,
+    control: control?.doc ?? null,
     locked: isFacilitator ? NOTHING_LOCKED : locked,
     presence,
     banner: <RoundBanner view={view} flashAt={flashAt} message={message} />,

@@ -41,6 +41,14 @@ export function forgetToken(boardId: string): void {
   saveBoard(boardId, { token: undefined })
 }
 
+/** Everything this device remembers about a board, e.g. after it was deleted. */
+export function forgetBoard(boardId: string): void {
+  const all = readAll()
+  if (!all[boardId]) return
+  delete all[boardId]
+  writeStored(BOARDS_KEY, JSON.stringify(all))
+}
+
 /** Boards this device can open again, most recent first. */
 export function listStoredBoards(): StoredBoard[] {
   return Object.values(readAll())

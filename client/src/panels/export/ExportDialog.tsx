@@ -1,0 +1,162 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { setReportsShared } from '../../../../shared/src/model/session'
+import { Modal } from '../../components/Modal'
+import { DeleteBoardSection } from './DeleteBoard'
+import { DownloadButtons } from './DownloadButtons'
+import { PrivacyFlags } from './PrivacyFlags'
+import { ReportPreview } from './ReportPreview'
+import { useReportPreview } from './useReportPreview'
+import { useReportsShared } from './useReportsShared'
+
+export interface ExportDialogProps {
+  open: boolean
+  onClose: () => void
+  boardId: string
+  token: string
+  isFacilitator: boolean
+  /** The control document, once connected (sharing the report is a flag in it). */
+  control: Y.Doc | null
+  onDeleteRequest: () => void
+}
+
+/**
+ * "Oogst exporteren": what the report will say (a preview from the server), the personal data
+ * found in notes with the choice to leave it out, and a download button per format. Facilitators
+ * also share the report with participants here, and delete the board when the session is done.
+ * A modal <dialog>: focus stays inside, Escape closes it.
+ */
+export function ExportDialog(props: ExportDialogProps) {
+  const headingId = useId()
+  return (
+    <Modal
+      open={props.open}
+      onClose={props.onClose}
+      labelledBy={headingId}
+      className="export-dialog"
+      testId="export-dialog"
+    >
+      <ExportContent {...props} headingId={headingId} />
+    </Modal>
+  )
+}
+
+function ExportContent({
+  onClose,
+  boardId,
+  token,
+  isFacilitator,
+  control,
+  onDeleteRequest,
+  headingId,
+}: ExportDialogProps & { headingId: string }) {
+  const { t } = useTranslation()
+  const redactId = useId()
+  const flagsHeadingId = useId()
+  const previewHeadingId = useId()
+  const [redact, setRedact] = useState(false)
+  const preview = useReportPreview(boardId, token, redact)
+  const model = preview.current?.model ?? null
+  const flags = preview.current?.flags ?? []
+
+  return (
+    <div className="dialog-content export-content">
+      <div className="export-head">
+        <h2 id={headingId}>{t('export.title')}</h2>
+        <button
+          type="button"
+          className="button secondary export-close"
+          onClick={onClose}
+          data-testid="export-close"
+        >
+          {t('export.close')}
+        </button>
+      </div>
+      <div className="export-columns">
+        <div className="export-controls">
+          <section className="export-privacy" aria-labelledby={flagsHeadingId} data-testid="export-privacy">
+            {preview.current && (
+              <PrivacyFlags
+                flags={flags}
+                model={preview.original}
+                redact={redact}
+                headingId={flagsHeadingId}
+              />
+            )}
+            <div className="export-redact">
+              <input
+                id={redactId}
+                type="checkbox"
+                checked={redact}
+                onChange={(event) => setRedact(event.target.checked)}
+                data-testid="export-redact"
+              />
+              <label htmlFor={redactId}>
+                <span className="export-redact-label">{t('export.redact')}</span>
+                <span className="export-redact-hint">{t('export.redactHint')}</span>
+              </label>
+            </div>
+          </section>
+          <DownloadButtons boardId={boardId} token={token} redact={redact} zones={model?.zones ?? []} />
+          {isFacilitator && <ShareToggle control={control} />}
+          {isFacilitator && <DeleteBoardSection onRequest={onDeleteRequest} />}
+        </div>
+        <section className="export-preview" aria-labelledby={previewHeadingId}>
+          <div className="export-preview-head">
+            <h3 id={previewHeadingId}>{t('export.previewTitle')}</h3>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={preview.refresh}
+              disabled={preview.loading}
+              data-testid="export-refresh"
+            >
+              {t('export.refresh')}
+            </button>
+          </div>
+          <p className="export-status" role="status">
+            {preview.loading ? t('export.previewLoading') : ''}
+          </p>
+          {preview.errorKey && (
+            <p className="form-error" role="alert" data-testid="export-preview-error">
+              {t(preview.errorKey)}
+            </p>
+          )}
+          {model && (
+            <div className="export-preview-scroll" aria-busy={preview.loading}>
+              <ReportPreview model={model} />
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}
+
+/** "Deel de oogst met deelnemers": participants may then open this dialog and download too. */
+function ShareToggle({ control }: { control: Y.Doc | null }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const shared = useReportsShared(control)
+  return (
+    <section className="export-share">
+      <div className="export-redact">
+        <input
+          id={id}
+          type="checkbox"
+          checked={shared}
+          disabled={!control}
+          onChange={(event) => {
+            if (control) setReportsShared(control, event.target.checked)
+          }}
+          data-testid="export-share"
+        />
+        <label htmlFor={id}>
+          <span className="export-redact-label">{t('export.share')}</span>
+          <span className="export-redact-hint">{shared ? t('export.shareOn') : t('export.shareOff')}</span>
+        </label>
+      </div>
+    </section>
+  )
+}
