@@ -13,6 +13,10 @@ import {
   zoneAtPoint,
 } from '../../../shared/src/model'
 import { localEdit } from '../sync/localOrigin'
+import { Store } from './store'
+
+/** A cluster just made by this person: its name field opens, so naming it is the next step. */
+export const clusterToName = new Store<string | null>(null)
 
 /**
  * Grouping notes into named clusters (facilitators, while harvesting). All writes are local edits,

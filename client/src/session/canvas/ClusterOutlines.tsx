@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClusterData, NoteData } from '../../../../shared/src/model'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
-import { moveCluster, renameCluster, ungroup } from '../clusterActions'
+import { clusterToName, moveCluster, renameCluster, ungroup } from '../clusterActions'
 import type { SessionView } from '../sessionView'
+import { useStore } from '../store'
 
 const PADDING = 16
 const DRAG_THRESHOLD = 4
@@ -76,6 +77,12 @@ function ClusterOutline({ view, cluster, members, viewport }: ClusterOutlineProp
   const { t } = useTranslation()
   const [drag, setDrag] = useState<{ dx: number; dy: number } | null>(null)
   const [menuOpen, setMenuOpen] = useState(false)
+  const toName = useStore(clusterToName)
+  useEffect(() => {
+    if (toName !== cluster.id) return
+    setMenuOpen(true)
+    clusterToName.set(null)
+  }, [toName, cluster.id])
   const start = useRef<{ x: number; y: number; moved: boolean } | null>(null)
   const bounds = boundsOf(members)
   if (!bounds) return null

@@ -41,7 +41,8 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
   const scale = viewport.scale
   return (
     <div
-      className={`draft-note${hidden ? ' hidden-by-facilitator' : ''}`}
+      // Hidden or no longer editable drafts let clicks through to the notes under them.
+      className={`draft-note${hidden ? ' hidden-by-facilitator' : ''}${hidden || !editable ? ' passive' : ''}`}
       style={{
         left: rect.x + (drag?.dx ?? 0),
         top: rect.y + (drag?.dy ?? 0),

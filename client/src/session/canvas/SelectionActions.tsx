@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { REACTION_EMOJIS, setLocked, toggleReaction } from '../../../../shared/src/model'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
 import { localEdit } from '../../sync/localOrigin'
-import { groupNotes } from '../clusterActions'
+import { clusterToName, groupNotes } from '../clusterActions'
 import type { SessionView } from '../sessionView'
 
 const GAP = 40
@@ -41,7 +41,9 @@ export function SelectionActions({
       selected.map((note) => note.id),
       t('session.clusterDefaultName', { number: view.extras.clusters.length + 1 }),
     )
-    if (id) view.say('session.grouped', { count: selected.length })
+    if (!id) return
+    view.say('session.grouped', { count: selected.length })
+    clusterToName.set(id)
   }
   const setLock = (locked: boolean) => {
     if (!control) return
