@@ -29,20 +29,26 @@ const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
     stepMs: 4000,
     drainMs: 3000,
     p99LimitMs: 50,
-    budgetMs: 70_000,
+    budgetMs: 40_000,
   },
-  cursors: { clients: 500, cursorHz: 1, editRate: 25, measureMs: 10_000 },
-  rooms: { rooms: 250, perRoom: 20, idleMs: 10_000, afterLeaveMs: [5_000, 15_000, 30_000] },
+  cursors: { clients: 500, cursorHz: 1, editRate: 25, measureMs: 5000, setupMs: 20_000, drainMs: 3000 },
+  rooms: {
+    rooms: 250,
+    perRoom: 20,
+    idleMs: 5000,
+    afterLeaveMs: [5_000, 30_000],
+    connectBudgetMs: 60_000,
+  },
   coldLoad: { notes: 2000, repeats: 5, unloadWaitMs: 3500 },
 }
 
 const QUICK: Omit<BenchConfig, 'servers' | 'workloads'> = {
   mode: 'quick',
   unloadGraceMs: 1000,
-  latency: { ...FULL.latency, stepMs: 1500, drainMs: 2000, refineSteps: 1, budgetMs: 15_000 },
-  cursors: { clients: 200, cursorHz: 1, editRate: 10, measureMs: 3000 },
-  rooms: { rooms: 50, perRoom: 20, idleMs: 2000, afterLeaveMs: [4000] },
-  coldLoad: { notes: 2000, repeats: 2, unloadWaitMs: 2000 },
+  latency: { ...FULL.latency, stepMs: 1000, drainMs: 1500, refineSteps: 1, budgetMs: 6000 },
+  cursors: { clients: 100, cursorHz: 1, editRate: 10, measureMs: 2000, setupMs: 4000, drainMs: 1500 },
+  rooms: { rooms: 25, perRoom: 20, idleMs: 1000, afterLeaveMs: [2500], connectBudgetMs: 10_000 },
+  coldLoad: { notes: 2000, repeats: 1, unloadWaitMs: 1800 },
 }
 
 const TINY: Omit<BenchConfig, 'servers' | 'workloads'> = {
@@ -53,14 +59,14 @@ const TINY: Omit<BenchConfig, 'servers' | 'workloads'> = {
     startRate: 20,
     maxRate: 40,
     refineSteps: 0,
-    stepMs: 700,
-    drainMs: 2000,
+    stepMs: 500,
+    drainMs: 1000,
     p99LimitMs: 50,
     budgetMs: 5000,
   },
-  cursors: { clients: 6, cursorHz: 2, editRate: 4, measureMs: 800 },
-  rooms: { rooms: 3, perRoom: 3, idleMs: 300, afterLeaveMs: [1200] },
-  coldLoad: { notes: 200, repeats: 1, unloadWaitMs: 900 },
+  cursors: { clients: 6, cursorHz: 2, editRate: 4, measureMs: 800, setupMs: 3000, drainMs: 1000 },
+  rooms: { rooms: 3, perRoom: 3, idleMs: 300, afterLeaveMs: [1200], connectBudgetMs: 5000 },
+  coldLoad: { notes: 200, repeats: 1, unloadWaitMs: 700 },
 }
 
 export const ALL_WORKLOADS: Workload[] = ['latency', 'cursors', 'rooms', 'coldLoad']
@@ -77,9 +83,11 @@ export function jobTimeoutMs(config: BenchConfig, workload: Workload): number {
     case 'latency':
       return config.latency.budgetMs + 2 * config.latency.stepMs + 2 * config.latency.drainMs * 3 + slack
     case 'cursors':
-      return config.cursors.measureMs + slack + 30_000
+      return config.cursors.setupMs + config.cursors.measureMs + config.cursors.drainMs + slack
     case 'rooms':
-      return config.rooms.idleMs + Math.max(0, ...config.rooms.afterLeaveMs) + slack + 120_000
+      return (
+        config.rooms.connectBudgetMs + config.rooms.idleMs + Math.max(0, ...config.rooms.afterLeaveMs) + slack
+      )
     case 'coldLoad':
       return (config.coldLoad.repeats + 2) * (config.coldLoad.unloadWaitMs + 15_000) + slack
   }

@@ -14,7 +14,7 @@ interface ProfileNode {
   children?: number[]
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[]
   startTime: number
   endTime: number
@@ -36,6 +36,8 @@ export interface ProfileSummary {
   busyPct: number
   areas: Array<{ area: string; pct: number }>
   topSelf: FunctionTime[]
+  /** Highest inclusive time, any code (runtime frames left out). */
+  topTotal: FunctionTime[]
   topOwnCode: FunctionTime[]
 }
 
@@ -51,7 +53,13 @@ function areaOf(url: string, fn: string): string {
 }
 
 export function summarizeProfile(file: string): ProfileSummary {
-  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile
+  return summarizeCpuProfile(
+    JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile,
+    path.relative(ROOT, file),
+  )
+}
+
+export function summarizeCpuProfile(profile: CpuProfile, file: string): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<number, number>()
   profile.samples.forEach((id, i) => {
@@ -89,7 +97,10 @@ export function summarizeProfile(file: string): ProfileSummary {
     const [fn, where] = key.split('|') as [string, string]
     return {
       fn,
-      where: where.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\//, ''),
+      where: where
+        .replace(`file://${ROOT}/`, '')
+        .replace(/^.*node_modules\//, '')
+        .replace(/^https?:\/\/[^/]+\//, ''),
       selfPct: pct(selfByKey.get(key) ?? 0),
       totalPct: pct(totalByKey.get(key) ?? 0),
     }
@@ -100,13 +111,23 @@ export function summarizeProfile(file: string): ProfileSummary {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 15)
     .map(([key]) => describe(key))
+  const topTotal = [...totalByKey.entries()]
+    .filter(
+      ([key]) =>
+        !skip(key) &&
+        !key.startsWith('(') &&
+        !/^(processTicksAndRejections|listOnTimeout|emit|runMicrotasks)\|/.test(key),
+    )
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([key]) => describe(key))
   const topOwnCode = [...totalByKey.entries()]
     .filter(([key]) => key.includes('/server/src/'))
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)
     .map(([key]) => describe(key))
   return {
-    file: path.relative(ROOT, file),
+    file,
     durationMs: Math.round(total / 1000),
     busyPct: Math.round(((total - idle) / Math.max(1, total)) * 1000) / 10,
     areas: [...areas.entries()]
@@ -115,6 +136,7 @@ export function summarizeProfile(file: string): ProfileSummary {
       .sort((a, b) => b.pct - a.pct)
       .slice(0, 10),
     topSelf,
+    topTotal,
     topOwnCode,
   }
 }
@@ -126,10 +148,15 @@ export function summarizeProfiles(dir: string): Record<string, ProfileSummary[]>
   for (const workload of fs.readdirSync(dir)) {
     const folder = path.join(dir, workload)
     if (!fs.statSync(folder).isDirectory()) continue
-    out[workload] = fs
+    // --cpu-prof also writes one file per worker thread (tsx's loader); keep the main thread's,
+    // the one with the most busy time.
+    const all = fs
       .readdirSync(folder)
       .filter((name) => name.endsWith('.cpuprofile'))
       .map((name) => summarizeProfile(path.join(folder, name)))
+    const busy = (s: ProfileSummary) => s.durationMs * s.busyPct
+    const main = all.sort((a, b) => busy(b) - busy(a))[0]
+    out[workload] = main ? [main] : []
   }
   return out
 }

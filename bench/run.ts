@@ -4,7 +4,7 @@ import { ALL_WORKLOADS, benchConfig, type Mode } from './config'
 import type { Workload } from './load/protocol'
 import { summarizeProfiles } from './profile'
 import { renderMarkdown } from './report'
-import { runBench } from './runner'
+import { contentionNotes, runBench } from './runner'
 import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
 
 /**
@@ -41,10 +41,21 @@ if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true })
 log(`mode ${mode}; servers ${servers.join(', ')}; workloads ${workloads.join(', ')}`)
 const results = await runBench(config, { log, profileDir })
 const profiles = profileDir ? summarizeProfiles(profileDir) : undefined
+results.notes.push(...contentionNotes(results))
+
+const clientFile = path.join(ROOT, 'bench/client-results.md')
+const client = fs.existsSync(clientFile)
+  ? fs
+      .readFileSync(clientFile, 'utf8')
+      .replace(/^# .*\n/, '## Browser (npm run bench:client, separate run)\n')
+  : ''
 
 fs.mkdirSync(outDir, { recursive: true })
 fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ ...results, profiles }, null, 2)}\n`)
-fs.writeFileSync(path.join(outDir, 'results.md'), renderMarkdown(results, profiles))
+fs.writeFileSync(
+  path.join(outDir, 'results.md'),
+  renderMarkdown(results, profiles) + (client ? `\n${client}` : ''),
+)
 log(
   `wrote ${path.relative(ROOT, outDir) || '.'}/results.md and results.json in ${(results.durationMs / 1000).toFixed(0)} s`,
 )

@@ -59,7 +59,11 @@ export async function runBench(config: BenchConfig, options: RunOptions = {}): P
     config,
     runs: {},
     durationMs: 0,
-    notes: [],
+    notes: [
+      'Oogst runs with MAX_CONNECTIONS_PER_IP, BOARD_CREATES_PER_HOUR and JOIN_FAILURES_PER_10_MIN lifted (every bench client is 127.0.0.1); its per-socket update and awareness rate limits stay at their defaults.',
+      'Durability differs: Oogst fsyncs every update (group commit) before anyone sees it; y-websocket-server (here) stores updates after broadcasting them without fsync; Hocuspocus stores a snapshot 2–10 s after changes. Faster peers are doing less.',
+      `Room unload grace for Oogst: ${config.unloadGraceMs} ms (ROOM_UNLOAD_GRACE_MS); y-websocket-server and Hocuspocus unload when the last client leaves.`,
+    ],
   }
   for (const workload of config.workloads) {
     const perServer: Partial<Record<ServerKind, ServerRun>> = {}
@@ -98,4 +102,25 @@ export async function runBench(config: BenchConfig, options: RunOptions = {}): P
   }
   results.durationMs = Math.round(performance.now() - started)
   return results
+}
+
+/** Notes on how busy the machine was with other processes while we measured. */
+export function contentionNotes(results: BenchResults): string[] {
+  const others: number[] = []
+  for (const perServer of Object.values(results.runs)) {
+    for (const run of Object.values(perServer ?? {})) {
+      for (const window of Object.values(run?.windows ?? {})) {
+        if (Number.isFinite(window.otherCpuPct)) others.push(window.otherCpuPct)
+      }
+    }
+  }
+  if (others.length === 0) return []
+  const mean = others.reduce((sum, v) => sum + v, 0) / others.length
+  const max = Math.max(...others)
+  const note = `Other processes used on average ${mean.toFixed(0)}% of a core (max ${max.toFixed(0)}%) during the measurement windows (of ${results.machine.cores * 100}% available).`
+  return [
+    mean > 20
+      ? `${note} The machine was shared: figures are noisier and slower than on a quiet machine.`
+      : note,
+  ]
 }

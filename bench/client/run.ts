@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { machineInfo } from '../proc'
+import type { ProfileSummary } from '../profile'
 import { prepareRooms } from '../rooms'
 import { median } from '../stats'
 import { ROOT, startServer } from '../targets'
@@ -16,6 +17,7 @@ import {
   wheelPan,
   wheelZoom,
 } from './page'
+import { profilePage, renderProfiles } from './profile'
 import { seedBoard } from './seed'
 
 /**
@@ -23,6 +25,8 @@ import { seedBoard } from './seed'
  * navigation to the notes on screen (cold: the room is not in the server's memory), and frame rate
  * while panning (wheel and drag) and zooming. Writes bench/client-results.{json,md}.
  *   --notes=2000  --loads=3  --no-build (use an existing bench/client-build)
+ *   --profile   build unminified, CPU-profile the page while loading and panning, and write
+ *               bench/client-profile.md instead of the results
  */
 const args = process.argv.slice(2)
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -31,21 +35,32 @@ const LOADS = Number(value('loads') ?? 3)
 const CLIENT_DIR = path.join(ROOT, 'bench/client-build')
 const VIEWPORT = { width: 1280, height: 800 }
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const PROFILE = args.includes('--profile')
+const profiles: ProfileSummary[] = []
 const log = (line: string) => process.stdout.write(`[bench:client] ${line}\n`)
 
+// The client is built into a folder of our own, so `npm run build` elsewhere is left alone. When
+// the build fails (the client is being edited), the last `npm run build` output is used instead.
+let clientDir = CLIENT_DIR
+let clientBuild = PROFILE ? 'bench/client-build (unminified)' : 'bench/client-build'
 if (!args.includes('--no-build')) {
   log('building the client (vite build) into bench/client-build …')
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', CLIENT_DIR, '--emptyOutDir'],
-    {
+  const build = ['build', '--outDir', CLIENT_DIR, '--emptyOutDir', ...(PROFILE ? ['--minify=false'] : [])]
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), ...build], {
       cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  )
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+  } catch {
+    clientDir = path.join(ROOT, 'dist/client')
+    const index = path.join(clientDir, 'index.html')
+    const when = fs.existsSync(index) ? fs.statSync(index).mtime.toISOString() : 'missing'
+    clientBuild = `dist/client from ${when} (building the current client failed)`
+    log(`build failed; using ${clientBuild}`)
+  }
 }
 
-const server = await startServer('oogst', { unloadGraceMs: 1000, env: { CLIENT_DIR } })
+const server = await startServer('oogst', { unloadGraceMs: 1000, env: { CLIENT_DIR: clientDir } })
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: [
@@ -74,8 +89,15 @@ try {
     const page = await context.newPage()
     await instrument(page, NOTES)
     const wallStart = performance.now()
-    await page.goto(url)
-    const marks = await waitForNotes(page, 60_000)
+    const loaded: { marks?: Awaited<ReturnType<typeof waitForNotes>> } = {}
+    const open = async () => {
+      await page.goto(url)
+      loaded.marks = await waitForNotes(page, 60_000)
+    }
+    if (PROFILE && i === LOADS - 1) profiles.push(await profilePage(page, 'load', open))
+    else await open()
+    const marks = loaded.marks
+    if (!marks) throw new Error('page did not load')
     loads.push({
       notesPaintedMs: Math.round(marks.notesPaintedAt ?? Number.NaN),
       listFullMs: Math.round(marks.listFullAt ?? Number.NaN),
@@ -90,6 +112,7 @@ try {
     date: new Date().toISOString(),
     machine: await machineInfo(),
     chromium: browser.version(),
+    clientBuild,
     viewport: VIEWPORT,
     notes: NOTES,
     seed,
@@ -97,8 +120,12 @@ try {
     notesPaintedMedianMs: median(loads.map((l) => l.notesPaintedMs)),
     frames,
   }
-  fs.writeFileSync(path.join(ROOT, 'bench/client-results.json'), `${JSON.stringify(results, null, 2)}\n`)
-  fs.writeFileSync(path.join(ROOT, 'bench/client-results.md'), renderClient(results))
+  if (PROFILE) {
+    fs.writeFileSync(path.join(ROOT, 'bench/client-profile.md'), renderProfiles(profiles))
+  } else {
+    fs.writeFileSync(path.join(ROOT, 'bench/client-results.json'), `${JSON.stringify(results, null, 2)}\n`)
+    fs.writeFileSync(path.join(ROOT, 'bench/client-results.md'), renderClient(results))
+  }
   log(
     `notes on screen (median of ${LOADS}): ${results.notesPaintedMedianMs} ms; ${Object.entries(frames)
       .map(([k, v]) => `${k} ${v?.fps ?? '—'} fps`)
@@ -116,7 +143,11 @@ async function measureInteraction(
   const centre = { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 }
   await page.waitForTimeout(500)
   const idle = await measureFrames(page, () => page.waitForTimeout(1500))
-  const wheel = await measureFrames(page, () => wheelPan(page, centre, 3000))
+  const wheel = await measureFrames(page, () =>
+    PROFILE
+      ? profilePage(page, 'wheel-pan', () => wheelPan(page, centre, 3000)).then((p) => void profiles.push(p))
+      : wheelPan(page, centre, 3000),
+  )
   const zoom = await measureFrames(page, () => wheelZoom(page, centre, 3000))
   const empty = await emptyCanvasPoint(page)
   const drag = empty ? await measureFrames(page, () => dragPan(page, empty, 3000)) : null
@@ -126,6 +157,7 @@ async function measureInteraction(
 function renderClient(r: {
   date: string
   chromium: string
+  clientBuild: string
   machine: { cores: number; memoryGiB: number; node: string }
   notes: number
   loads: Array<{ notesPaintedMs: number; fcpMs: number | null }>
@@ -135,7 +167,7 @@ function renderClient(r: {
   const lines = [
     '# Oogst browser benchmark',
     '',
-    `Generated by \`npm run bench:client\` on ${r.date}: headless Chromium ${r.chromium} (software rendering, --disable-gpu), ${VIEWPORT.width}×${VIEWPORT.height}, ${r.machine.cores} cores, Node ${r.machine.node}; server and browser share the machine.`,
+    `Generated by \`npm run bench:client\` on ${r.date}: headless Chromium ${r.chromium} (software rendering, --disable-gpu), ${VIEWPORT.width}×${VIEWPORT.height}, ${r.machine.cores} cores, Node ${r.machine.node}; server and browser share the machine. Client: ${r.clientBuild}.`,
     '',
     `| Figure | value | target |`,
     '|---|---|---|',

@@ -20,6 +20,9 @@ export interface CursorOptions {
   /** Total edits/s across all clients, tracked for latency like the latency workload. */
   editRate: number
   measureMs: number
+  /** Bound on connecting and settling before the measurement, and on the drain after it. */
+  setupMs: number
+  drainMs: number
 }
 
 export interface RoomsOptions {
@@ -28,6 +31,8 @@ export interface RoomsOptions {
   idleMs: number
   /** Memory samples after everyone left, in ms after the last client closed. */
   afterLeaveMs: number[]
+  /** Bound on connecting everyone. */
+  connectBudgetMs: number
 }
 
 export interface ColdLoadOptions {

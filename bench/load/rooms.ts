@@ -33,7 +33,7 @@ export async function runRooms(
   for (let index = 1; index < options.perRoom; index++) {
     for (const room of rooms) rest.push({ room, index })
   }
-  const deadline = performance.now() + 120_000
+  const deadline = performance.now() + options.connectBudgetMs
   const start = performance.now()
   const loaded = await connectMany(target, first, { concurrency: 50, timeoutMs: 20_000, deadline })
   await sleep(1000)
