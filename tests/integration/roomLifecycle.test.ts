@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { createMemoryPersistence } from '../../server/src/persistence/memory'
 import type { Persistence } from '../../server/src/persistence/types'
 import { createNote, listNotes } from '../../shared/src/model/notes'
-import { createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
-import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
+import { nextCloseCode, serverHarness } from '../helpers/harness'
+import { createBoard, tokenFor } from '../helpers/testServer'
+import { sleep, waitFor } from '../helpers/yclient'
 
 /** Memory storage whose load or append can be told to fail, to check the failure rules. */
 function faultyStore(): Persistence & { failLoads: number; failLoadsOf: string; failAppends: boolean } {
@@ -31,39 +32,22 @@ function faultyStore(): Persistence & { failLoads: number; failLoadsOf: string; 
   return store
 }
 
-function closeCodeOf(client: YClient): Promise<number> {
-  return new Promise((resolve) => {
-    client.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
-  })
-}
-
 describe('room lifecycle', () => {
-  let server: TestServer | undefined
-  const clients: YClient[] = []
-  const connect = (...args: Parameters<typeof connectClient>) => {
-    const client = connectClient(...args)
-    clients.push(client)
-    return client
-  }
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server?.close()
-    server = undefined
-  })
+  const harness = serverHarness()
 
   it('unloads an idle room after the grace period and compacts its log into a snapshot', async () => {
-    server = await startTestServer({ config: { roomUnloadGraceMs: 100 } })
+    const server = await harness.start({ config: { roomUnloadGraceMs: 100 } })
     const board = await createBoard(server.url)
-    const client = connect(server.wsUrl, board.id, await tokenFor(server.url, board, 'participant'))
+    const client = harness.connect(board.id, await tokenFor(server.url, board, 'participant'))
     await client.synced
     for (let i = 0; i < 5; i++)
       createNote(client.doc, { x: 0, y: 0, authorId: 'a', authorName: 'A', text: `n${i}` })
-    await waitFor(() => server?.server.rooms.loadedRoomNames().includes(board.id) ?? false)
+    await waitFor(() => harness.server.server.rooms.loadedRoomNames().includes(board.id) ?? false)
     await waitFor(() => listNotes(client.doc).length === 5)
     await sleep(50)
     expect(await server.server.store.logLength(board.id)).toBeGreaterThan(1)
     client.destroy()
-    await waitFor(() => !server?.server.rooms.loadedRoomNames().includes(board.id), 3000, 'unload')
+    await waitFor(() => !harness.server.server.rooms.loadedRoomNames().includes(board.id), 3000, 'unload')
     await sleep(50)
     expect(await server.server.store.logLength(board.id)).toBe(0)
     const stored = await server.server.store.loadRoom(board.id)
@@ -74,7 +58,7 @@ describe('room lifecycle', () => {
 
   it('a failed load closes the socket, keeps no room in memory, and a retry sees the stored board', async () => {
     const store = faultyStore()
-    server = await startTestServer({ store })
+    const server = await harness.start({ store })
     const board = await createBoard(server.url, 'Bewaard bord')
     const token = await tokenFor(server.url, board, 'participant')
     store.failLoads = 1
@@ -84,22 +68,22 @@ describe('room lifecycle', () => {
     expect(code).toBe(4500)
     expect(server.server.rooms.loadedRoomNames()).not.toContain(board.id)
 
-    const retry = connect(server.wsUrl, board.id, token)
+    const retry = harness.connect(board.id, token)
     await retry.synced
     expect(retry.doc.getMap('meta').get('title')).toBe('Bewaard bord')
   })
 
   it('a failed append is neither applied nor broadcast, closes the writer, and the room keeps serving', async () => {
     const store = faultyStore()
-    server = await startTestServer({ store })
+    const server = await harness.start({ store })
     const board = await createBoard(server.url)
     const token = await tokenFor(server.url, board, 'participant')
-    const writer = connect(server.wsUrl, board.id, token)
-    const watcher = connect(server.wsUrl, board.id, token)
+    const writer = harness.connect(board.id, token)
+    const watcher = harness.connect(board.id, token)
     await Promise.all([writer.synced, watcher.synced])
 
     store.failAppends = true
-    const closed = closeCodeOf(writer)
+    const closed = nextCloseCode(writer)
     createNote(writer.doc, { x: 0, y: 0, authorId: 'w', authorName: 'W', text: 'lost in a full disk' })
     expect(await closed).toBe(4500)
     await sleep(100)

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { measureClockOffset } from '../../shared/src/clock'
@@ -13,46 +13,32 @@ import {
 } from '../../shared/src/model/session'
 import { listZones, updateZone } from '../../shared/src/model/zones'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
-import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
-import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
+import { nextCloseCode, serverHarness } from '../helpers/harness'
+import { api, createBoard, tokenFor } from '../helpers/testServer'
+import { sleep, waitFor } from '../helpers/yclient'
 
 type Info = { participantId: string; role: string }
 
 describe('facilitation, enforced by the server', () => {
-  let server: TestServer | undefined
-  const clients: YClient[] = []
-  const connect = (...args: Parameters<typeof connectClient>) => {
-    const client = connectClient(...args)
-    clients.push(client)
-    return client
-  }
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server?.close()
-    server = undefined
-  })
+  const harness = serverHarness()
 
   async function setup(templateId = 'los-model') {
-    server = await startTestServer()
+    const server = await harness.start()
     const board = await createBoard(server.url, 'Sessie', { templateId })
     const facilitator = await tokenFor(server.url, board, 'facilitator', 'Fenna')
     const anna = await tokenFor(server.url, board, 'participant', 'Anna')
     const bram = await tokenFor(server.url, board, 'participant', 'Bram')
     const call = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
-      api<T>(server?.url ?? '', method, `/api/boards/${board.id}${path}`, body, {
+      api<T>(harness.server.url, method, `/api/boards/${board.id}${path}`, body, {
         authorization: `Bearer ${token}`,
       })
     const who = async (token: string) => (await call<Info>(token, 'GET', '')).body
     return { board, facilitator, anna, bram, call, who }
   }
-  const closeCode = (client: YClient) =>
-    new Promise<number>((resolve) =>
-      client.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)),
-    )
 
   it('runs the timer on the server clock, and it survives a restart', async () => {
     const { board, facilitator, anna, call } = await setup()
-    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), facilitator)
+    const control = harness.connect(controlRoom(board.id), facilitator)
     await control.synced
     const round = listRounds(control.doc)[0]
     expect(round).toBeDefined()
@@ -78,22 +64,20 @@ describe('facilitation, enforced by the server', () => {
     expect((await call(facilitator, 'POST', '/session', { action: 'resume' })).status).toBe(409)
 
     control.destroy()
-    const dataDir = server?.dataDir as string
-    await server?.close()
-    server = await startTestServer({ dataDir })
-    const after = connect(server.wsUrl, controlRoom(board.id), facilitator)
+    await harness.restart()
+    const after = harness.connect(controlRoom(board.id), facilitator)
     await after.synced
     expect(readTimer(after.doc)).toMatchObject({ status: 'running', roundId: round?.id })
   })
 
   it('shows the right remaining time on a client whose clock is 5 minutes off', async () => {
     const { board, facilitator, call } = await setup()
-    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), facilitator)
+    const control = harness.connect(controlRoom(board.id), facilitator)
     await control.synced
     await call(facilitator, 'POST', '/session', { action: 'start', roundId: listRounds(control.doc)[0]?.id })
     await waitFor(() => readTimer(control.doc).status === 'running')
     const serverTime = async () =>
-      (await api<{ now: number }>(server?.url ?? '', 'GET', '/api/time')).body.now
+      (await api<{ now: number }>(harness.server.url, 'GET', '/api/time')).body.now
     for (const skew of [-5 * 60_000, 5 * 60_000]) {
       const skewedNow = () => Date.now() + skew
       const offset = await measureClockOffset(serverTime, skewedNow)
@@ -111,20 +95,20 @@ describe('facilitation, enforced by the server', () => {
     const { board, facilitator, anna, bram, call, who } = await setup()
     const annaId = (await who(anna)).participantId
     const bramId = (await who(bram)).participantId
-    const annaDrafts = connect(server?.wsUrl ?? '', draftsRoom(board.id, annaId), anna)
+    const annaDrafts = harness.connect(draftsRoom(board.id, annaId), anna)
     await annaDrafts.synced
     createNote(annaDrafts.doc, { x: 0, y: 0, authorId: annaId, authorName: 'Anna', text: 'Buurtkamer werkt' })
     createNote(annaDrafts.doc, { x: 0, y: 0, authorId: annaId, authorName: 'Anna', text: 'Bel 06-12345678' })
 
     // Bram can open neither Anna's drafts room nor see their text anywhere.
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${server?.wsUrl}/${draftsRoom(board.id, annaId)}?token=${bram}`)
+      const ws = new WebSocket(`${harness.server.wsUrl}/${draftsRoom(board.id, annaId)}?token=${bram}`)
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
       ws.on('open', () => resolve(101))
       ws.on('error', () => {})
     })
     expect(status).toBe(403)
-    const bramControl = connect(server?.wsUrl ?? '', controlRoom(board.id), bram)
+    const bramControl = harness.connect(controlRoom(board.id), bram)
     await bramControl.synced
     await waitFor(() => readDraftCounts(bramControl.doc).get(annaId)?.count === 2, 3000, 'draft counter')
     expect(JSON.stringify(bramControl.doc.toJSON())).not.toContain('Buurtkamer')
@@ -144,7 +128,7 @@ describe('facilitation, enforced by the server', () => {
     const revealed = await call<{ revealed: number }>(facilitator, 'POST', '/reveal', { anonymous: true })
     expect(revealed.body.revealed).toBe(1)
 
-    const bramContent = connect(server?.wsUrl ?? '', board.id, bram)
+    const bramContent = harness.connect(board.id, bram)
     await waitFor(() => listNotes(bramContent.doc).length === 1, 3000, 'revealed note')
     expect(listNotes(bramContent.doc)[0]).toMatchObject({ text: 'Buurtkamer werkt', authorName: '' })
     expect(JSON.stringify(bramContent.doc.toJSON())).not.toContain('06-12345678')
@@ -155,7 +139,7 @@ describe('facilitation, enforced by the server', () => {
 
   it('enforces the dot budget, the per-note maximum and the scope, even for simultaneous votes', async () => {
     const { board, facilitator, anna, bram, call } = await setup()
-    const content = connect(server?.wsUrl ?? '', board.id, anna)
+    const content = harness.connect(board.id, anna)
     await content.synced
     const [zoneA, zoneB] = listZones(content.doc)
     const inScope = Array.from({ length: 5 }, (_, i) =>
@@ -202,35 +186,35 @@ describe('facilitation, enforced by the server', () => {
       action: 'close',
     })
     expect(Object.values(closed.body.results).reduce((a, b) => a + b, 0)).toBe(4)
-    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), anna)
+    const control = harness.connect(controlRoom(board.id), anna)
     await control.synced
     expect(readVoteResults(control.doc)).toEqual(closed.body.results)
   })
 
   it('refuses participant edits to zones and locked notes: not stored, not broadcast', async () => {
     const { board, facilitator, anna, bram } = await setup()
-    const fac = connect(server?.wsUrl ?? '', controlRoom(board.id), facilitator)
-    const facContent = connect(server?.wsUrl ?? '', board.id, facilitator)
-    const a = connect(server?.wsUrl ?? '', board.id, anna)
-    const b = connect(server?.wsUrl ?? '', board.id, bram)
+    const fac = harness.connect(controlRoom(board.id), facilitator)
+    const facContent = harness.connect(board.id, facilitator)
+    const a = harness.connect(board.id, anna)
+    const b = harness.connect(board.id, bram)
     await Promise.all([fac.synced, facContent.synced, a.synced, b.synced])
     const noteId = createNote(facContent.doc, { x: 10, y: 10, authorId: 'f', authorName: 'F', text: 'vast' })
     setLocked(fac.doc, noteId, true)
     await waitFor(() => listNotes(a.doc).length === 1 && listNotes(b.doc).length === 1)
     await sleep(100)
 
-    const refused = closeCode(a)
+    const refused = nextCloseCode(a)
     updateNote(a.doc, noteId, { x: 999 })
     expect(await refused).toBe(4409)
-    const zoneRefused = closeCode(b)
+    const zoneRefused = nextCloseCode(b)
     const zone = listZones(b.doc)[0]
     updateZone(b.doc, zone?.id ?? '', { title: 'Gekaapt' })
     expect(await zoneRefused).toBe(4409)
     await sleep(100)
     expect(listNotes(facContent.doc)[0]?.x).toBe(10)
     expect(listZones(facContent.doc)[0]?.title).toBe(zone?.title)
-    const room = await server?.server.rooms.peek(board.id)
-    const stored = await server?.server.store.loadRoom(board.id)
+    const room = await harness.server.server.rooms.peek(board.id)
+    const stored = await harness.server.server.store.loadRoom(board.id)
     const fresh = new Y.Doc()
     for (const update of stored?.updates ?? []) Y.applyUpdate(fresh, update)
     expect(listNotes(fresh)[0]?.x).toBe(10)
@@ -239,14 +223,14 @@ describe('facilitation, enforced by the server', () => {
 
   it('lets a viewer write nothing: no votes, no ready, no session actions', async () => {
     const { board, facilitator, call } = await setup()
-    const viewer = await tokenFor(server?.url ?? '', board, 'viewer')
+    const viewer = await tokenFor(harness.server.url, board, 'viewer')
     await call(facilitator, 'POST', '/voting', {
       action: 'open',
       perPerson: 3,
       maxPerNote: 1,
       scope: 'board',
     })
-    const content = connect(server?.wsUrl ?? '', board.id, facilitator)
+    const content = harness.connect(board.id, facilitator)
     await content.synced
     const noteId = createNote(content.doc, {
       x: 0,
@@ -264,8 +248,8 @@ describe('facilitation, enforced by the server', () => {
 
   it('remembers who joined and who facilitated, for the report', async () => {
     const { board, facilitator, anna, bram } = await setup()
-    for (const token of [facilitator, anna, bram]) await connect(server?.wsUrl ?? '', board.id, token).synced
-    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), anna)
+    for (const token of [facilitator, anna, bram]) await harness.connect(board.id, token).synced
+    const control = harness.connect(controlRoom(board.id), anna)
     await control.synced
     await waitFor(() => listParticipantsEverJoined(control.doc).length === 3, 3000, 'participants recorded')
     expect(listParticipantsEverJoined(control.doc).map((p) => p.name)).toEqual(['Anna', 'Bram', 'Fenna'])
@@ -275,9 +259,9 @@ describe('facilitation, enforced by the server', () => {
   it('changes a role at once: a promoted participant reconnects as facilitator', async () => {
     const { board, facilitator, anna, call, who } = await setup()
     const annaId = (await who(anna)).participantId
-    const control = connect(server?.wsUrl ?? '', controlRoom(board.id), anna)
+    const control = harness.connect(controlRoom(board.id), anna)
     await control.synced
-    const reconnect = closeCode(control)
+    const reconnect = nextCloseCode(control)
     expect(
       (await call(facilitator, 'POST', `/participants/${annaId}/role`, { role: 'facilitator' })).status,
     ).toBe(204)
