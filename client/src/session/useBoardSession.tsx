@@ -83,10 +83,6 @@ export function useBoardSession(input: {
   const control = useControlDoc(boardId, token, checkRole)
   const state = useSessionState(control?.doc ?? null)
   const [flashAt, setFlashAt] = useState(0)
-  const countdown = useCountdown(state.timer, () => {
-    setFlashAt(Date.now())
-    playTimeUpSound()
-  })
 
   const [message, setMessage] = useState<{
     key: string
@@ -96,6 +92,12 @@ export function useBoardSession(input: {
   const say = useCallback((key: string, values?: Record<string, unknown>) => {
     setMessage({ key, values, at: Date.now() })
   }, [])
+  // Time up: seen (the banner flashes), heard (a soft chime) and read out (the status line).
+  const countdown = useCountdown(state.timer, () => {
+    setFlashAt(Date.now())
+    playTimeUpSound()
+    say('session.timeUpShort')
+  })
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {
     if (takeRefusedNotice(boardId)) say('session.editRefused')

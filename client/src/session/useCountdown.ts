@@ -5,7 +5,7 @@ import { serverNow, useClockMeasured } from './serverClock'
 export interface Countdown {
   /** Milliseconds left (paused: what is left), or null when no round is timed. */
   remaining: number | null
-  /** The running round's time is up (the timer reached zero; the facilitator may add time). */
+  /** The running round's time is up: the timer reached zero and the facilitator has not ended it. */
   timeUp: boolean
 }
 
@@ -13,7 +13,7 @@ const TICK_MS = 250
 
 function compute(timer: TimerState): Countdown {
   const remaining = remainingMs(timer, serverNow())
-  return { remaining, timeUp: timer.status === 'ended' || (timer.status === 'running' && remaining === 0) }
+  return { remaining, timeUp: timer.status === 'running' && remaining === 0 }
 }
 
 /**

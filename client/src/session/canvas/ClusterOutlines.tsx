@@ -6,7 +6,7 @@ import { clusterToName, moveCluster, renameCluster, ungroup } from '../clusterAc
 import type { SessionView } from '../sessionView'
 import { useStore } from '../store'
 
-const PADDING = 16
+const PADDING = 20
 const DRAG_THRESHOLD = 4
 
 interface ClusterOutlineProps {

@@ -51,6 +51,7 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
         transform: `scale(${scale})`,
         background: NOTE_COLOR_HEX[note.color],
       }}
+      title={hidden ? note.text : undefined}
       data-testid="draft-note"
       data-note-id={note.id}
     >
@@ -71,7 +72,7 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
           setDrag(null)
         }}
       >
-        <span style={{ fontSize: Math.min(22, 12 / scale) }}>
+        <span className="draft-note-label" style={{ fontSize: Math.min(18, 12 / scale) }}>
           {hidden ? t('session.draftHidden') : t('session.onlyForYou')}
         </span>
         {editable && (
@@ -133,13 +134,15 @@ export function DraftLayer({ view, viewport }: { view: SessionView; viewport: Vi
         <button
           type="button"
           className="button primary add-note draft-add-floating"
+          title={t('session.writeDraftHint')}
+          aria-label={t('session.writeDraftHint')}
           onClick={() => addDraft(view)}
           data-testid="draft-add"
         >
           <span aria-hidden="true" className="add-note-icon">
             +
           </span>
-          {t('session.writeDraft')}
+          {t('toolbar.addNote')}
         </button>
       )}
     </div>
