@@ -34,6 +34,12 @@ export function useItemEditing(options: ItemEditingOptions) {
     if (editingId && !editingNote && !editingShape) setEditingId(null)
   }, [editingId, editingNote, editingShape])
 
+  // Editing stopped being allowed (the round's time is up, input closed): close the editor at
+  // once, without the usual clean-up writes, which the server would refuse now.
+  useEffect(() => {
+    if (!canEdit && editingId) setEditingId(null)
+  }, [canEdit, editingId])
+
   const latest = useRef({ canEdit, isFacilitator })
   latest.current = { canEdit, isFacilitator }
 
