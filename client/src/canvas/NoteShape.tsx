@@ -1,9 +1,9 @@
 import type Konva from 'konva'
 import { memo, useMemo } from 'react'
-import { Group, Label, Rect, Tag, Text } from 'react-konva'
+import { Group, Label, Shape, Tag, Text } from 'react-konva'
 import { NOTE_COLOR_HEX, type NoteData } from '../../../shared/src/model'
-import { fitFontSize } from './fitText'
-import { AUTHOR_FONT_SIZE, FONT_FAMILY, LINE_HEIGHT, NOTE_PADDING, noteTextBox } from './noteLayout'
+import { noteHitFunc, noteSceneFunc } from './noteDraw'
+import { FONT_FAMILY } from './noteLayout'
 import { ITEM_NAME, type ItemHandlers } from './shapes/ShapeNode'
 
 interface NoteShapeProps extends ItemHandlers {
@@ -34,7 +34,8 @@ function TypingTag({ text, scale }: { text: string; scale: number }) {
 /**
  * One sticky note. Memoised: with stable callbacks it only re-renders when its own data, selection
  * or editing state changes. While dragging, Konva moves the shape itself (smooth, no React work);
- * the canvas writes the new positions to the shared document once, on drop.
+ * the canvas writes the new positions to the shared document once, on drop. The note's paper,
+ * text and author are one custom shape (noteDraw.ts), drawn without per-frame text measuring.
  */
 export const NoteShape = memo(function NoteShape({
   note,
@@ -48,11 +49,21 @@ export const NoteShape = memo(function NoteShape({
   onDragMove,
   onDragEnd,
 }: NoteShapeProps) {
-  const box = noteTextBox(note)
-  const { width: boxWidth, height: boxHeight } = box
-  const fontSize = useMemo(
-    () => fitFontSize(note.text, { width: boxWidth, height: boxHeight }),
-    [note.text, boxWidth, boxHeight],
+  const { width, height, text, authorName, color } = note
+  const isTyped = Boolean(typing)
+  const sceneFunc = useMemo(
+    () =>
+      noteSceneFunc({
+        width,
+        height,
+        fill: NOTE_COLOR_HEX[color],
+        text,
+        authorName,
+        selected,
+        typing: isTyped,
+        hideText: editing,
+      }),
+    [width, height, color, text, authorName, selected, isTyped, editing],
   )
 
   return (
@@ -70,46 +81,13 @@ export const NoteShape = memo(function NoteShape({
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
     >
-      <Rect
-        width={note.width}
-        height={note.height}
-        fill={NOTE_COLOR_HEX[note.color]}
-        cornerRadius={4}
-        shadowColor="#000"
-        shadowBlur={selected ? 14 : 6}
-        shadowOffsetY={selected ? 4 : 2}
-        shadowOpacity={selected ? 0.3 : 0.18}
-        stroke={selected ? '#1f5c4a' : typing ? '#1d2a26' : undefined}
-        strokeWidth={selected ? 3 : typing ? 2 : 0}
-        dash={typing && !selected ? [8, 6] : undefined}
+      <Shape
+        width={width}
+        height={height}
+        sceneFunc={sceneFunc}
+        hitFunc={noteHitFunc}
         perfectDrawEnabled={false}
-      />
-      <Text
-        x={NOTE_PADDING}
-        y={NOTE_PADDING}
-        width={box.width}
-        height={box.height}
-        text={note.text}
-        fontFamily={FONT_FAMILY}
-        fontSize={fontSize}
-        lineHeight={LINE_HEIGHT}
-        fill="#1d1d1b"
-        wrap="word"
-        ellipsis
-        visible={!editing}
-        listening={false}
-      />
-      <Text
-        x={NOTE_PADDING}
-        y={note.height - NOTE_PADDING - AUTHOR_FONT_SIZE}
-        width={box.width}
-        text={note.authorName}
-        fontFamily={FONT_FAMILY}
-        fontSize={AUTHOR_FONT_SIZE}
-        fill="#4a4a46"
-        wrap="none"
-        ellipsis
-        listening={false}
+        shadowForStrokeEnabled={false}
       />
       {typing && <TypingTag text={typing.text} scale={typing.scale} />}
     </Group>
