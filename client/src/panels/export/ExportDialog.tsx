@@ -1,10 +1,11 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { setReportsShared } from '../../../../shared/src/model/session'
 import { Modal } from '../../components/Modal'
 import { DeleteBoardSection } from './DeleteBoard'
 import { DownloadButtons } from './DownloadButtons'
+import { useFocusTrap } from './focusTrap'
 import { PrivacyFlags } from './PrivacyFlags'
 import { ReportPreview } from './ReportPreview'
 import { useReportPreview } from './useReportPreview'
@@ -59,9 +60,11 @@ function ExportContent({
   const preview = useReportPreview(boardId, token, redact)
   const model = preview.current?.model ?? null
   const flags = preview.current?.flags ?? []
+  const contentRef = useRef<HTMLDivElement>(null)
+  useFocusTrap(contentRef)
 
   return (
-    <div className="dialog-content export-content">
+    <div className="dialog-content export-content" ref={contentRef}>
       <div className="export-head">
         <h2 id={headingId}>{t('export.title')}</h2>
         <button
