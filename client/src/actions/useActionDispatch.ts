@@ -20,7 +20,8 @@ function pageHasTextSelection(): boolean {
 /**
  * The one keyboard dispatcher of the board: a keydown anywhere runs the first enabled action whose
  * shortcut matches. Copy, cut and paste run from the browser's clipboard events instead, which
- * carry the system clipboard without asking for permission.
+ * carry the system clipboard without asking for permission; when a browser sends no such event,
+ * the action runs without it (Clipboard API, then this device's stored copy).
  */
 export function useActionDispatch(actions: readonly Action[], ctx: ActionContext): void {
   const latest = useRef({ actions, ctx })

@@ -52,8 +52,8 @@ function byZ<T extends { z: number; createdAt: number }>(items: readonly T[]): T
 }
 
 /**
- * The Konva stage: zones at the bottom, then the facilitators' shapes and arrows, then the notes,
- * with the selection's resize handles and the selection box on top.
+ * The Konva stage: zones at the bottom, then the facilitators' rectangles and ellipses, the notes,
+ * arrows and text labels, with the selection's resize handles and the selection box on top.
  */
 export function CanvasStage(props: CanvasStageProps) {
   const { t } = useTranslation()
@@ -112,7 +112,7 @@ export function CanvasStage(props: CanvasStageProps) {
         </Layer>
         <Layer>
           {shapes.map((shape) => {
-            if (shape.kind === 'connector') return null
+            if (shape.kind === 'connector' || shape.kind === 'text') return null
             const live = livePositions?.get(shape.id)
             return (
               <ShapeNode
@@ -124,6 +124,21 @@ export function CanvasStage(props: CanvasStageProps) {
               />
             )
           })}
+          {byZ(notes).map((note) => {
+            const typing = props.typing.get(note.id)
+            return (
+              <NoteShape
+                key={note.id}
+                note={note}
+                selected={selected.has(note.id)}
+                editing={note.id === props.editingId}
+                draggable={props.notesDraggable}
+                typing={typing ? { text: typing, scale: Math.min(4, 1 / viewport.scale) } : undefined}
+                {...item}
+              />
+            )
+          })}
+          {/* Arrows and text labels above the notes, so they are never hidden under them. */}
           {shapes.map((shape) => {
             const from = shape.fromId ? boxes.get(shape.fromId) : undefined
             const to = shape.toId ? boxes.get(shape.toId) : undefined
@@ -140,16 +155,15 @@ export function CanvasStage(props: CanvasStageProps) {
               />
             )
           })}
-          {byZ(notes).map((note) => {
-            const typing = props.typing.get(note.id)
+          {shapes.map((shape) => {
+            if (shape.kind !== 'text') return null
+            const live = livePositions?.get(shape.id)
             return (
-              <NoteShape
-                key={note.id}
-                note={note}
-                selected={selected.has(note.id)}
-                editing={note.id === props.editingId}
-                draggable={props.notesDraggable}
-                typing={typing ? { text: typing, scale: Math.min(4, 1 / viewport.scale) } : undefined}
+              <ShapeNode
+                key={shape.id}
+                shape={live ? { ...shape, ...live } : shape}
+                draggable={props.shapesEditable}
+                editing={shape.id === props.editingId}
                 {...item}
               />
             )

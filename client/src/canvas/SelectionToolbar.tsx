@@ -32,7 +32,10 @@ export function SelectionToolbar({ bounds, viewport, area, colors }: SelectionTo
     if (!element) return
     const width = element.offsetWidth
     const height = element.offsetHeight
-    setMeasured((old) => (old.width === width && old.height === height ? old : { width, height }))
+    // Whole pixels only: sub-pixel differences must not start a render loop.
+    setMeasured((old) =>
+      Math.abs(old.width - width) < 1 && Math.abs(old.height - height) < 1 ? old : { width, height },
+    )
   })
 
   const rect = toScreenRect(viewport, bounds)

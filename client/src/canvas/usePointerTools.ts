@@ -110,6 +110,9 @@ export function usePointerTools(options: PointerToolsOptions) {
     (event: KonvaMouse) => {
       const evt = event.evt
       if (evt.button === 1) return startMiddlePan(evt)
+      // Shift + click would also extend a text selection across the page (then Ctrl+C copies
+      // that text instead of the notes).
+      if (evt.shiftKey) evt.preventDefault()
       const stage = event.target.getStage()
       if (evt.button !== 0 || event.target !== stage) return
       const { tool, shiftHeld } = latest.current
