@@ -3,6 +3,7 @@ import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Rect as KonvaRect, Layer, Stage } from 'react-konva'
 import type { NoteData, ShapeData, ZoneData } from '../../../shared/src/model'
+import { cullToArea, visibleBoardRect } from './culling'
 import { NoteShape } from './NoteShape'
 import { type Resize, SelectionTransformer } from './SelectionTransformer'
 import { ConnectorArrow } from './shapes/ConnectorArrow'
@@ -76,6 +77,13 @@ export function CanvasStage(props: CanvasStageProps) {
     if (box) sizes.set(id, { width: box.width, height: box.height })
   }
   const keepRatio = shapes.some((shape) => selected.has(shape.id) && shape.kind === 'text')
+  // Only what is on screen gets Konva nodes; selected, edited and dragged items always do.
+  const area = visibleBoardRect(viewport, props.size)
+  const keep = new Set(selection)
+  if (props.editingId) keep.add(props.editingId)
+  for (const id of livePositions?.keys() ?? []) keep.add(id)
+  const visibleNotes = cullToArea(notes, area, keep)
+  const visibleZones = cullToArea(props.zones, area)
 
   return (
     <div className="canvas-stage" role="img" aria-label={t('board.canvasLabel')}>
@@ -101,7 +109,7 @@ export function CanvasStage(props: CanvasStageProps) {
         onDblTap={props.stage.onDblClick}
       >
         <Layer listening={Boolean(props.onEditZone)}>
-          {props.zones.map((zone) => (
+          {visibleZones.map((zone) => (
             <ZoneShape
               key={zone.id}
               zone={zone}
@@ -124,7 +132,7 @@ export function CanvasStage(props: CanvasStageProps) {
               />
             )
           })}
-          {byZ(notes).map((note) => {
+          {byZ(visibleNotes).map((note) => {
             const typing = props.typing.get(note.id)
             return (
               <NoteShape
