@@ -144,12 +144,14 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
       .poll(() => canvasTexts(facilitator), { timeout: SYNC_TIMEOUT })
       .not.toContain('Ahmed is aan het typen')
 
-    // Copy two notes and paste them into another board.
+    // Copy two notes and paste them into another board, in another browser profile: the notes go
+    // through the system clipboard as JSON (no shared localStorage there).
     await clickNote(facilitator, 'Koffie')
     await clickNote(facilitator, 'Thee', { shift: true })
     await facilitator.keyboard.press('Control+c')
     await expect.poll(() => facilitator.getByTestId('canvas-status').textContent()).toContain('gekopieerd')
-    const other = await facilitatorContext.newPage()
+    const otherContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const other = await otherContext.newPage()
     await createBoardInBrowser(other, server.url, { title: 'Tweede bord', name: 'Marieke' })
     await other.mouse.click(640, 400)
     await other.keyboard.press('Control+v')

@@ -28,36 +28,66 @@ export function useActionDispatch(actions: readonly Action[], ctx: ActionContext
   latest.current = { actions, ctx }
 
   useEffect(() => {
+    /** A clipboard shortcut was pressed; its clipboard event should follow within this task. */
+    let pendingClipboard: { action: Action; timer: number } | null = null
+
+    const clipboardAction = (type: string) => {
+      const { actions, ctx } = latest.current
+      const action = actions.find((candidate) => candidate.clipboard === type)
+      return action?.enabled(ctx) ? action : null
+    }
+
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || belongsElsewhere(event)) return
       const { actions, ctx } = latest.current
       for (const action of actions) {
-        if (action.clipboard || !action.shortcuts?.some((shortcut) => matchesShortcut(event, shortcut)))
-          continue
+        if (!action.shortcuts?.some((shortcut) => matchesShortcut(event, shortcut))) continue
         if (!action.enabled(ctx)) continue
+        if (action.clipboard) {
+          // Let the browser turn the key into its copy/cut/paste event (which carries the system
+          // clipboard). Browsers that send none get the action without it a moment later.
+          if (action.clipboard !== 'paste' && pageHasTextSelection()) return
+          window.clearTimeout(pendingClipboard?.timer)
+          const timer = window.setTimeout(() => {
+            pendingClipboard = null
+            action.perform(latest.current.ctx)
+          }, 0)
+          pendingClipboard = { action, timer }
+          return
+        }
         event.preventDefault()
         action.perform(ctx)
         return
       }
     }
+    // Some browsers fire copy/cut/paste outside text fields only when the page asks for them.
+    const onBeforeClipboard = (event: Event) => {
+      if (belongsElsewhere(event) || (event.type !== 'beforepaste' && pageHasTextSelection())) return
+      if (clipboardAction(event.type.replace('before', ''))) event.preventDefault()
+    }
     const onClipboard = (event: ClipboardEvent) => {
       if (event.defaultPrevented || belongsElsewhere(event)) return
       if (event.type !== 'paste' && pageHasTextSelection()) return
-      const { actions, ctx } = latest.current
-      const action = actions.find((candidate) => candidate.clipboard === event.type)
-      if (!action?.enabled(ctx)) return
+      const action = clipboardAction(event.type)
+      if (!action) return
+      if (pendingClipboard?.action === action) window.clearTimeout(pendingClipboard.timer)
+      pendingClipboard = null
       event.preventDefault()
-      action.perform({ ...ctx, clipboardEvent: event })
+      action.perform({ ...latest.current.ctx, clipboardEvent: event })
     }
+    const clipboardEvents = ['copy', 'cut', 'paste'] as const
     window.addEventListener('keydown', onKeyDown)
-    document.addEventListener('copy', onClipboard)
-    document.addEventListener('cut', onClipboard)
-    document.addEventListener('paste', onClipboard)
+    for (const type of clipboardEvents) {
+      document.addEventListener(type, onClipboard)
+      document.addEventListener(`before${type}`, onBeforeClipboard)
+    }
     return () => {
+      window.clearTimeout(pendingClipboard?.timer)
       window.removeEventListener('keydown', onKeyDown)
-      document.removeEventListener('copy', onClipboard)
-      document.removeEventListener('cut', onClipboard)
-      document.removeEventListener('paste', onClipboard)
+      for (const type of clipboardEvents) {
+        document.removeEventListener(type, onClipboard)
+        document.removeEventListener(`before${type}`, onBeforeClipboard)
+      }
     }
   }, [])
 }
