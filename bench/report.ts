@@ -75,7 +75,7 @@ function latencySteps(results: BenchResults): string[] {
   return lines
 }
 
-function profileSection(profiles: Record<string, ProfileSummary[]>): string[] {
+export function profileSection(profiles: Record<string, ProfileSummary[]>): string[] {
   const lines: string[] = []
   for (const [workload, summaries] of Object.entries(profiles)) {
     for (const s of summaries) {

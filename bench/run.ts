@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ALL_WORKLOADS, benchConfig, type Mode } from './config'
 import type { Workload } from './load/protocol'
 import { summarizeProfiles } from './profile'
-import { renderMarkdown } from './report'
+import { profileSection, renderMarkdown } from './report'
 import { contentionNotes, runBench } from './runner'
 import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
 
@@ -51,6 +51,13 @@ const client = fs.existsSync(clientFile)
   : ''
 
 fs.mkdirSync(outDir, { recursive: true })
+if (profiles) {
+  const header = `# CPU profile of Oogst under the bench workloads (${results.date}, ${mode} mode)\n\n`
+  fs.writeFileSync(
+    path.join(outDir, 'profile-summary.md'),
+    `${header + profileSection(profiles).join('\n')}\n`,
+  )
+}
 fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ ...results, profiles }, null, 2)}\n`)
 fs.writeFileSync(
   path.join(outDir, 'results.md'),

@@ -22,6 +22,9 @@ export class EditTracker {
   private readonly lastSeen: Int32Array
   private readonly sentAt: number[][]
   private samples: number[] = []
+  /** Latency to the first peer that saw each edit: server + network, little generator queueing. */
+  private firstSamples: number[] = []
+  private readonly firstSeen: Int32Array
   private deliveredInWindow = 0
   private readonly unobserve: Array<() => void> = []
 
@@ -35,6 +38,7 @@ export class EditTracker {
     this.seq = new Int32Array(this.senders)
     this.windowStart = new Int32Array(this.senders).fill(1)
     this.lastSeen = new Int32Array(this.n * this.senders)
+    this.firstSeen = new Int32Array(this.senders)
     this.sentAt = Array.from({ length: this.senders }, () => [0])
     clients.forEach((client, observer) => {
       const root = notesRoot(client.doc)
@@ -105,6 +109,10 @@ export class EditTracker {
         this.deliveredInWindow++
       }
       if (seq > (this.lastSeen[slot] as number)) this.lastSeen[slot] = seq
+      for (let k = (this.firstSeen[sender] as number) + 1; k <= seq; k++) {
+        if (k >= (this.windowStart[sender] as number)) this.firstSamples.push(at - (sent[k] as number))
+      }
+      if (seq > (this.firstSeen[sender] as number)) this.firstSeen[sender] = seq
     }
   }
 
@@ -112,6 +120,7 @@ export class EditTracker {
   startWindow(): void {
     for (let s = 0; s < this.senders; s++) this.windowStart[s] = (this.seq[s] as number) + 1
     this.samples = []
+    this.firstSamples = []
     this.deliveredInWindow = 0
   }
 
@@ -134,6 +143,12 @@ export class EditTracker {
   takeSamples(): number[] {
     const samples = this.samples
     this.samples = []
+    return samples
+  }
+
+  takeFirstPeerSamples(): number[] {
+    const samples = this.firstSamples
+    this.firstSamples = []
     return samples
   }
 
