@@ -21,11 +21,12 @@ const additive = (event: PointerEvent) => {
   return Boolean(evt.shiftKey || evt.ctrlKey || evt.metaKey)
 }
 
-/** Who is typing, on a dark tag above the note's top-left corner. */
+/** Who is typing, on a dark tag just above the note, aligned with its left edge. */
 function TypingTag({ text, scale }: { text: string; scale: number }) {
   return (
-    <Label y={-6 * scale} scaleX={scale} scaleY={scale} listening={false}>
-      <Tag fill="#1d2a26" cornerRadius={6} pointerDirection="down" pointerWidth={10} pointerHeight={6} />
+    // Tag height: 14px text + 2 × 6px padding; 6px gap above the note.
+    <Label y={-32 * scale} scaleX={scale} scaleY={scale} listening={false}>
+      <Tag fill="#1d2a26" cornerRadius={6} />
       <Text text={text} fontFamily={FONT_FAMILY} fontSize={14} fontStyle="bold" fill="#ffffff" padding={6} />
     </Label>
   )

@@ -198,19 +198,22 @@ export function baselineOffset(size: number, lineHeightPx: number): number {
   return (ascentMinusDescent * size) / 2 + lineHeightPx / 2
 }
 
-/** Notes grow up to this height to fit their text; longer texts scroll in the editor. */
+/** Notes grow up to this height to fit their text; longer texts shrink further, then scroll. */
 export const MAX_GROWN_HEIGHT = 720
+/** Below this the text is hard to read from a distance: the note grows instead of shrinking. */
+export const GROW_BELOW_FONT_SIZE = 14
 
 /**
- * Shrink, then grow: when a text does not fit its note even at the smallest font size, the height
- * the note needs (in board units) so that it does; null when it fits as it is.
+ * Shrink, then grow: when a text would need a font smaller than GROW_BELOW_FONT_SIZE, the height
+ * the note needs (in board units) to show it at that size; null when it fits as it is.
  */
 export function grownHeight(text: string, note: { width: number; height: number }): number | null {
   const box = noteTextBox(note)
   const ctx = measureContext()
   if (!ctx || !text.trim()) return null
-  const lines = wrap(ctx, text, box.width, MIN_FONT_SIZE, true) ?? []
-  if (fitsHeight(lines, MIN_FONT_SIZE, box)) return null
-  const needed = Math.ceil(lines.length * MIN_FONT_SIZE * LINE_HEIGHT) + (note.height - box.height)
+  const size = Math.max(MIN_FONT_SIZE, GROW_BELOW_FONT_SIZE)
+  const lines = wrap(ctx, text, box.width, size, true) ?? []
+  if (fitsHeight(lines, size, box)) return null
+  const needed = Math.ceil(lines.length * size * LINE_HEIGHT) + (note.height - box.height)
   return Math.min(MAX_GROWN_HEIGHT, Math.max(note.height, needed))
 }

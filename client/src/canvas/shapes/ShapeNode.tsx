@@ -23,6 +23,12 @@ interface ShapeNodeProps extends ItemHandlers {
   editing: boolean
 }
 
+/** A faint fill in the shape's own colour, so notes on top of it stay readable. */
+function tint(hex: string, alpha = 0.07): string {
+  const value = Number.parseInt(hex.slice(1), 16)
+  return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`
+}
+
 const additive = (event: PointerEvent) => {
   const evt = event.evt as MouseEvent
   return Boolean(evt.shiftKey || evt.ctrlKey || evt.metaKey)
@@ -84,7 +90,7 @@ export const ShapeNode = memo(function ShapeNode({
           radiusY={height / 2}
           stroke={color}
           strokeWidth={4}
-          fill={`${color}14`}
+          fill={tint(color)}
           perfectDrawEnabled={false}
         />
       ) : (
@@ -94,7 +100,7 @@ export const ShapeNode = memo(function ShapeNode({
           stroke={color}
           strokeWidth={4}
           cornerRadius={10}
-          fill={`${color}14`}
+          fill={tint(color)}
           perfectDrawEnabled={false}
         />
       )}
