@@ -1,12 +1,22 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import {
+  dot,
+  draftTexts,
+  noteCentre,
+  noteIdByText,
+  SYNC,
+  shoot,
+  timerSeconds,
+  writeDraft,
+} from '../helpers/sessionPages'
 
 /**
  * A full facilitated round in three browsers (facilitator, a participant on a laptop, one on a
@@ -15,55 +25,6 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
  * notes and ranked, two notes clustered and renamed, and the end of the round. Every step leaves
  * a screenshot in test-artifacts/session-*.png.
  */
-
-const SYNC = { timeout: 8000 }
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: artifactPath(`session-${name}.png`) })
-}
-
-async function writeDraft(page: Page, text: string): Promise<void> {
-  await page.getByTestId('draft-add').click()
-  // The new draft's field takes the focus.
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-    .toBe('draft-text')
-  await page.keyboard.type(text)
-}
-
-function draftTexts(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('draft-text')
-    .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value))
-}
-
-function timerSeconds(page: Page): Promise<number> {
-  return page
-    .locator('[data-testid=session-timer] .session-timer-digits')
-    .textContent()
-    .then((text) => {
-      const [minutes, seconds] = (text ?? '0:00').split(':').map(Number)
-      return (minutes ?? 0) * 60 + (seconds ?? 0)
-    })
-}
-
-/** The on-screen centre of a note, from its session chips (drawn exactly over the note). */
-async function noteCentre(page: Page, noteId: string): Promise<{ x: number; y: number }> {
-  const box = await page.locator(`[data-testid=note-chips][data-note-id="${noteId}"]`).boundingBox()
-  if (!box) throw new Error(`note ${noteId} is not on screen`)
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-}
-
-async function noteIdByText(page: Page, text: string): Promise<string> {
-  const item = page.getByTestId('note-item').filter({ hasText: text })
-  return (await item.getAttribute('data-note-id')) ?? ''
-}
-
-async function dot(page: Page, noteId: string, testId: 'dot-add' | 'dot-remove' = 'dot-add'): Promise<void> {
-  const before = await page.getByTestId('votes-left').textContent()
-  await page.locator(`[data-testid=note-chips][data-note-id="${noteId}"] [data-testid=${testId}]`).click()
-  await expect.poll(() => page.getByTestId('votes-left').textContent(), SYNC).not.toBe(before)
-}
 
 describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
   let dataDir: string

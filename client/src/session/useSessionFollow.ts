@@ -13,7 +13,8 @@ import type { CanvasBridge } from './canvasBridge'
  */
 
 const SEND_EVERY_MS = 200
-const START_GRACE_MS = 1500
+/** The first seconds of a page, in which the canvas may still fit itself to the board. */
+const PAGE_OPENING_MS = 4000
 
 export function centreOf(view: Viewport, size: { width: number; height: number }): FollowState['viewport'] {
   return {
@@ -113,15 +114,14 @@ export function useFollowLeader(input: {
     if (following) apply()
   }, [following, target, apply])
 
-  // Any viewport we did not set means the person moved the board: stop following. Right after
-  // following starts the canvas may still fit itself to newly loaded content; that is not a pan.
+  // Any viewport we did not set means the person moved the board: stop following. While the page
+  // is still opening, the canvas fits itself to the board once; that is not the person panning.
   useEffect(() => {
     if (!following) return
-    const startedAt = Date.now()
     return bridge.subscribe(() => {
       const view = bridge.viewport
       if (!view || applied.current.some((known) => sameViewport(known, view))) return
-      if (Date.now() - startedAt < START_GRACE_MS) apply()
+      if (performance.now() < PAGE_OPENING_MS) apply()
       else setOptedOut(true)
     })
   }, [following, bridge, apply])

@@ -158,6 +158,7 @@ export function RoundEditor({ view, control, round, onDone }: RoundEditorProps) 
         hint={t('facilitator.lockWhenTimeUpHint')}
         checked={draft.lockWhenTimeUp}
         onChange={(lockWhenTimeUp) => set({ lockWhenTimeUp })}
+        testId="round-lock-time-up"
       />
       <div className="button-row">
         <button type="submit" className="button primary" data-testid="round-save">

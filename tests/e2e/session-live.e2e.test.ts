@@ -1,0 +1,177 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
+import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { SYNC, shoot, skewedClockScript, startRound, timerSeconds, zoomText } from '../helpers/sessionPages'
+
+/**
+ * The live side of a session: a device with a wrong clock still shows the right time, "Klaar",
+ * locking a note (participants cannot change it, reactions still work), "Iedereen naar mij"
+ * (following until you move yourself), and time up in a round that locks input: "De tijd is om"
+ * for participants, "Meer tijd nodig?" for the facilitator. Then the people: a projector link,
+ * a co-facilitator link, a role change and removing someone.
+ */
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByTestId('add-note').click()
+  await page.getByTestId('note-editor').waitFor()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await page.getByTestId('note-editor').waitFor({ state: 'detached' })
+}
+
+async function selectAll(page: Page): Promise<void> {
+  await page.locator('.canvas-stage').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+A')
+}
+
+describe.skipIf(!chromiumAvailable())('a live session', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-session-live-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps time on a wrong clock, locks, follows, and closes input when time is up', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    const ahmed = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
+    const fatimaContext = await browser.newContext({ viewport: { width: 1000, height: 760 } })
+    // Fatima's laptop clock is seven minutes behind.
+    await fatimaContext.addInitScript(skewedClockScript(-7 * 60_000))
+    const fatima = await fatimaContext.newPage()
+
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Teamdag',
+      name: 'Marieke',
+      templateId: '1-2-4-allen',
+    })
+    const code = await readJoinCode(facilitator)
+    await joinInBrowser(ahmed, server.url, code, 'Ahmed')
+    await joinInBrowser(fatima, server.url, code, 'Fatima')
+
+    // Round 2 ("Duo", no private writing): one minute, input locked when the time is up.
+    await startRound(facilitator, 1, { minutes: 1, lockWhenTimeUp: true })
+    await facilitator.getByTestId('facilitator-close').click()
+    for (const page of [facilitator, ahmed, fatima]) {
+      await expect.poll(() => page.getByTestId('round-title').textContent(), SYNC).toBe('Duo')
+      await expect.poll(() => timerSeconds(page), SYNC).toBeGreaterThan(45)
+    }
+    expect(Math.abs((await timerSeconds(fatima)) - (await timerSeconds(facilitator)))).toBeLessThanOrEqual(2)
+
+    // "Klaar": the facilitator sees how many of the participants online are done.
+    await ahmed.getByTestId('ready-toggle').click()
+    await expect.poll(() => facilitator.getByTestId('ready-count').textContent(), SYNC).toBe('1 van 2 klaar')
+
+    // A locked note: Ahmed cannot select or remove it, but can still react to it.
+    await addNote(ahmed, 'Vaker samen lunchen')
+    await expect.poll(() => noteTexts(facilitator), SYNC).toEqual(['Vaker samen lunchen'])
+    await selectAll(facilitator)
+    await facilitator.getByTestId('lock-toggle').click()
+    await ahmed.getByTestId('note-lock').waitFor(SYNC)
+    await selectAll(ahmed)
+    await ahmed.keyboard.press('Delete')
+    await ahmed.waitForTimeout(500)
+    expect(await noteTexts(ahmed)).toEqual(['Vaker samen lunchen'])
+    expect(await ahmed.getByTestId('selection-toolbar').count()).toBe(0)
+    await ahmed.getByRole('button', { name: 'Reageren op: Vaker samen lunchen' }).click()
+    await ahmed.getByRole('button', { name: 'Reageer met 👍' }).click()
+    await expect.poll(() => facilitator.getByTestId('note-reactions').textContent(), SYNC).toContain('👍 1')
+    await shoot(ahmed, 'live-1-locked-note')
+
+    // "Iedereen naar mij": Ahmed's view follows Marieke's zoom until he moves the board himself.
+    await facilitator.keyboard.press('Escape')
+    await facilitator.getByTestId('follow-lead').click()
+    await ahmed.getByTestId('session-follow').waitFor(SYNC)
+    const before = await zoomText(ahmed)
+    await facilitator.getByRole('button', { name: 'Inzoomen' }).click()
+    await facilitator.getByRole('button', { name: 'Inzoomen' }).click()
+    await expect.poll(() => zoomText(ahmed), SYNC).not.toBe(before)
+    expect(await zoomText(ahmed)).toBe(await zoomText(facilitator))
+    await shoot(ahmed, 'live-2-following')
+    await ahmed.mouse.move(550, 480)
+    await ahmed.mouse.wheel(0, 300)
+    await ahmed.getByTestId('session-follow-rejoin').waitFor(SYNC)
+    const own = await zoomText(ahmed)
+    await facilitator.getByRole('button', { name: 'Uitzoomen' }).click()
+    await facilitator.waitForTimeout(600)
+    expect(await zoomText(ahmed)).toBe(own)
+    await facilitator.getByTestId('follow-lead').click()
+    await ahmed.getByTestId('session-follow-rejoin').waitFor({ state: 'detached', ...SYNC })
+
+    // Time up in a round that locks input.
+    await expect.poll(() => timerSeconds(ahmed), { timeout: 70_000, interval: 1000 }).toBe(0)
+    await ahmed.getByTestId('time-up-notice').waitFor(SYNC)
+    expect(await ahmed.getByTestId('add-note').count()).toBe(0)
+    await facilitator.getByTestId('more-time').waitFor(SYNC)
+    await shoot(ahmed, 'live-3-time-up')
+    await shoot(facilitator, 'live-3-time-up-facilitator')
+    await facilitator.getByTestId('more-time').getByRole('button', { name: '+1 minuut' }).click()
+    await ahmed.getByTestId('time-up-notice').waitFor({ state: 'detached', ...SYNC })
+    await ahmed.getByTestId('add-note').waitFor(SYNC)
+    await expect.poll(() => timerSeconds(ahmed), SYNC).toBeGreaterThan(45)
+  }, 180_000)
+
+  it('gives a projector, a co-facilitator, a new role and removes a participant', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    const ahmed = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Intervisie',
+      name: 'Marieke',
+      templateId: '1-2-4-allen',
+    })
+    const code = await readJoinCode(facilitator)
+    await joinInBrowser(ahmed, server.url, code, 'Ahmed')
+    await startRound(facilitator, 0, { minutes: 5 })
+
+    // The projector: round, timer and board, nothing to change.
+    await facilitator.getByTestId('share-open').click()
+    const viewerUrl = (await facilitator.getByTestId('share-viewer-url').textContent()) ?? ''
+    await facilitator.keyboard.press('Escape')
+    const projector = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+    await projector.goto(viewerUrl)
+    await expect.poll(() => projector.getByTestId('round-title').textContent(), SYNC).toBe('Alleen')
+    await expect.poll(() => timerSeconds(projector), SYNC).toBeGreaterThan(200)
+    expect(await projector.getByTestId('add-note').count()).toBe(0)
+    expect(await projector.getByTestId('draft-add').count()).toBe(0)
+    expect(await projector.getByTestId('ready-toggle').count()).toBe(0)
+    await shoot(projector, 'people-1-projector')
+
+    // A co-facilitator link opens the board as facilitator.
+    await facilitator.getByTestId('facilitator-tab-people').click()
+    await expect.poll(() => facilitator.getByTestId('people-row').count(), SYNC).toBe(3)
+    await facilitator.getByTestId('invite-name').fill('Joost')
+    await facilitator.getByTestId('invite-submit').click()
+    const link = (await facilitator.getByTestId('invite-link').textContent()) ?? ''
+    expect(link).toMatch(/\/b\/[A-Za-z0-9_-]{22}#token=/)
+    await shoot(facilitator, 'people-2-panel')
+    const joost = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
+    await joost.goto(link)
+    await expect.poll(() => joost.getByTestId('role-badge').textContent(), SYNC).toBe('Begeleider')
+    await joost.getByTestId('facilitator-open').waitFor()
+
+    // Ahmed becomes a viewer at once, then is removed from the board.
+    const ahmedRow = facilitator.locator('[data-testid=people-row][data-name=Ahmed]')
+    await ahmedRow.getByTestId('people-role').selectOption('viewer')
+    await expect.poll(() => ahmed.getByTestId('role-badge').textContent(), { timeout: 15_000 }).toBe('Kijker')
+    expect(await ahmed.getByTestId('draft-add').count()).toBe(0)
+    await ahmedRow.getByTestId('people-remove').click()
+    await ahmedRow.getByRole('button', { name: 'Ja, weghalen' }).click()
+    await ahmed.getByTestId('join-name').waitFor({ timeout: 15_000 })
+  }, 120_000)
+})
