@@ -293,7 +293,10 @@ export function buildReportWithFlags(
       voteResults: Object.fromEntries(Object.entries(session.voteResults).filter(([id]) => noteIds.has(id))),
       votingAnonymous: session.votingAnonymous,
       reportsShared: session.reportsShared,
-      participantsEverJoined: joined.map((p) => ({ id: p.id, name: hideNames ? '' : p.name })),
+      // Without names the order must not leak them either (nor differ after a backup round trip).
+      participantsEverJoined: hideNames
+        ? joined.map((p) => ({ id: p.id, name: '' })).sort((a, b) => a.id.localeCompare(b.id))
+        : joined,
     },
   }
   return { model, flags }
