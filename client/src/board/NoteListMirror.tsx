@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
 
@@ -6,17 +7,33 @@ interface NoteListMirrorProps {
   zones: ZoneData[]
 }
 
-function NoteItems({ notes }: { notes: NoteData[] }) {
-  const { t } = useTranslation()
+/** Stands in for the author's name, to translate "by {{name}}" once instead of once per note. */
+const NAME_SLOT = '\u0000'
+
+interface ItemTexts {
+  empty: string
+  /** "by " and "" around the name (or whatever the language puts there). */
+  byBefore: string
+  byAfter: string
+}
+
+/** One note; memoised, so a change to one note does not re-render the 2,000 others. */
+const NoteItem = memo(function NoteItem({ note, texts }: { note: NoteData; texts: ItemTexts }) {
+  return (
+    <li data-testid="note-item" data-note-id={note.id}>
+      <span className="note-item-text">{note.text || texts.empty}</span>
+      {note.authorName && (
+        <span className="note-item-author">{`, ${texts.byBefore}${note.authorName}${texts.byAfter}`}</span>
+      )}
+    </li>
+  )
+})
+
+function NoteItems({ notes, texts }: { notes: NoteData[]; texts: ItemTexts }) {
   return (
     <ul>
       {notes.map((note) => (
-        <li key={note.id} data-testid="note-item" data-note-id={note.id}>
-          <span className="note-item-text">{note.text || t('list.emptyNote')}</span>
-          {note.authorName && (
-            <span className="note-item-author">, {t('list.by', { name: note.authorName })}</span>
-          )}
-        </li>
+        <NoteItem key={note.id} note={note} texts={texts} />
       ))}
     </ul>
   )
@@ -26,8 +43,12 @@ function NoteItems({ notes }: { notes: NoteData[] }) {
  * The board as a plain list, grouped by question, for screen reader users (the canvas is a picture
  * to them). Visually hidden, but always in the DOM and kept live.
  */
-export function NoteListMirror({ notes, zones }: NoteListMirrorProps) {
+export const NoteListMirror = memo(function NoteListMirror({ notes, zones }: NoteListMirrorProps) {
   const { t } = useTranslation()
+  const [byBefore = '', byAfter = ''] = t('list.by', { name: NAME_SLOT }).split(NAME_SLOT)
+  const empty = t('list.emptyNote')
+  // Memoised items compare `texts` by identity: rebuild it only when a translation changes.
+  const texts = useMemo(() => ({ empty, byBefore, byAfter }), [empty, byBefore, byAfter])
   const zoneIds = new Set(zones.map((zone) => zone.id))
   const loose = notes.filter((note) => !note.zoneId || !zoneIds.has(note.zoneId))
   return (
@@ -40,16 +61,16 @@ export function NoteListMirror({ notes, zones }: NoteListMirrorProps) {
           <section key={zone.id} aria-label={zone.title}>
             <h3>{zone.title}</h3>
             {zone.prompt && <p>{zone.prompt}</p>}
-            <NoteItems notes={inZone} />
+            <NoteItems notes={inZone} texts={texts} />
           </section>
         )
       })}
       {loose.length > 0 && (
         <section aria-label={t('list.noZone')}>
           <h3>{t('list.noZone')}</h3>
-          <NoteItems notes={loose} />
+          <NoteItems notes={loose} texts={texts} />
         </section>
       )}
     </section>
   )
-}
+})
