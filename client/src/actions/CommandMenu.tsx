@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useId, useMemo, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Modal } from '../components/Modal'
 import { useActions } from './ActionsContext'
-import { setActionDialog, useActionDialog } from './actionUi'
+import { hostActionDialogs, setActionDialog, useActionDialog } from './actionUi'
 import { actionLabel } from './registry'
 import { ShortcutKeys } from './ShortcutKeys'
 import type { Action } from './types'
@@ -31,6 +31,7 @@ export function matchesQuery(label: string, query: string): boolean {
 export function CommandMenu() {
   const open = useActionDialog() === 'commands'
   const headingId = useId()
+  useEffect(hostActionDialogs, [])
   return (
     <Modal
       open={open}

@@ -8,12 +8,29 @@ import { useSyncExternalStore } from 'react'
 export type ActionDialog = 'commands' | 'shortcuts' | null
 
 let open: ActionDialog = null
+/** How many canvases (with their command menu) are on the page: 0 in the list view. */
+let hosts = 0
 const listeners = new Set<() => void>()
 
-export function setActionDialog(dialog: ActionDialog): void {
-  if (open === dialog) return
-  open = dialog
+function notify(): void {
   for (const listener of listeners) listener()
+}
+
+export function setActionDialog(dialog: ActionDialog): void {
+  if (open === dialog || (dialog !== null && hosts === 0)) return
+  open = dialog
+  notify()
+}
+
+/** The canvas announces that it can show the dialogs; returns the cleanup. */
+export function hostActionDialogs(): () => void {
+  hosts += 1
+  notify()
+  return () => {
+    hosts -= 1
+    if (hosts === 0) open = null
+    notify()
+  }
 }
 
 function subscribe(listener: () => void): () => void {
@@ -26,5 +43,14 @@ export function useActionDialog(): ActionDialog {
     subscribe,
     () => open,
     () => null,
+  )
+}
+
+/** Whether the command menu and shortcut sheet can be opened (a canvas is shown). */
+export function useActionDialogsAvailable(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => hosts > 0,
+    () => false,
   )
 }

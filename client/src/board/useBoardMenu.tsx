@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setActionDialog } from '../actions/actionUi'
+import { setActionDialog, useActionDialogsAvailable } from '../actions/actionUi'
 import { formatShortcut } from '../actions/shortcuts'
 import type { BoardMenuItem } from './BoardMenu'
 import { SaveTemplateDialog } from './SaveTemplateDialog'
@@ -24,20 +24,25 @@ export function useBoardMenu({ boardId, token, title, isFacilitator }: BoardMenu
   const { t } = useTranslation()
   const [saveTemplateOpen, setSaveTemplateOpen] = useState(false)
   const keyNames = { space: t('keys.space'), delete: t('keys.delete') }
-  const items: BoardMenuItem[] = [
-    {
-      id: 'commands',
-      label: t('menu.commands'),
-      hint: formatShortcut('Mod+K', keyNames),
-      onSelect: () => setActionDialog('commands'),
-    },
-    {
-      id: 'shortcuts',
-      label: t('menu.shortcuts'),
-      hint: formatShortcut('?', keyNames),
-      onSelect: () => setActionDialog('shortcuts'),
-    },
-  ]
+  // The command menu and shortcut sheet belong to the canvas; the list view has neither.
+  const canvasShown = useActionDialogsAvailable()
+  const items: BoardMenuItem[] = []
+  if (canvasShown) {
+    items.push(
+      {
+        id: 'commands',
+        label: t('menu.commands'),
+        hint: formatShortcut('Mod+K', keyNames),
+        onSelect: () => setActionDialog('commands'),
+      },
+      {
+        id: 'shortcuts',
+        label: t('menu.shortcuts'),
+        hint: formatShortcut('?', keyNames),
+        onSelect: () => setActionDialog('shortcuts'),
+      },
+    )
+  }
   if (isFacilitator) {
     items.push({
       id: 'save-template',
