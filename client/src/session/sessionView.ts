@@ -39,6 +39,13 @@ export interface SessionView {
   bridge: CanvasBridge
   /** Participant ids online now (awareness), one per person. */
   onlineParticipants: readonly string[]
-  /** A short plain-language message for the person (refusals, confirmations). */
-  say(key: string, values?: Record<string, unknown>): void
+  /** A short plain-language message for the person (refusals, confirmations); `quiet`: read out only. */
+  say(key: string, values?: Record<string, unknown>, quiet?: boolean): void
+}
+
+export interface SessionMessage {
+  key: string
+  values?: Record<string, unknown>
+  at: number
+  quiet?: boolean
 }

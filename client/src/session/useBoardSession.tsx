@@ -14,7 +14,7 @@ import { SessionLayer } from './canvas/SessionLayer'
 import { bridgedPresence, CanvasBridge } from './canvasBridge'
 import { takeRefusedNotice } from './refusedEdit'
 import './i18n/index'
-import type { SessionView } from './sessionView'
+import type { SessionMessage, SessionView } from './sessionView'
 import { Store } from './store'
 import { playTimeUpSound } from './timeUpCue'
 import { useControlDoc } from './useControlDoc'
@@ -84,19 +84,16 @@ export function useBoardSession(input: {
   const state = useSessionState(control?.doc ?? null)
   const [flashAt, setFlashAt] = useState(0)
 
-  const [message, setMessage] = useState<{
-    key: string
-    values?: Record<string, unknown>
-    at: number
-  } | null>(null)
-  const say = useCallback((key: string, values?: Record<string, unknown>) => {
-    setMessage({ key, values, at: Date.now() })
+  const [message, setMessage] = useState<SessionMessage | null>(null)
+  const say = useCallback((key: string, values?: Record<string, unknown>, quiet = false) => {
+    setMessage({ key, values, at: Date.now(), quiet })
   }, [])
   // Time up: seen (the banner flashes), heard (a soft chime) and read out (the status line).
   const countdown = useCountdown(state.timer, () => {
     setFlashAt(Date.now())
     playTimeUpSound()
-    say('session.timeUpShort')
+    // Already on screen in the timer: only read out.
+    say('session.timeUpShort', undefined, true)
   })
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {

@@ -25,6 +25,7 @@ export function ReadyButton({ view }: { view: SessionView }) {
       type="button"
       className={`button ${ready ? 'secondary' : 'primary'} session-ready`}
       aria-pressed={ready}
+      title={ready ? t('session.readyUndoHint') : undefined}
       disabled={busy}
       onClick={toggle}
       data-testid="ready-toggle"

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
 import { DraftList } from '../drafts/DraftList'
-import type { SessionView } from '../sessionView'
+import type { SessionMessage, SessionView } from '../sessionView'
 import { useMuted } from '../timeUpCue'
 import { FacilitatorTimerControls } from './FacilitatorTimerControls'
 import { FollowNotice, LeadButton } from './FollowNotice'
@@ -16,7 +16,7 @@ interface RoundBannerProps {
   view: SessionView
   /** When the time ran out (for the visual cue). */
   flashAt: number
-  message: { key: string; values?: Record<string, unknown>; at: number } | null
+  message: SessionMessage | null
 }
 
 function BellIcon({ muted }: { muted: boolean }) {
@@ -80,7 +80,11 @@ export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
   const focus = boundsOf(zones)
 
   const status = (
-    <p className="session-message" role="status" data-testid="session-message">
+    <p
+      className={`session-message${shownMessage?.quiet ? ' visually-hidden' : ''}`}
+      role="status"
+      data-testid="session-message"
+    >
       {shownMessage ? t(shownMessage.key, shownMessage.values) : ''}
     </p>
   )

@@ -47,7 +47,7 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
         left: rect.x + (drag?.dx ?? 0),
         top: rect.y + (drag?.dy ?? 0),
         width: note.width,
-        height: note.height,
+        height: hidden ? 'auto' : note.height,
         transform: `scale(${scale})`,
         background: NOTE_COLOR_HEX[note.color],
       }}

@@ -10,6 +10,15 @@ import type { Rect } from '../../canvas/viewport'
 
 /** Below this on-screen width a note is too small for buttons on it: only its badges show. */
 export const MIN_NOTE_WIDTH_FOR_BUTTONS = 70
+export function LockIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+      <rect x="5" y="11" width="14" height="10" rx="2" fill="currentColor" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2.4" />
+    </svg>
+  )
+}
+
 /** At most this many of your own dots are drawn on a note; the count is always in the text. */
 const DOT_SLOTS = ['a', 'b', 'c', 'd', 'e'] as const
 
@@ -56,7 +65,7 @@ export const NoteChips = memo(function NoteChips(props: NoteChipsProps) {
           title={t('session.locked')}
           data-testid="note-lock"
         >
-          🔒
+          <LockIcon />
         </span>
       )}
       {props.votes !== null && props.votes > 0 && (

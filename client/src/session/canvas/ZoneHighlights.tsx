@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
 import type { SessionView } from '../sessionView'
+import { LockIcon } from './NoteChips'
 
 /**
  * The current round's question(s) outlined on the board, so everyone sees where to write; and a
@@ -24,7 +25,7 @@ export function ZoneHighlights({ view, viewport }: { view: SessionView; viewport
       >
         {locked && (
           <span className="zone-lock" title={t('session.zoneLocked')}>
-            <span aria-hidden="true">🔒</span> {t('session.zoneLocked')}
+            <LockIcon /> {t('session.zoneLocked')}
           </span>
         )}
       </div>
