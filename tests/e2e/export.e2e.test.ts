@@ -139,7 +139,7 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     const [first, second] = listZones(content.doc).sort((a, b) => a.order - b.order)
     if (!first || !second) throw new Error('the template has no zones')
     const author = { authorId: participantIdOf(participantToken), authorName: 'Fatima' }
-    const at = (zone: typeof first, dx: number) => ({ x: zone.x + 20 + dx, y: zone.y + 80, zoneId: zone.id })
+    const at = (zone: typeof first, dx: number) => ({ x: zone.x + 20 + dx, y: zone.y + 170, zoneId: zone.id })
     const phoneId = createNote(content.doc, { ...author, ...at(first, 0), text: NOTE_PHONE })
     const timeId = createNote(content.doc, { ...author, ...at(second, 0), text: NOTE_TIME, color: 'blue' })
     const buddyId = createNote(content.doc, {
@@ -209,6 +209,12 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     )
     expect(redactedPdf.text).not.toContain(PHONE)
     expect(redactedPdf.text).toContain('[verwijderd]')
+
+    // The picture of one zone.
+    await dialog.getByTestId('export-zone').selectOption(second.id)
+    const png = await download(page, 'png', 'export-zone.png')
+    expect(png.download.suggestedFilename()).toMatch(/^oogst-oogst-e2e-welke-succesvolle-.*\.png$/)
+    expect(fs.readFileSync(png.file).subarray(1, 4).toString('latin1')).toBe('PNG')
 
     // Keyboard: Tab stays in the dialog, Escape closes it and focus goes back to the button.
     await dialog.getByTestId('export-close').focus()

@@ -46,6 +46,7 @@ const ZONE_PROMPT = '<script>alert(5)</script>Wat werkt?'
 const CLUSTER = '<svg/onload=alert(6)>Groep'
 const LABEL = '<iframe srcdoc="<script>parent.__xss=1</script>">'
 const SYNC = { timeout: 8000 }
+const CLEAN = { xss: null, violations: [], handlers: 0, inlineScripts: 0, frames: 0, dialogs: [] }
 
 interface Guard {
   dialogs: string[]
@@ -78,15 +79,7 @@ async function expectNothingRan(page: Page, seen: Guard, where: string): Promise
     inlineScripts: [...document.scripts].filter((s) => !s.src).length,
     frames: document.querySelectorAll('iframe').length,
   }))
-  expect({ where, ...state, dialogs: seen.dialogs }).toEqual({
-    where,
-    xss: null,
-    violations: [],
-    handlers: 0,
-    inlineScripts: 0,
-    frames: 0,
-    dialogs: [],
-  })
+  expect({ where, ...state, dialogs: seen.dialogs }).toEqual({ where, ...CLEAN })
 }
 
 function participantIdOf(token: string): string {

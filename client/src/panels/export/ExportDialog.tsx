@@ -5,11 +5,9 @@ import { setReportsShared } from '../../../../shared/src/model/session'
 import { Modal } from '../../components/Modal'
 import { DeleteBoardSection } from './DeleteBoard'
 import { DownloadButtons } from './DownloadButtons'
-import { useFocusTrap } from './focusTrap'
+import { useFocusTrap, useReportPreview, useReportsShared } from './exportHooks'
 import { PrivacyFlags } from './PrivacyFlags'
 import { ReportPreview } from './ReportPreview'
-import { useReportPreview } from './useReportPreview'
-import { useReportsShared } from './useReportsShared'
 
 export interface ExportDialogProps {
   open: boolean

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import type { Role } from '../../../../shared/src/roles'
 import { DeleteBoardConfirm } from './DeleteBoard'
 import { ExportDialog } from './ExportDialog'
-import { useReportsShared } from './useReportsShared'
+import { useReportsShared } from './exportHooks'
 import './i18n/index'
 import './export.css'
 
