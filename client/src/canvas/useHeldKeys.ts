@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
 
-function typing(target: EventTarget | null): boolean {
+/** Space typed into a field or pressed on a button belongs to that element, not to panning. */
+function ownsSpace(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || target.closest('input, textarea, select') !== null)
+    (target.isContentEditable ||
+      target.closest('input, textarea, select, button, a, summary, dialog, [role="button"]') !== null)
   )
 }
 
@@ -15,7 +17,7 @@ export function useHeldKeys(): { space: boolean; shift: boolean } {
   const [held, setHeld] = useState({ space: false, shift: false })
   useEffect(() => {
     const update = (event: KeyboardEvent, down: boolean) => {
-      if (event.key === ' ' && !typing(event.target)) {
+      if (event.key === ' ' && !ownsSpace(event.target)) {
         if (down) event.preventDefault() // no page scroll
         setHeld((old) => (old.space === down ? old : { ...old, space: down }))
       }
