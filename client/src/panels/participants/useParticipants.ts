@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type { NoteData } from '../../../../shared/src/model'
 import type { PeerPresence } from '../../presence/presenceState'
-import { usePeers } from '../../presence/usePeers'
+import { peerIdentity, usePeers } from '../../presence/usePeers'
 
 export interface OnlinePerson {
   participantId: string
@@ -28,7 +28,7 @@ export interface Participants {
  * but never wrote a note and has left is not counted; that is the honest limit of this number.
  */
 export function useParticipants(awareness: Awareness, notes: readonly NoteData[]): Participants {
-  const peers = usePeers(awareness, { includeSelf: true })
+  const peers = usePeers(awareness, { includeSelf: true, key: peerIdentity })
   return useMemo(() => {
     const selfId = awareness.clientID
     const byPerson = new Map<string, OnlinePerson>()

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
-import { usePeers } from '../../presence/usePeers'
+import { peerIdentity, usePeers } from '../../presence/usePeers'
 import { setReady } from '../sessionApi'
 import type { SessionView } from '../sessionView'
 
@@ -37,7 +37,7 @@ export function ReadyButton({ view }: { view: SessionView }) {
 
 /** Participants online now (one per person, from awareness). */
 export function useOnlineParticipants(awareness: Awareness): string[] {
-  const peers = usePeers(awareness, { includeSelf: true })
+  const peers = usePeers(awareness, { includeSelf: true, key: peerIdentity })
   return useMemo(
     () => [
       ...new Set(
