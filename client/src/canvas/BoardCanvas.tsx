@@ -14,7 +14,7 @@ import { useActionDispatch } from '../actions/useActionDispatch'
 import { useShapes } from '../board/useBoardData'
 import type { CanvasPresence } from '../presence/canvasPresence'
 import { actionState } from './actionState'
-import { CanvasStage } from './CanvasStage'
+import { CanvasStage, stageHandlers } from './CanvasStage'
 import { CanvasStatus } from './CanvasStatus'
 import { CanvasToolbar } from './CanvasToolbar'
 import { moveItems, resizeItems } from './items/itemWrites'
@@ -241,22 +241,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
           onEditZone={isFacilitator ? setEditingZoneId : undefined}
           onResized={onResized}
           item={itemHandlers}
-          stage={{
-            onWheel: gestures.onWheel,
-            onStageDrag: gestures.onStageDrag,
-            onMouseDown: pointer.onMouseDown,
-            onTouchStart: pointer.onTouchStart,
-            onTouchMove: (event) => {
-              pointer.onTouchMove(event)
-              gestures.onTouchMove(event)
-            },
-            onTouchEnd: () => {
-              pointer.onTouchEnd()
-              gestures.onTouchEnd()
-            },
-            onClick: onStageClick,
-            onDblClick: onStageDoubleClick,
-          }}
+          stage={stageHandlers(gestures, pointer, { onClick: onStageClick, onDblClick: onStageDoubleClick })}
         />
         {presence?.overlay({ viewport, notes })}
         {isFacilitator && !isEditing && (

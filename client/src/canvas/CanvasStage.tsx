@@ -25,6 +25,29 @@ export interface StageHandlers {
   onDblClick: (event: KonvaEvent<MouseEvent | TouchEvent>) => void
 }
 
+/** The stage's handlers: pan/zoom gestures and pointer tools share the touch events. */
+export function stageHandlers(
+  gestures: Pick<StageHandlers, 'onWheel' | 'onStageDrag' | 'onTouchMove'> & { onTouchEnd: () => void },
+  pointer: Pick<StageHandlers, 'onMouseDown' | 'onTouchStart' | 'onTouchMove'> & { onTouchEnd: () => void },
+  clicks: Pick<StageHandlers, 'onClick' | 'onDblClick'>,
+): StageHandlers {
+  return {
+    onWheel: gestures.onWheel,
+    onStageDrag: gestures.onStageDrag,
+    onMouseDown: pointer.onMouseDown,
+    onTouchStart: pointer.onTouchStart,
+    onTouchMove: (event) => {
+      pointer.onTouchMove(event)
+      gestures.onTouchMove(event)
+    },
+    onTouchEnd: () => {
+      pointer.onTouchEnd()
+      gestures.onTouchEnd()
+    },
+    ...clicks,
+  }
+}
+
 interface CanvasStageProps {
   stageRef: RefObject<Konva.Stage | null>
   size: { width: number; height: number }
