@@ -198,8 +198,40 @@ describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
       await expect.poll(() => page.getByTestId('cluster-label').textContent(), SYNC).toBe('Samen in de buurt')
     }
     await facilitator.keyboard.press('Escape')
+
+    // A new note (with a reaction) dropped onto a note of the group joins the group.
+    await facilitator.getByTestId('add-note').click()
+    await facilitator.getByTestId('note-editor').waitFor()
+    await facilitator.keyboard.type('Buurtfeest in juni')
+    await facilitator.keyboard.press('Escape')
+    await facilitator.getByRole('button', { name: 'Reageer met 🎉' }).click()
+    const feest = await noteIdByText(facilitator, 'Buurtfeest')
+    await expect.poll(() => ahmed.getByTestId('note-reactions').textContent(), SYNC).toContain('🎉 1')
+    const from = await noteCentre(facilitator, feest)
+    const onto = await noteCentre(facilitator, koken)
+    await facilitator.mouse.move(from.x, from.y)
+    await facilitator.mouse.down()
+    await facilitator.mouse.move(onto.x, onto.y, { steps: 10 })
+    await facilitator.mouse.up()
+    await expect
+      .poll(() => facilitator.getByTestId('cluster-label').getAttribute('aria-label'), SYNC)
+      .toContain('3 briefjes')
+    await facilitator.keyboard.press('Escape')
     await shoot(facilitator, '7-cluster')
     await shoot(ahmed, '7-cluster-ahmed')
+
+    // Dragging the group's name moves all its notes at once.
+    const label = await facilitator.getByTestId('cluster-label').boundingBox()
+    const kokenBefore = await noteCentre(ahmed, koken)
+    if (!label) throw new Error('no cluster label')
+    await facilitator.mouse.move(label.x + 20, label.y + label.height / 2)
+    await facilitator.mouse.down()
+    await facilitator.mouse.move(label.x + 20, label.y + label.height / 2 + 150, { steps: 8 })
+    await facilitator.mouse.up()
+    await expect
+      .poll(async () => (await noteCentre(ahmed, koken)).y - kokenBefore.y, SYNC)
+      .toBeGreaterThan(50)
+    await shoot(facilitator, '7-cluster-moved')
 
     // The end of the round, for everyone.
     await facilitator.getByTestId('session-end').click()

@@ -126,6 +126,7 @@ export function useBoardSession(input: {
     doc,
     isFacilitator,
     notes,
+    zones,
     () => t('session.clusterDefaultName', { number: extras.clusters.length + 1 }),
     (count) => say('session.grouped', { count }),
   )
