@@ -103,6 +103,7 @@ function BoardContent({
               presence={session.presence(collab.presence)}
               locked={session.locked}
               awareness={synced.awareness}
+              {...(collab.undo ? { undo: collab.undo } : {})}
             />
             <NoteListMirror notes={notes} zones={zones} />
           </>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
-import { clustersRoot, notesRoot, zonesRoot } from '../../../shared/src/model'
+import { clustersRoot, notesRoot, shapesRoot, zonesRoot } from '../../../shared/src/model'
 import { LOCAL_ORIGIN } from './localOrigin'
 import './undo.css'
 
@@ -9,13 +9,13 @@ import './undo.css'
 export const CAPTURE_TIMEOUT_MS = 600
 
 /**
- * Per-person undo: over the notes, zones and clusters, tracking only transactions with this tab's
+ * Per-person undo: over the notes, zones, clusters and shapes, tracking only transactions with this tab's
  * LOCAL_ORIGIN. Remote edits (provider origin) and the offline copy loading (IndexedDB origin) are
  * never on the stack, so undo never reverts someone else's work; Yjs also leaves their later
  * changes in place when it reverts ours.
  */
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager([notesRoot(doc), zonesRoot(doc), clustersRoot(doc)], {
+  return new Y.UndoManager([notesRoot(doc), zonesRoot(doc), clustersRoot(doc), shapesRoot(doc)], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: CAPTURE_TIMEOUT_MS,
   })

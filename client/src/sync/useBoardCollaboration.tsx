@@ -10,7 +10,7 @@ import type { CanvasPresence } from '../presence/canvasPresence'
 import { FollowBanner } from '../presence/PresenceOverlay'
 import { colorFor } from '../presence/presenceState'
 import { useFollowState, usePresence } from '../presence/usePresence'
-import { UndoButtons, useUndo } from './undo'
+import { UndoButtons, type UndoControls, useUndo } from './undo'
 import type { SyncedBoard } from './useSyncedBoard'
 
 interface Collaboration {
@@ -25,6 +25,8 @@ interface Collaboration {
   outline: ReactNode
   /** Over the board: participants panel, follow banner, live region. */
   overlays: ReactNode
+  /** Per-person undo, for the canvas' command menu and shortcut sheet; null for read-only roles. */
+  undo: UndoControls | null
 }
 
 /**
@@ -65,6 +67,7 @@ export function useBoardCollaboration(input: {
 
   return {
     mode,
+    undo: canEdit ? undo : null,
     presence: canvas,
     headerStart: <ViewToggle mode={mode} onChange={setMode} />,
     headerTools: (
