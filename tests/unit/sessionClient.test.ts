@@ -20,6 +20,7 @@ import {
 } from '../../shared/src/model'
 
 const voting = (patch: Partial<VotingConfig> = {}): VotingConfig => ({
+  voteId: 'vote',
   roundId: null,
   open: true,
   perPerson: 3,

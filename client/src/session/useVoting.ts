@@ -57,7 +57,7 @@ export function useVoting(input: {
     }
   }, [boardId, token])
 
-  const openKey = config ? `${config.open}:${config.roundId}:${config.perPerson}` : 'none'
+  const openKey = config ? `${config.open}:${config.voteId}:${config.perPerson}` : 'none'
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when voting opens, closes or changes
   useEffect(() => {
     if (open) void refresh()
