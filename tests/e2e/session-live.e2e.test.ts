@@ -153,6 +153,17 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
     expect(await projector.getByTestId('ready-toggle').count()).toBe(0)
     await shoot(projector, 'people-1-projector')
 
+    // Pause keeps the time left on every screen; "Verder" runs on; "Volgende ronde" skips ahead.
+    await facilitator.getByRole('button', { name: 'Pauze' }).click()
+    await projector.locator('[data-testid=session-timer][data-status=paused]').waitFor(SYNC)
+    const paused = await timerSeconds(projector)
+    await projector.waitForTimeout(1500)
+    expect(await timerSeconds(projector)).toBe(paused)
+    await facilitator.getByRole('button', { name: 'Verder' }).click()
+    await projector.locator('[data-testid=session-timer][data-status=running]').waitFor(SYNC)
+    await facilitator.getByRole('button', { name: 'Volgende ronde' }).click()
+    await expect.poll(() => projector.getByTestId('round-title').textContent(), SYNC).toBe('Duo')
+
     // A co-facilitator link opens the board as facilitator.
     await facilitator.getByTestId('facilitator-tab-people').click()
     await expect.poll(() => facilitator.getByTestId('people-row').count(), SYNC).toBe(3)
