@@ -94,6 +94,26 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
     await expect.poll(() => facilitator.getByTestId('note-reactions').textContent(), SYNC).toContain('👍 1')
     await shoot(ahmed, 'live-1-locked-note')
 
+    // Locked while Ahmed is still typing: the server refuses his next keystroke (4409); his page
+    // drops its copy, reloads the board from the server and says why the change is gone.
+    await ahmed.getByTestId('add-note').click()
+    await ahmed.getByTestId('note-editor').waitFor()
+    await ahmed.keyboard.type('Koffie')
+    await expect.poll(async () => (await noteTexts(facilitator)).includes('Koffie'), SYNC).toBe(true)
+    const typing = facilitator.locator('[data-testid=peer-selection]').first()
+    const box = await typing.boundingBox()
+    if (!box) throw new Error('Ahmed has no selection')
+    await facilitator.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await facilitator.getByTestId('lock-toggle').click()
+    await expect.poll(() => ahmed.getByTestId('note-lock').count(), SYNC).toBe(2)
+    await ahmed.keyboard.type(' en thee')
+    await expect
+      .poll(() => ahmed.getByTestId('session-message').textContent(), { timeout: 15_000 })
+      .toContain('kon niet worden bewaard')
+    await ahmed.locator('[data-testid=connection-status][data-status=connected]').waitFor(SYNC)
+    expect((await noteTexts(ahmed)).sort()).toEqual(['Koffie', 'Vaker samen lunchen'])
+    await shoot(ahmed, 'live-1b-refused')
+
     // "Iedereen naar mij": Ahmed's view follows Marieke's zoom until he moves the board himself.
     await facilitator.keyboard.press('Escape')
     await facilitator.getByTestId('follow-lead').click()

@@ -13,8 +13,18 @@ import type { CanvasBridge } from './canvasBridge'
  */
 
 const SEND_EVERY_MS = 200
-/** The first seconds of a page, in which the canvas may still fit itself to the board. */
-const PAGE_OPENING_MS = 4000
+/** A view change this soon after the person's own input is theirs. */
+const USER_MOVE_MS = 1000
+
+let lastUserInput = Number.NEGATIVE_INFINITY
+if (typeof window !== 'undefined') {
+  const note = () => {
+    lastUserInput = performance.now()
+  }
+  for (const type of ['pointerdown', 'wheel', 'keydown', 'touchstart']) {
+    window.addEventListener(type, note, { capture: true, passive: true })
+  }
+}
 
 export function centreOf(view: Viewport, size: { width: number; height: number }): FollowState['viewport'] {
   return {
@@ -114,15 +124,16 @@ export function useFollowLeader(input: {
     if (following) apply()
   }, [following, target, apply])
 
-  // Any viewport we did not set means the person moved the board: stop following. While the page
-  // is still opening, the canvas fits itself to the board once; that is not the person panning.
+  // A viewport we did not set, right after the person touched the page (wheel, drag, pinch, keys),
+  // means they moved the board: stop following. Other changes (the canvas fitting itself to the
+  // board as the page opens, a resized window) simply get the shared view again.
   useEffect(() => {
     if (!following) return
     return bridge.subscribe(() => {
       const view = bridge.viewport
       if (!view || applied.current.some((known) => sameViewport(known, view))) return
-      if (performance.now() < PAGE_OPENING_MS) apply()
-      else setOptedOut(true)
+      if (performance.now() - lastUserInput < USER_MOVE_MS) setOptedOut(true)
+      else apply()
     })
   }, [following, bridge, apply])
 
