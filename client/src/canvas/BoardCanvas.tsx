@@ -140,10 +140,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
   // Presence: others see our viewport, selection and which note we type in.
   useEffect(() => presence?.viewportChanged(viewport, size), [presence, viewport, size])
-  const selectedNoteIds = useMemo(
-    () => selection.ids.filter((id) => notes.some((note) => note.id === id)),
-    [selection.ids, notes],
-  )
+  const selectedNoteIds = useMemo(() => {
+    const noteIds = new Set(notes.map((note) => note.id))
+    return selection.ids.filter((id) => noteIds.has(id))
+  }, [selection.ids, notes])
   useEffect(() => presence?.selectionChanged(selectedNoteIds), [presence, selectedNoteIds])
   useEffect(() => presence?.onFollow(setViewport), [presence, setViewport])
   useAnnounceEditing(awareness, editing.editingNote?.id ?? null)
@@ -203,7 +203,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
     if (point) editing.createAndEdit(point, false)
   }
 
-  const selectedItems = [...notes, ...shapes.filter(isBox)].filter((item) => selection.ids.includes(item.id))
+  const selectedIds = new Set(selection.ids)
+  const selectedItems = [...notes, ...shapes.filter(isBox)].filter((item) => selectedIds.has(item.id))
   const selectionBounds = boundsOf(selectedItems)
   const editingNoteId = editing.editingNote?.id ?? null
   const editingNoteText = useMemo(

@@ -83,7 +83,11 @@ export function CanvasStage(props: CanvasStageProps) {
   const { t } = useTranslation()
   const { viewport, notes, shapes, selection, livePositions, item } = props
   const boxes = new Map<string, Rect & { ellipse?: boolean }>()
-  for (const note of notes) boxes.set(note.id, { ...note, ...livePositions?.get(note.id) })
+  const noteIds = new Set<string>()
+  for (const note of notes) {
+    noteIds.add(note.id)
+    boxes.set(note.id, { ...note, ...livePositions?.get(note.id) })
+  }
   for (const shape of shapes) {
     if (shape.kind !== 'connector') {
       boxes.set(shape.id, { ...shape, ...livePositions?.get(shape.id), ellipse: shape.kind === 'ellipse' })
@@ -91,8 +95,9 @@ export function CanvasStage(props: CanvasStageProps) {
   }
   const selected = new Set(selection)
   const transformable = selection.filter((id) => {
-    if (notes.some((note) => note.id === id)) return props.notesDraggable
-    return props.shapesEditable && shapes.some((shape) => shape.id === id && shape.kind !== 'connector')
+    // Sets, not a search per selected item: with everything selected that was 2,000 × 2,000.
+    if (noteIds.has(id)) return props.notesDraggable
+    return props.shapesEditable && boxes.has(id)
   })
   const sizes = new Map<string, { width: number; height: number }>()
   for (const id of transformable) {
