@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ALL_WORKLOADS, benchConfig, type Mode } from './config'
 import type { Workload } from './load/protocol'
-import { summarizeProfiles } from './profile'
+import { type ProfileSummary, summarizeProfiles } from './profile'
 import { profileSection, renderMarkdown } from './report'
-import { contentionNotes, runBench } from './runner'
+import { type BenchResults, contentionNotes, runBench } from './runner'
 import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
 
 /**
@@ -16,6 +16,7 @@ import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
  *   --workloads=latency  workloads to run (latency, cursors, rooms, coldLoad)
  *   --profile            also CPU-profile Oogst (latency, cursors) into bench/profiles and summarise
  *   --out=dir            where to write results (default bench/)
+ *   --render             only rewrite results.md from results.json (e.g. after bench:client)
  */
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
@@ -34,6 +35,20 @@ for (const workload of workloads) {
   if (!ALL_WORKLOADS.includes(workload)) throw new Error(`unknown workload ${workload}`)
 }
 
+const clientFile = path.join(ROOT, 'bench/client-results.md')
+const clientSection = () =>
+  fs.existsSync(clientFile)
+    ? `\n${fs.readFileSync(clientFile, 'utf8').replace(/^# .*\n/, '## Browser (npm run bench:client, separate run)\n')}`
+    : ''
+
+if (flag('render')) {
+  const saved = JSON.parse(fs.readFileSync(path.join(outDir, 'results.json'), 'utf8')) as BenchResults & {
+    profiles?: Record<string, ProfileSummary[]>
+  }
+  fs.writeFileSync(path.join(outDir, 'results.md'), renderMarkdown(saved, saved.profiles) + clientSection())
+  process.exit(0)
+}
+
 const config = benchConfig(mode, servers, workloads)
 const log = (line: string) =>
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`)
@@ -42,13 +57,6 @@ log(`mode ${mode}; servers ${servers.join(', ')}; workloads ${workloads.join(', 
 const results = await runBench(config, { log, profileDir })
 const profiles = profileDir ? summarizeProfiles(profileDir) : undefined
 results.notes.push(...contentionNotes(results))
-
-const clientFile = path.join(ROOT, 'bench/client-results.md')
-const client = fs.existsSync(clientFile)
-  ? fs
-      .readFileSync(clientFile, 'utf8')
-      .replace(/^# .*\n/, '## Browser (npm run bench:client, separate run)\n')
-  : ''
 
 fs.mkdirSync(outDir, { recursive: true })
 if (profiles) {
@@ -59,10 +67,7 @@ if (profiles) {
   )
 }
 fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ ...results, profiles }, null, 2)}\n`)
-fs.writeFileSync(
-  path.join(outDir, 'results.md'),
-  renderMarkdown(results, profiles) + (client ? `\n${client}` : ''),
-)
+fs.writeFileSync(path.join(outDir, 'results.md'), renderMarkdown(results, profiles) + clientSection())
 log(
   `wrote ${path.relative(ROOT, outDir) || '.'}/results.md and results.json in ${(results.durationMs / 1000).toFixed(0)} s`,
 )

@@ -133,7 +133,7 @@ function requestProbe(child: ChildProcess, id: number, mem: boolean): Promise<Pr
     const timer = setTimeout(() => {
       child.off('message', onMessage)
       reject(new Error('server probe did not answer'))
-    }, 5_000)
+    }, 10_000)
     const onMessage = (message: ProbeReply) => {
       if (message?.type !== 'probe' || message.id !== id) return
       clearTimeout(timer)

@@ -56,12 +56,13 @@ export async function runCursors(
   // Bounded: on a saturated machine the measurement starts with whatever backlog is left.
   const settled = await waitUntil(() => tracker.allNotesVisible(), left())
 
+  // 'change' (not 'update'): counts cursor moves, not the 15 s keep-alive renewals of unchanged states.
   let received = 0
   const counters = clients.map((client) => {
     const listener = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
       if (origin !== 'local') received += added.length + updated.length
     }
-    client.awareness.on('update', listener)
+    client.awareness.on('change', listener)
     return { client, listener }
   })
   await sleep(Math.min(1000, left()))
@@ -85,7 +86,7 @@ export async function runCursors(
   const editsLatency = distribution(tracker.takeSamples())
   const editsExpected = tracker.expected()
 
-  for (const { client, listener } of counters) client.awareness.off('update', listener)
+  for (const { client, listener } of counters) client.awareness.off('change', listener)
   tracker.dispose()
   destroyAll(clients)
   return {
