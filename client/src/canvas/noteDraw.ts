@@ -71,6 +71,26 @@ function paintLines(
   })
 }
 
+/** Screen pixels around a note that its shadow and outline may paint. */
+const PAINT_SLACK = 12
+
+/**
+ * True when the note lies wholly outside the stage. Culling keeps a margin of notes around the
+ * screen (and selected notes wherever they are) as Konva nodes; they are skipped here, per frame,
+ * for the price of a few multiplications instead of a paint.
+ */
+function offStage(shape: Konva.Shape, width: number, height: number): boolean {
+  const stage = shape.getStage()
+  if (!stage) return false
+  const [scaleX = 1, , , scaleY = 1, x = 0, y = 0] = shape.getAbsoluteTransform().getMatrix()
+  return (
+    x - PAINT_SLACK > stage.width() ||
+    y - PAINT_SLACK > stage.height() ||
+    x + width * scaleX + PAINT_SLACK < 0 ||
+    y + height * scaleY + PAINT_SLACK < 0
+  )
+}
+
 /**
  * A scene function for a note. The text layout is worked out on the first detailed draw and kept
  * in the closure, which is rebuilt only when the note's data changes; zoomed far out it is never
@@ -81,6 +101,7 @@ export function noteSceneFunc(note: NotePaint): (ctx: Konva.Context, shape: Konv
   let author: string | null = null
   return (ctx, shape) => {
     const { width, height } = note
+    if (offStage(shape, width, height)) return
     // The zoom, not the node's own scale (a note being resized is scaled for a moment).
     const detailed = (shape.getStage()?.scaleX() ?? 1) >= DETAIL_MIN_SCALE
     if (!detailed) {
