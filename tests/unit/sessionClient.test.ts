@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { rankNotes } from '../../client/src/session/banner/VoteResults'
+import { rankNotes } from '../../client/src/session/banner/Voting'
+import { formatClock } from '../../client/src/session/clock'
 import { groupNotes, moveCluster, noteUnderCentre, ungroup } from '../../client/src/session/clusterActions'
-import { formatClock } from '../../client/src/session/useCountdown'
+import { readSessionState } from '../../client/src/session/sessionData'
 import { centreOf, viewportFor } from '../../client/src/session/useSessionFollow'
-import { readSessionState } from '../../client/src/session/useSessionState'
 import { refusalKey } from '../../client/src/session/useVoting'
 import {
   addRound,

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/http'
-import { VoteResults } from '../../session/banner/VoteResults'
+import { VoteResults } from '../../session/banner/Voting'
 import { setVoting } from '../../session/sessionApi'
 import type { SessionView } from '../../session/sessionView'
 

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
-import { DraftList } from '../drafts/DraftList'
+import { useMuted } from '../clock'
+import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
-import { useMuted } from '../timeUpCue'
-import { FacilitatorTimerControls } from './FacilitatorTimerControls'
-import { FollowNotice, LeadButton } from './FollowNotice'
-import { ReadyButton, ReadyCount } from './ReadyCheck'
-import { TimerDisplay } from './TimerDisplay'
-import { VoteStatus } from './VoteStatus'
+import { FacilitatorTimerControls, TimerDisplay } from './TimerControls'
+import { FollowNotice, LeadButton, ReadyButton, ReadyCount } from './Together'
+import { VoteStatus } from './Voting'
 
 const FLASH_MS = 4000
 

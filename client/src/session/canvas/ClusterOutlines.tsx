@@ -4,7 +4,7 @@ import type { ClusterData, NoteData } from '../../../../shared/src/model'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
 import { clusterToName, moveCluster, renameCluster, ungroup } from '../clusterActions'
 import type { SessionView } from '../sessionView'
-import { useStore } from '../store'
+import { useStore } from '../sessionView'
 
 const PADDING = 20
 const DRAG_THRESHOLD = 4

@@ -1,16 +1,15 @@
 import { useSyncExternalStore } from 'react'
-import type { NoteData, ReactionEmoji } from '../../../../shared/src/model'
-import { toggleReaction } from '../../../../shared/src/model'
+import { type NoteData, type ReactionEmoji, toggleReaction } from '../../../../shared/src/model'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
 import { localEdit } from '../../sync/localOrigin'
+import { DraftLayer } from '../drafts/DraftNotes'
 import type { SessionView } from '../sessionView'
-import { type Store, useStore } from '../store'
+import { type Store, useStore } from '../sessionView'
 import { ClusterOutlines } from './ClusterOutlines'
-import { DraftLayer } from './DraftLayer'
-import { NoteChips } from './NoteChips'
+import { LockIcon, NoteChips } from './NoteChips'
 import { SelectionActions } from './SelectionActions'
-import { ZoneHighlights } from './ZoneHighlights'
 import './sessionLayer.css'
+import { useTranslation } from 'react-i18next'
 
 interface SessionLayerProps {
   store: Store<SessionView>
@@ -72,4 +71,34 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
       )}
     </div>
   )
+}
+
+/**
+ * The current round's question(s) outlined on the board, so everyone sees where to write; and a
+ * lock on zones a facilitator locked.
+ */
+export function ZoneHighlights({ view, viewport }: { view: SessionView; viewport: Viewport }) {
+  const { t } = useTranslation()
+  const focus = new Set(view.state.current?.zoneIds ?? [])
+  return view.zones.map((zone) => {
+    const highlighted = focus.has(zone.id)
+    const locked = view.state.locks.has(zone.id)
+    if (!highlighted && !locked) return null
+    const rect = toScreenRect(viewport, zone)
+    return (
+      <div
+        key={zone.id}
+        className={`zone-focus${highlighted ? ' current' : ''}`}
+        style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
+        data-testid={highlighted ? 'zone-highlight' : undefined}
+        data-zone-id={zone.id}
+      >
+        {locked && (
+          <span className="zone-lock" title={t('session.zoneLocked')}>
+            <LockIcon /> {t('session.zoneLocked')}
+          </span>
+        )}
+      </div>
+    )
+  })
 }

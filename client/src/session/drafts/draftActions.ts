@@ -13,7 +13,7 @@ import { findFreeSpot } from '../../canvas/freeSpot'
 import { applyTextEdit } from '../../canvas/textDiff'
 import { zoneHeaderHeight } from '../../canvas/ZoneShape'
 import type { SessionView } from '../sessionView'
-import { Store } from '../store'
+import { Store } from '../sessionView'
 
 /** The draft that was just made, so its text field takes the focus once it is on screen. */
 export const draftToFocus = new Store<string | null>(null)

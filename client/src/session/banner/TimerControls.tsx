@@ -1,6 +1,45 @@
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TimerStatus } from '../../../../shared/src/model'
+import { ApiError } from '../../api/http'
+import { formatClock } from '../clock'
+import { type SessionAction, sessionAction } from '../sessionApi'
 import type { SessionView } from '../sessionView'
-import { useSessionCommand } from './useSessionCommand'
+
+interface TimerDisplayProps {
+  remaining: number | null
+  status: TimerStatus
+  timeUp: boolean
+}
+
+/**
+ * The time left, big and in digits. Screen readers get it as text (not announced every second;
+ * the banner's status line announces the moment time is up).
+ */
+export function TimerDisplay({ remaining, status, timeUp }: TimerDisplayProps) {
+  const { t } = useTranslation()
+  if (timeUp) {
+    return (
+      <div className="session-timer time-up" data-testid="session-timer" data-status="up">
+        <span className="session-timer-digits">0:00</span>
+        <span className="session-timer-label">{t('session.timeUpShort')}</span>
+      </div>
+    )
+  }
+  if (remaining === null) return null
+  return (
+    <div className={`session-timer status-${status}`} data-testid="session-timer" data-status={status}>
+      <span
+        className="session-timer-digits"
+        role="timer"
+        aria-label={t('session.timeLeft', { time: formatClock(remaining) })}
+      >
+        {formatClock(remaining)}
+      </span>
+      {status === 'paused' && <span className="session-timer-label">{t('session.paused')}</span>}
+    </div>
+  )
+}
 
 /**
  * The facilitator's timer buttons under the round: pause or resume, one minute more, next round,
@@ -82,4 +121,29 @@ export function FacilitatorTimerControls({ view }: { view: SessionView }) {
       )}
     </fieldset>
   )
+}
+
+/**
+ * Runs a facilitator's timer command (`POST …/session`) and explains a failure in plain words.
+ * `busy` stops double clicks from starting a round twice.
+ */
+export function useSessionCommand(view: Pick<SessionView, 'boardId' | 'token' | 'say'>) {
+  const { boardId, token, say } = view
+  const [busy, setBusy] = useState(false)
+  const run = useCallback(
+    async (...actions: SessionAction[]) => {
+      setBusy(true)
+      try {
+        for (const action of actions) await sessionAction(boardId, token, action)
+      } catch (error) {
+        say(
+          error instanceof ApiError && error.code === 'network' ? 'session.offline' : 'session.actionFailed',
+        )
+      } finally {
+        setBusy(false)
+      }
+    },
+    [boardId, token, say],
+  )
+  return { run, busy }
 }
