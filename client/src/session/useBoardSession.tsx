@@ -97,11 +97,12 @@ export function useBoardSession(input: {
   }, [boardId, say])
 
   const running = state.timer.status === 'running' || state.timer.status === 'paused'
-  const privateWriting = isParticipant && running && Boolean(state.current?.privateWriting)
   const inputClosed =
     !isFacilitator &&
     (state.inputLocked ||
       (state.timer.status === 'running' && countdown.remaining === 0 && state.currentOptions.lockWhenTimeUp))
+  // Closed input closes the drafts too: time up means pens down, on the board and in private.
+  const privateWriting = isParticipant && running && Boolean(state.current?.privateWriting) && !inputClosed
   const myDrafts = state.drafts.get(info.participantId)?.count ?? 0
   const drafts = useDrafts(
     boardId,
