@@ -20,10 +20,12 @@ export interface BenchClient {
   readonly synced: Promise<void>
   /** Bytes received over the socket (only counted when asked for). */
   bytesIn(): number
+  /** performance.now() when the first message over 1 kB arrived (the document), if counted. */
+  bigMessageAt(): number | null
   destroy(): void
 }
 
-type Counter = { bytes: number }
+type Counter = { bytes: number; bigAt: number | null }
 
 /** A `ws` WebSocket that counts received bytes into `counter`. */
 function countingSocket(counter: Counter): typeof WebSocket {
@@ -31,9 +33,11 @@ function countingSocket(counter: Counter): typeof WebSocket {
     constructor(...args: ConstructorParameters<typeof WebSocket>) {
       super(...args)
       this.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-        counter.bytes += Array.isArray(data)
+        const size = Array.isArray(data)
           ? data.reduce((sum, part) => sum + part.byteLength, 0)
           : data.byteLength
+        counter.bytes += size
+        if (size > 1024 && counter.bigAt === null) counter.bigAt = performance.now()
       })
     }
   }
@@ -46,7 +50,7 @@ export function connectClient(
   index: number,
   countBytes = false,
 ): BenchClient {
-  const counter: Counter = { bytes: 0 }
+  const counter: Counter = { bytes: 0, bigAt: null }
   const Socket = countBytes ? countingSocket(counter) : WebSocket
   const doc = new Y.Doc()
   if (spec.protocol === 'relay') return relayClient(`${spec.wsBase}/${room.name}`, doc, Socket, counter)
@@ -63,6 +67,7 @@ export function connectClient(
       awareness: provider.awareness as awarenessProtocol.Awareness,
       synced,
       bytesIn: () => counter.bytes,
+      bigMessageAt: () => counter.bigAt,
       destroy() {
         provider.destroy()
         socket.destroy()
@@ -86,6 +91,7 @@ export function connectClient(
     awareness: provider.awareness,
     synced,
     bytesIn: () => counter.bytes,
+    bigMessageAt: () => counter.bigAt,
     destroy() {
       provider.destroy()
       doc.destroy()
@@ -141,6 +147,7 @@ function relayClient(url: string, doc: Y.Doc, Socket: typeof WebSocket, counter:
     awareness,
     synced,
     bytesIn: () => counter.bytes,
+    bigMessageAt: () => counter.bigAt,
     destroy() {
       awareness.destroy()
       doc.off('update', onUpdate)
