@@ -14,7 +14,7 @@ import { createApp } from './http/app'
 import { createMetrics } from './http/metrics'
 import { createLog, type Log } from './log'
 import { createPostgresPersistence } from './persistence/postgres'
-import { createSqlitePersistence } from './persistence/sqlite'
+import { createThreadedSqlitePersistence } from './persistence/sqliteThreaded'
 import type { Persistence } from './persistence/types'
 import { SessionService } from './session/sessionService'
 import { RoomManager } from './sync/roomManager'
@@ -54,7 +54,7 @@ export async function createOogstServer(
     options.store ??
     (config.databaseUrl
       ? await createPostgresPersistence({ connectionString: config.databaseUrl })
-      : createSqlitePersistence(config.dataDir))
+      : await createThreadedSqlitePersistence(config.dataDir))
   const fanout = options.fanout ?? (config.redisUrl ? createRedisFanout(config.redisUrl, log) : undefined)
   // The secret is generated once and kept with the data, so tokens survive restarts.
   const secret = config.secret ?? (await store.setSettingIfAbsent('token-secret', generateSecret()))

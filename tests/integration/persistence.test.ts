@@ -2,11 +2,20 @@ import { afterAll, describe } from 'vitest'
 import { createMemoryPersistence } from '../../server/src/persistence/memory'
 import { createPostgresPersistence } from '../../server/src/persistence/postgres'
 import { createSqlitePersistence } from '../../server/src/persistence/sqlite'
+import { createThreadedSqlitePersistence } from '../../server/src/persistence/sqliteThreaded'
 import { DATABASE_URL, dropSchema, freshSchema, servicesAvailable } from '../helpers/services'
 import { tempDataDir } from '../helpers/testServer'
 import { persistenceContract } from './persistence.contract'
 
 persistenceContract('memory', async () => ({ store: createMemoryPersistence() }))
+
+persistenceContract('sqlite on a worker thread (the default)', async () => {
+  const dir = tempDataDir()
+  return {
+    store: await createThreadedSqlitePersistence(dir),
+    reopen: () => createThreadedSqlitePersistence(dir),
+  }
+})
 
 persistenceContract('sqlite', async () => {
   const dir = tempDataDir()

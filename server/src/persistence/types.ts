@@ -102,4 +102,6 @@ export interface Persistence extends DocumentStore, BoardStore, SettingsStore, T
   close(): Promise<void>
 }
 
-export class DuplicateError extends Error {}
+export class DuplicateError extends Error {
+  override name = 'DuplicateError'
+}
