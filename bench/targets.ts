@@ -40,7 +40,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..')
 const PROBE = pathToFileURL(path.join(ROOT, 'bench/servers/probe.ts')).href
 
 const ENTRY: Record<ServerKind, string> = {
-  oogst: 'server/src/main.ts',
+  // BENCH_OOGST_ENTRY: run a patched copy of the server instead (A/B of a suggested change).
+  oogst: process.env.BENCH_OOGST_ENTRY ?? 'server/src/main.ts',
   yws: 'bench/servers/ywsReference.ts',
   hocuspocus: 'bench/servers/hocuspocus.ts',
   relay: 'bench/servers/relay.ts',
