@@ -5,7 +5,7 @@ import { rebaseSplice } from '../../client/src/outline/outlineActions'
 import { followViewport } from '../../client/src/presence/followViewport'
 import { MAX_UPDATES_PER_SECOND, PresencePublisher } from '../../client/src/presence/PresenceController'
 import { colorFor, PRESENCE_COLORS, readPeer } from '../../client/src/presence/presenceState'
-import { localEdit } from '../../client/src/sync/localOrigin'
+import { localCommand, localEdit, registerUndoSteps } from '../../client/src/sync/localOrigin'
 import { createUndoManager } from '../../client/src/sync/undo'
 import { createNote, deleteNote, getNoteText, listNotes, updateNote } from '../../shared/src/model'
 
@@ -55,6 +55,23 @@ describe('per-person undo', () => {
     undo.undo()
     expect(listNotes(theirs).map((n) => n.text)).toEqual(['bewaar mij'])
     expect(getNoteText(theirs, listNotes(theirs)[0]?.id ?? '')?.toString()).toBe('bewaar mij')
+  })
+
+  it('makes a delete right after adding its own step, so Ctrl+Z brings the note back', () => {
+    const { mine, theirs } = pair()
+    const undo = createUndoManager(mine)
+    const unregister = registerUndoSteps(mine, undo)
+    // Add, then type into it: one step. A delete within the capture time is a step of its own.
+    const id = localCommand(mine, () => createNote(mine, note('Fatima', '')))
+    localEdit(mine, () => getNoteText(mine, id)?.insert(0, 'luister eerst'))
+    localCommand(mine, () => deleteNote(mine, id))
+    expect(listNotes(theirs)).toHaveLength(0)
+    undo.undo()
+    expect(listNotes(theirs).map((n) => n.text)).toEqual(['luister eerst'])
+    undo.undo()
+    expect(listNotes(theirs)).toHaveLength(0)
+    expect(undo.canUndo()).toBe(false)
+    unregister()
   })
 })
 

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Modal } from '../components/Modal'
 import { useActions } from './ActionsContext'
-import { hostActionDialogs, setActionDialog, useActionDialog } from './actionUi'
+import { closeActionDialog, hostActionDialogs, useActionDialog } from './actionUi'
 import { actionLabel } from './registry'
 import { ShortcutKeys } from './ShortcutKeys'
 import type { Action } from './types'
@@ -35,7 +35,7 @@ export function CommandMenu() {
   return (
     <Modal
       open={open}
-      onClose={() => setActionDialog(null)}
+      onClose={() => closeActionDialog('commands')}
       labelledBy={headingId}
       className="command-menu"
       testId="command-menu"
@@ -63,7 +63,7 @@ function CommandList({ headingId }: { headingId: string }) {
   const current = Math.min(active, Math.max(0, results.length - 1))
 
   const run = (action: Action) => {
-    setActionDialog(null)
+    closeActionDialog('commands')
     // After the dialog closed and gave focus back, so an editor the action opens keeps focus.
     requestAnimationFrame(() => action.enabled(ctx) && action.perform(ctx))
   }

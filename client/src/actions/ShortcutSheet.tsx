@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Modal } from '../components/Modal'
 import { useActions } from './ActionsContext'
-import { setActionDialog, useActionDialog } from './actionUi'
+import { closeActionDialog, useActionDialog } from './actionUi'
 import { ACTION_GROUPS, actionLabel } from './registry'
 import { ShortcutKeys } from './ShortcutKeys'
 
@@ -19,7 +19,7 @@ export function ShortcutSheet() {
   return (
     <Modal
       open={open}
-      onClose={() => setActionDialog(null)}
+      onClose={() => closeActionDialog('shortcuts')}
       labelledBy={headingId}
       className="shortcut-sheet"
       testId="shortcut-sheet"
@@ -45,7 +45,7 @@ function ShortcutList({ headingId }: { headingId: string }) {
     <div className="dialog-content">
       <div className="dialog-header">
         <h2 id={headingId}>{t('shortcuts.title')}</h2>
-        <button type="button" className="button secondary" onClick={() => setActionDialog(null)}>
+        <button type="button" className="button secondary" onClick={() => closeActionDialog('shortcuts')}>
           {t('shortcuts.close')}
         </button>
       </div>

@@ -22,6 +22,15 @@ export function setActionDialog(dialog: ActionDialog): void {
   notify()
 }
 
+/**
+ * Closes `dialog` only if it is still the one open. A native <dialog> sends its close event a task
+ * after Escape closed it; by then a shortcut (Ctrl+K) may have opened the other dialog, which a
+ * plain setActionDialog(null) would close again.
+ */
+export function closeActionDialog(dialog: Exclude<ActionDialog, null>): void {
+  if (open === dialog) setActionDialog(null)
+}
+
 /** The canvas announces that it can show the dialogs; returns the cleanup. */
 export function hostActionDialogs(): () => void {
   hosts += 1

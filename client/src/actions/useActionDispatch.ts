@@ -7,7 +7,9 @@ function belongsElsewhere(event: Event & { key?: string }): boolean {
   const target = event.target
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable) return true
-  if (target.closest('input, textarea, select, dialog, [role="menu"]')) return true
+  // Only an open dialog: Escape hides a <dialog> at once but it hands focus back a task later, so a
+  // shortcut pressed right after it still comes from a button in the closed dialog.
+  if (target.closest('input, textarea, select, dialog[open], [role="menu"]')) return true
   return (event.key === 'Enter' || event.key === ' ') && target.closest('button, a, [role="button"]') !== null
 }
 

@@ -13,7 +13,7 @@ import {
   type ZoneData,
 } from '../../../shared/src/model'
 import type { CanvasCommands, CanvasTool, ShapeTool } from '../actions/types'
-import { localEdit } from '../sync/localOrigin'
+import { localCommand } from '../sync/localOrigin'
 import { buildPayload, payloadSize } from './items/clipboardPayload'
 import {
   type Author,
@@ -115,7 +115,7 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
         if (content.kind === 'text') {
           const x = Math.round(at.x - NOTE_DEFAULT_SIZE.width / 2)
           const y = Math.round(at.y - NOTE_DEFAULT_SIZE.height / 2)
-          const id = localEdit(doc, () => {
+          const id = localCommand(doc, () => {
             const created = createNote(doc, {
               x,
               y,
@@ -141,11 +141,11 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
     selectAll: () => input.selectMany([...notes.map((n) => n.id), ...shapes.map((s) => s.id)]),
     clearSelection: input.clearSelection,
     setNoteColor: (color) =>
-      localEdit(doc, () => {
+      localCommand(doc, () => {
         for (const id of selection) if (noteIds.has(id)) updateNote(doc, id, { color })
       }),
     setShapeColor: (color) =>
-      localEdit(doc, () => {
+      localCommand(doc, () => {
         for (const shape of shapes) if (selection.includes(shape.id)) updateShape(doc, shape.id, { color })
       }),
     nudge: (dx, dy) => {
@@ -158,7 +158,7 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
     addShape: (kind: ShapeTool) => {
       const box = kind === 'text' ? SHAPE_DEFAULTS.text : SHAPE_DEFAULTS.box
       const at = centre()
-      const id = localEdit(doc, () =>
+      const id = localCommand(doc, () =>
         createShape(doc, {
           kind,
           x: Math.round(at.x - box.width / 2),
@@ -174,7 +174,7 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
     connectSelection: () => {
       const [fromId, toId] = selection
       if (selection.length !== 2 || !fromId || !toId) return
-      const id = localEdit(doc, () =>
+      const id = localCommand(doc, () =>
         createShape(doc, { kind: 'connector', fromId, toId, authorId: author.id }),
       )
       input.selectMany([id])

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { deleteShape, getNoteText, getShape, type NoteData, type ShapeData } from '../../../shared/src/model'
-import { localEdit } from '../sync/localOrigin'
+import { localCommand } from '../sync/localOrigin'
 import type { Point } from './viewport'
 
 interface ItemEditingOptions {
@@ -73,7 +73,7 @@ export function useItemEditing(options: ItemEditingOptions) {
       if (!id || !fresh.current.delete(id)) return
       if (labelText !== undefined) {
         if (!labelText.trim()) {
-          localEdit(doc, () => deleteShape(doc, id))
+          localCommand(doc, () => deleteShape(doc, id))
           clearSelection()
         }
         return

@@ -8,7 +8,7 @@ import {
   type NoteData,
   type ZoneData,
 } from '../../../shared/src/model'
-import { localEdit } from '../sync/localOrigin'
+import { localCommand } from '../sync/localOrigin'
 import { findFreeSpot } from './freeSpot'
 import { type Author, topZ, zoneIdAt } from './items/itemWrites'
 import type { Point } from './viewport'
@@ -43,7 +43,7 @@ export function useNoteActions(
         : { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2) }
       // Above notes someone brought to the front, so the new note is not hidden under them.
       const z = topZ(notes)
-      return localEdit(doc, () =>
+      return localCommand(doc, () =>
         createNote(doc, {
           x,
           y,
@@ -59,7 +59,7 @@ export function useNoteActions(
 
   const removeNote = useCallback(
     (id: string) =>
-      localEdit(doc, () => {
+      localCommand(doc, () => {
         deleteNote(doc, id)
         deleteConnectorsOf(doc, id)
       }),

@@ -12,7 +12,7 @@ import {
 import { findFreeSpot } from '../canvas/freeSpot'
 import { diffText, type TextSplice } from '../canvas/textDiff'
 import { boundsOf, type Point } from '../canvas/viewport'
-import { localEdit } from '../sync/localOrigin'
+import { localCommand } from '../sync/localOrigin'
 
 /**
  * The list view edits a note in a form and saves it as a whole. Meanwhile someone else may have
@@ -76,7 +76,7 @@ export function addNoteInZone(
   zones: readonly ZoneData[],
 ): string {
   const { x, y } = spotFor(input.zoneId, notes, zones)
-  return localEdit(doc, () =>
+  return localCommand(doc, () =>
     createNote(doc, {
       x,
       y,
@@ -95,7 +95,7 @@ export function addNoteInZone(
 export function editNoteText(doc: Y.Doc, noteId: string, base: string, value: string): void {
   const text = getNoteText(doc, noteId)
   if (!text) return
-  localEdit(doc, () => applyFormEdit(text, base, value.slice(0, NOTE_MAX_TEXT_LENGTH)))
+  localCommand(doc, () => applyFormEdit(text, base, value.slice(0, NOTE_MAX_TEXT_LENGTH)))
 }
 
 export function moveNoteToZone(
@@ -107,9 +107,9 @@ export function moveNoteToZone(
 ): void {
   const others = notes.filter((note) => note.id !== noteId)
   const { x, y } = spotFor(zoneId, others, zones)
-  localEdit(doc, () => updateNote(doc, noteId, { x, y, zoneId }))
+  localCommand(doc, () => updateNote(doc, noteId, { x, y, zoneId }))
 }
 
 export function removeNote(doc: Y.Doc, noteId: string): void {
-  localEdit(doc, () => deleteNote(doc, noteId))
+  localCommand(doc, () => deleteNote(doc, noteId))
 }

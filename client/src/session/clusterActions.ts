@@ -14,7 +14,7 @@ import {
   zoneAtPoint,
 } from '../../../shared/src/model'
 import { findFreeSpot } from '../canvas/freeSpot'
-import { LOCAL_ORIGIN, localEdit } from '../sync/localOrigin'
+import { LOCAL_ORIGIN, localCommand, localEdit } from '../sync/localOrigin'
 import { Store } from './sessionView'
 
 /** A cluster just made by this person: its name field opens, so naming it is the next step. */
@@ -37,7 +37,7 @@ function clusterOfNote(doc: Y.Doc, noteId: string): string | null {
 export function groupNotes(doc: Y.Doc, noteIds: readonly string[], name: string): string | null {
   const notes = noteIds.map((id) => getNote(doc, id)).filter((note): note is NoteData => note !== null)
   if (notes.length < 2) return null
-  return localEdit(doc, () => {
+  return localCommand(doc, () => {
     const existing = notes.map((note) => clusterOfNote(doc, note.id)).find((id) => id !== null) ?? null
     const zones = new Set(notes.map((note) => note.zoneId))
     const zoneId = zones.size === 1 ? (notes[0]?.zoneId ?? null) : null
@@ -48,12 +48,12 @@ export function groupNotes(doc: Y.Doc, noteIds: readonly string[], name: string)
 }
 
 export function renameCluster(doc: Y.Doc, clusterId: string, name: string): void {
-  localEdit(doc, () => updateCluster(doc, clusterId, { name }))
+  localCommand(doc, () => updateCluster(doc, clusterId, { name }))
 }
 
 /** Removes the cluster; its notes stay where they are. */
 export function ungroup(doc: Y.Doc, clusterId: string): void {
-  localEdit(doc, () => deleteCluster(doc, clusterId))
+  localCommand(doc, () => deleteCluster(doc, clusterId))
 }
 
 /**
@@ -68,7 +68,7 @@ export function moveCluster(
 ): void {
   const { dx, dy } = delta
   if (dx === 0 && dy === 0) return
-  localEdit(doc, () => {
+  localCommand(doc, () => {
     for (const id of noteIds) {
       const note = getNote(doc, id)
       if (!note) continue

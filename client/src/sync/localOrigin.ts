@@ -15,6 +15,28 @@ export function localEdit<T>(doc: Y.Doc, edit: () => T): T {
   return doc.transact(() => edit(), LOCAL_ORIGIN)
 }
 
+/** The per-person undo manager of each document, so that a command can end the current step. */
+const undoSteps = new WeakMap<Y.Doc, { stopCapturing(): void }>()
+
+/** `useUndo` registers its manager here; returns the unregister. */
+export function registerUndoSteps(doc: Y.Doc, manager: { stopCapturing(): void }): () => void {
+  undoSteps.set(doc, manager)
+  return () => {
+    if (undoSteps.get(doc) === manager) undoSteps.delete(doc)
+  }
+}
+
+/**
+ * A local edit that starts an undo step of its own: a delete, a move to another question, a
+ * colour. Plain `localEdit`s within the capture time join the step before them (typing a
+ * sentence, the tidying after a drop, the text typed into a new note); a command must not, or
+ * Ctrl+Z after "add, then delete within half a second" would undo both and so change nothing.
+ */
+export function localCommand<T>(doc: Y.Doc, edit: () => T): T {
+  undoSteps.get(doc)?.stopCapturing()
+  return localEdit(doc, edit)
+}
+
 /**
  * Development aid: warns when a transaction without origin changes the document, i.e. a local
  * edit that bypassed `localEdit` and that undo will therefore not see. Returns the unsubscribe.

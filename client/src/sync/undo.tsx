@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { clustersRoot, notesRoot, shapesRoot, zonesRoot } from '../../../shared/src/model'
-import { LOCAL_ORIGIN } from './localOrigin'
+import { LOCAL_ORIGIN, registerUndoSteps } from './localOrigin'
 import './undo.css'
 
 /** Edits within this time form one undo step (typing a sentence, not every letter). */
@@ -51,7 +51,9 @@ export function useUndo(doc: Y.Doc, enabled: boolean): UndoControls {
     next.on('stack-cleared', refresh)
     setManager(next)
     refresh()
+    const unregister = registerUndoSteps(doc, next)
     return () => {
+      unregister()
       next.destroy()
       setManager(null)
     }

@@ -13,7 +13,7 @@ import {
   type ZoneData,
   zoneAtPoint,
 } from '../../../../shared/src/model'
-import { localEdit } from '../../sync/localOrigin'
+import { localCommand } from '../../sync/localOrigin'
 import type { Resize } from '../SelectionTransformer'
 import type { ClipboardPayload } from './clipboardPayload'
 
@@ -50,7 +50,7 @@ export function moveItems(
 ): void {
   const notes = new Map(data.notes.map((note) => [note.id, note]))
   const shapes = new Set(data.shapes.map((shape) => shape.id))
-  localEdit(doc, () => {
+  localCommand(doc, () => {
     for (const { id, x, y } of moves) {
       const note = notes.get(id)
       const position = { x: Math.round(x), y: Math.round(y) }
@@ -75,7 +75,7 @@ export function resizeItems(
   const shapes = new Map(data.shapes.map((shape) => [shape.id, shape]))
   const sized = (value: number) =>
     snap ? Math.max(GRID, Math.round(value / GRID) * GRID) : Math.round(value)
-  localEdit(doc, () => {
+  localCommand(doc, () => {
     moveItems(
       doc,
       resizes.map(({ id, x, y }) => ({ id, x, y })),
@@ -94,7 +94,7 @@ export function resizeItems(
 
 /** Removes notes and shapes, and the arrows that pointed at them. */
 export function deleteItems(doc: Y.Doc, ids: readonly string[], kinds: { notes: Set<string> }): void {
-  localEdit(doc, () => {
+  localCommand(doc, () => {
     for (const id of ids) {
       if (kinds.notes.has(id)) deleteNote(doc, id)
       else deleteShape(doc, id)
@@ -118,7 +118,7 @@ export function bringToFront(
   const chosenShapes = data.shapes.filter((shape) => ids.includes(shape.id)).sort((a, b) => a.z - b.z)
   let noteZ = topZ(data.notes)
   let shapeZ = topZ(data.shapes)
-  localEdit(doc, () => {
+  localCommand(doc, () => {
     for (const note of chosenNotes) updateNote(doc, note.id, { z: ++noteZ })
     for (const shape of chosenShapes) updateShape(doc, shape.id, { z: ++shapeZ })
   })
@@ -144,7 +144,7 @@ export function insertPayload(
   const dx = origin.x - payload.origin.x
   const dy = origin.y - payload.origin.y
   const newIds = new Map<string, string>()
-  localEdit(doc, () => {
+  localCommand(doc, () => {
     for (const note of payload.notes) {
       const x = Math.round(note.x + dx)
       const y = Math.round(note.y + dy)

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import { updateZone, type ZoneData } from '../../../../shared/src/model'
 import { Modal } from '../../components/Modal'
 import { TextField } from '../../components/TextField'
-import { localEdit } from '../../sync/localOrigin'
+import { localCommand } from '../../sync/localOrigin'
 
 /** The same limits a template has, so a board saved as a template keeps every word. */
 const MAX_TITLE = 120
@@ -52,7 +52,7 @@ function ZoneEditForm({
       setTitleError(t('zones.titleRequired'))
       return
     }
-    localEdit(doc, () => updateZone(doc, zone.id, { title: title.trim(), prompt: prompt.trim() }))
+    localCommand(doc, () => updateZone(doc, zone.id, { title: title.trim(), prompt: prompt.trim() }))
     onClose()
   }
 

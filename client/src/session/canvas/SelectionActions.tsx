@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { REACTION_EMOJIS, setLocked, toggleReaction } from '../../../../shared/src/model'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
-import { localEdit } from '../../sync/localOrigin'
+import { localCommand } from '../../sync/localOrigin'
 import { clusterToName, groupNotes } from '../clusterActions'
 import type { SessionView } from '../sessionView'
 
@@ -33,7 +33,7 @@ export function SelectionActions({
   if (!canReact && !view.isFacilitator) return null
 
   const react = (emoji: (typeof REACTION_EMOJIS)[number]) => {
-    if (single) localEdit(view.doc, () => toggleReaction(view.doc, single.id, emoji, view.participantId))
+    if (single) localCommand(view.doc, () => toggleReaction(view.doc, single.id, emoji, view.participantId))
   }
   const group = () => {
     const id = groupNotes(

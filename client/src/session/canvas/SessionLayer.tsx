@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { type NoteData, type ReactionEmoji, toggleReaction } from '../../../../shared/src/model'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
-import { localEdit } from '../../sync/localOrigin'
+import { localCommand } from '../../sync/localOrigin'
 import { DraftLayer } from '../drafts/DraftNotes'
 import type { SessionView } from '../sessionView'
 import { type Store, useStore } from '../sessionView'
@@ -34,7 +34,7 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   const onVote = (noteId: string, delta: 1 | -1) => void voting.vote(noteId, delta)
   // Reactions stay allowed on locked notes (the server allows them too).
   const onReact = (noteId: string, emoji: ReactionEmoji) => {
-    localEdit(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
+    localCommand(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
   }
 
   return (
