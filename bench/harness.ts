@@ -117,7 +117,7 @@ async function measure(
   const record: CheckpointRecord = {
     name,
     atMs: round(performance.now() - start, 1),
-    serverCpuMs: cpuMs(server.pid),
+    serverCpuMs: [server.pid, ...(server.extraPids ?? [])].reduce((sum, pid) => sum + cpuMs(pid), 0),
     loadCpuMs: cpuMs(loadPid),
     ...rssOf(server.pid),
     eluActiveMs: probe ? round(probe.elu.active, 1) : Number.NaN,

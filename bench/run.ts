@@ -5,6 +5,7 @@ import type { Workload } from './load/protocol'
 import { type ProfileSummary, summarizeProfiles } from './profile'
 import { profileSection, renderMarkdown } from './report'
 import { type BenchResults, contentionNotes, runBench } from './runner'
+import { renderScaleOut, runScaleOut, type ScaleOutResults } from './scaleout'
 import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
 
 /**
@@ -17,6 +18,7 @@ import { ALL_SERVERS, ROOT, type ServerKind } from './targets'
  *   --profile            also CPU-profile Oogst (latency, cursors) into bench/profiles and summarise
  *   --out=dir            where to write results (default bench/)
  *   --render             only rewrite results.md from results.json (e.g. after bench:client)
+ *   --no-scaleout        leave out the one-vs-two-instance run (PostgreSQL + Redis)
  */
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
@@ -44,8 +46,12 @@ const clientSection = () =>
 if (flag('render')) {
   const saved = JSON.parse(fs.readFileSync(path.join(outDir, 'results.json'), 'utf8')) as BenchResults & {
     profiles?: Record<string, ProfileSummary[]>
+    scaleOut?: ScaleOutResults
   }
-  fs.writeFileSync(path.join(outDir, 'results.md'), renderMarkdown(saved, saved.profiles) + clientSection())
+  fs.writeFileSync(
+    path.join(outDir, 'results.md'),
+    renderMarkdown(saved, saved.profiles) + renderScaleOut(saved.scaleOut, saved.config) + clientSection(),
+  )
   process.exit(0)
 }
 
@@ -56,6 +62,12 @@ if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true })
 log(`mode ${mode}; servers ${servers.join(', ')}; workloads ${workloads.join(', ')}`)
 const results = await runBench(config, { log, profileDir })
 const profiles = profileDir ? summarizeProfiles(profileDir) : undefined
+// Issue 7's two-instance comparison: the edit workload again, on PostgreSQL + Redis.
+const scaleOut =
+  servers.includes('oogst') && workloads.includes('latency') && !flag('no-scaleout')
+    ? await runScaleOut(config, log)
+    : undefined
+for (const run of Object.values(scaleOut?.runs ?? {})) results.durationMs += run.elapsedMs
 results.notes.push(...contentionNotes(results))
 
 fs.mkdirSync(outDir, { recursive: true })
@@ -66,8 +78,14 @@ if (profiles) {
     `${header + profileSection(profiles).join('\n')}\n`,
   )
 }
-fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ ...results, profiles }, null, 2)}\n`)
-fs.writeFileSync(path.join(outDir, 'results.md'), renderMarkdown(results, profiles) + clientSection())
+fs.writeFileSync(
+  path.join(outDir, 'results.json'),
+  `${JSON.stringify({ ...results, profiles, scaleOut }, null, 2)}\n`,
+)
+fs.writeFileSync(
+  path.join(outDir, 'results.md'),
+  renderMarkdown(results, profiles) + renderScaleOut(scaleOut, config) + clientSection(),
+)
 log(
   `wrote ${path.relative(ROOT, outDir) || '.'}/results.md and results.json in ${(results.durationMs / 1000).toFixed(0)} s`,
 )

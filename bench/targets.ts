@@ -17,6 +17,8 @@ export interface TargetSpec {
   protocol: Protocol
   /** Base for WebSocket URLs; the room name is appended as a path segment. */
   wsBase: string
+  /** Several instances of one deployment (scale-out run): client i connects to wsBases[i % n]. */
+  wsBases?: string[]
 }
 
 export interface RoomRef {
@@ -31,6 +33,8 @@ export interface RunningServer {
   httpBase: string
   spec: TargetSpec
   dataDir: string
+  /** Further processes of the same deployment (the second instance), counted in its CPU. */
+  extraPids?: number[]
   /** Event-loop utilisation so far, and memory after a full GC when `mem`. */
   probe(mem: boolean): Promise<ProbeReply>
   stop(): Promise<void>

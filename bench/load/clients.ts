@@ -76,7 +76,8 @@ export function connectClient(
     }
   }
   const token = room.tokens.length > 0 ? room.tokens[index % room.tokens.length] : undefined
-  const provider = new WebsocketProvider(spec.wsBase, room.name, doc, {
+  const base = spec.wsBases?.length ? (spec.wsBases[index % spec.wsBases.length] as string) : spec.wsBase
+  const provider = new WebsocketProvider(base, room.name, doc, {
     params: token ? { token } : {},
     WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
