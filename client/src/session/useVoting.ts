@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { NoteData, VotingConfig } from '../../../shared/src/model'
 import { ApiError } from '../api/http'
 import { castVote, getMyVotes, type MyVotes } from './sessionApi'
+import { areResultsVisible } from './voteCounts'
 
 export interface VotingView {
   /** Voting is open and this person may vote. */
@@ -94,6 +95,6 @@ export function useVoting(input: {
     perPerson: votes?.perPerson ?? config?.perPerson ?? 0,
     inScope,
     vote,
-    resultsVisible: !config?.open || !config.hideResults,
+    resultsVisible: areResultsVisible(config),
   }
 }

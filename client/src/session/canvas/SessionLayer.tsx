@@ -5,6 +5,7 @@ import { localCommand } from '../../sync/localOrigin'
 import { DraftLayer } from '../drafts/DraftNotes'
 import type { SessionView } from '../sessionView'
 import { type Store, useStore } from '../sessionView'
+import { visibleVoteResults } from '../voteCounts'
 import { ClusterOutlines } from './ClusterOutlines'
 import { LockIcon, NoteChips } from './NoteChips'
 import { SelectionActions } from './SelectionActions'
@@ -27,7 +28,7 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   const bridge = view.bridge
   useSyncExternalStore(bridge.subscribe, bridge.getVersion)
   const { voting } = view
-  const results = voting.resultsVisible ? view.state.voteResults : null
+  const results = visibleVoteResults(voting.resultsVisible, view.state.voteResults)
   const votable = voting.open
   const canReact = view.canWrite
 
