@@ -179,6 +179,20 @@ describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
     await shoot(ahmed, '6-results')
     await shoot(facilitator, '6-results-facilitator')
 
+    // The list view (here on the phone) shows the same counts, with the author, in the same order.
+    await fatima.getByTestId('view-toggle').click()
+    const listed = fatima.getByTestId('outline-note')
+    await expect.poll(() => listed.count(), SYNC).toBe(2)
+    const noteVotes = (id: string) =>
+      fatima.locator(`[data-testid=outline-note][data-note-id="${id}"] [data-testid=outline-note-votes]`)
+    await expect.poll(() => noteVotes(koken).textContent(), SYNC).toBe('3 stemmen')
+    await expect.poll(() => noteVotes(bankjes).textContent(), SYNC).toBe('3 stemmen')
+    const ids = (items: Element[]) => items.map((item) => item.getAttribute('data-note-id'))
+    expect(await listed.evaluateAll(ids)).toEqual(await ahmed.getByTestId('note-item').evaluateAll(ids))
+    await shoot(fatima, '6-results-list-phone')
+    await fatima.getByTestId('view-toggle').click()
+    await fatima.getByTestId('note-list').waitFor({ state: 'attached', ...SYNC })
+
     // Clustering: select both notes, "Groeperen", rename the group.
     await facilitator.getByTestId('facilitator-close').click()
     await facilitator.getByTestId('go-to-question').click()

@@ -55,7 +55,14 @@ function BoardContent({
   const session = useBoardSession({ boardId, token, info, doc, awareness: synced.awareness, notes, zones })
   // While writing privately or when time is up, the board itself is read-only for participants.
   const canWrite = canEdit && session.canWrite
-  const collab = useBoardCollaboration({ synced, info, notes, zones, canEdit: canWrite })
+  const collab = useBoardCollaboration({
+    synced,
+    info,
+    notes,
+    zones,
+    canEdit: canWrite,
+    voteResults: session.voteResults,
+  })
   const exporting = useExportPanel({ boardId, token, role: info.role, title, control: session.control })
 
   // The board's name in the tab and in the browser history, so people find it again.

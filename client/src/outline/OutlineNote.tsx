@@ -11,6 +11,8 @@ interface OutlineNoteProps {
   note: NoteData
   zones: readonly ZoneData[]
   canEdit: boolean
+  /** Published votes on this note, or null when there are none to show (hidden, or none given). */
+  votes: number | null
   onSaveText: (note: NoteData, base: string, text: string) => void
   onMove: (note: NoteData, zoneId: string | null) => void
   onDelete: (note: NoteData) => void
@@ -19,7 +21,7 @@ interface OutlineNoteProps {
 type Mode = 'view' | 'edit' | 'move'
 
 /**
- * One note in the list: its text, who wrote it, and (for people who may edit) buttons to change
+ * One note in the list: its text, who wrote it, its votes once they may be seen, and (for people who may edit) buttons to change
  * the text, move it to another question, or remove it. The buttons are described by the note's
  * text, so "Aanpassen" is not ambiguous when a screen reader lists all buttons.
  */
@@ -27,6 +29,7 @@ export const OutlineNote = memo(function OutlineNote({
   note,
   zones,
   canEdit,
+  votes,
   onSaveText,
   onMove,
   onDelete,
@@ -68,7 +71,19 @@ export const OutlineNote = memo(function OutlineNote({
             {note.text || t('list.emptyNote')}
           </p>
         )}
-        {note.authorName && <p className="outline-note-meta">{t('list.by', { name: note.authorName })}</p>}
+        {(note.authorName || votes !== null) && (
+          <p className="outline-note-meta">
+            {note.authorName && <span>{t('list.by', { name: note.authorName })}</span>}
+            {/* A real space: the chip has only a margin, and read aloud "Ahmed3 stemmen" would be wrong. */}
+            {note.authorName && votes !== null && ' '}
+            {votes !== null && (
+              <span className="outline-note-votes" data-testid="outline-note-votes">
+                <span className="vote-dot" aria-hidden="true" />
+                {t('session.votes', { count: votes })}
+              </span>
+            )}
+          </p>
+        )}
         {mode === 'move' && (
           <MoveNoteForm
             zones={zones}

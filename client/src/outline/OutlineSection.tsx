@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
+import { shownVoteCount } from '../session/voteCounts'
 import { NoteTextForm } from './forms'
 import { OutlineNote } from './OutlineNote'
 
@@ -15,6 +16,7 @@ interface OutlineSectionProps {
   notes: readonly NoteData[]
   zones: readonly ZoneData[]
   canEdit: boolean
+  voteResults: Readonly<Record<string, number>> | null
   onAdd: (zoneId: string | null, text: string) => void
   onSaveText: (note: NoteData, base: string, text: string) => void
   onMove: (note: NoteData, zoneId: string | null) => void
@@ -29,6 +31,7 @@ export function OutlineSection({
   notes,
   zones,
   canEdit,
+  voteResults,
   onAdd,
   ...noteActions
 }: OutlineSectionProps) {
@@ -59,7 +62,15 @@ export function OutlineSection({
       ) : (
         <ul className="outline-notes" aria-label={t('outline.notesOf', { title, count: notes.length })}>
           {notes.map((note) => (
-            <OutlineNote key={note.id} note={note} zones={zones} canEdit={canEdit} {...noteActions} />
+            <OutlineNote
+              key={note.id}
+              note={note}
+              zones={zones}
+              canEdit={canEdit}
+              // A number, not the whole tally: a vote elsewhere re-renders only the notes it changed.
+              votes={shownVoteCount(voteResults, note.id)}
+              {...noteActions}
+            />
           ))}
         </ul>
       )}

@@ -13,6 +13,8 @@ interface OutlineViewProps {
   notes: NoteData[]
   zones: ZoneData[]
   canEdit: boolean
+  /** Published vote tallies by note id, or null while they are hidden. */
+  voteResults: Readonly<Record<string, number>> | null
   author: Author
   /** Says something politely to screen reader users (confirmations of their own actions). */
   announce: (message: string) => void
@@ -20,10 +22,11 @@ interface OutlineViewProps {
 
 /**
  * The board as a document: every question is a heading with its notes as a list, each note with
- * its author, and buttons to add, change, move and remove notes. Made for screen readers,
- * keyboards and small screens; it edits the same live document as the canvas.
+ * its author and (once they may be seen) its votes, and buttons to add, change, move and remove
+ * notes. Made for screen readers, keyboards and small screens; it edits the same live document as
+ * the canvas.
  */
-export function OutlineView({ doc, notes, zones, canEdit, author, announce }: OutlineViewProps) {
+export function OutlineView({ doc, notes, zones, canEdit, voteResults, author, announce }: OutlineViewProps) {
   const { t } = useTranslation()
   // Where focus goes after the list changed under it (a new, moved or removed note).
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
@@ -103,6 +106,7 @@ export function OutlineView({ doc, notes, zones, canEdit, author, announce }: Ou
             {...section}
             zones={zones}
             canEdit={canEdit}
+            voteResults={voteResults}
             onAdd={onAdd}
             onSaveText={onSaveText}
             onMove={onMove}

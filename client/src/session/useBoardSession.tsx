@@ -20,6 +20,7 @@ import { useNoteExtras, useSessionState } from './sessionData'
 import type { SessionMessage, SessionView } from './sessionView'
 import { Store } from './sessionView'
 import { useVoting } from './useVoting'
+import { visibleVoteResults } from './voteCounts'
 import './session.css'
 
 export interface BoardSession {
@@ -37,6 +38,8 @@ export interface BoardSession {
   locked: ReadonlySet<string>
   /** The control document once its provider exists (the export dialog reads `reportsShared`). */
   control: Y.Doc | null
+  /** Published vote tallies by note id while this person may see them, else null (the list view). */
+  voteResults: Readonly<Record<string, number>> | null
 }
 
 const NOTHING_LOCKED: ReadonlySet<string> = new Set()
@@ -175,6 +178,8 @@ export function useBoardSession(input: {
   return {
     canWrite,
     control: control?.doc ?? null,
+    // The same rule as the votes on the canvas, so both views show the same counts.
+    voteResults: visibleVoteResults(voting.resultsVisible, state.voteResults),
     locked: isFacilitator ? NOTHING_LOCKED : locked,
     presence,
     banner: <RoundBanner view={view} flashAt={flashAt} message={message} />,

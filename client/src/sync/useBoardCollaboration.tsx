@@ -40,8 +40,10 @@ export function useBoardCollaboration(input: {
   notes: NoteData[]
   zones: ZoneData[]
   canEdit: boolean
+  /** Vote tallies the list view shows, null while hidden (from the session, see useBoardSession). */
+  voteResults: Readonly<Record<string, number>> | null
 }): Collaboration {
-  const { synced, info, notes, zones, canEdit } = input
+  const { synced, info, notes, zones, canEdit, voteResults } = input
   const { doc, awareness, hasSynced } = synced
   const [mode, setMode] = useViewMode()
   const user = {
@@ -87,6 +89,7 @@ export function useBoardCollaboration(input: {
         notes={notes}
         zones={zones}
         canEdit={canEdit}
+        voteResults={voteResults}
         author={author}
         announce={announce}
       />
