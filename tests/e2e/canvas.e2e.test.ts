@@ -104,11 +104,8 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
     await expect
       .poll(async () => Object.keys(await arrows(participant)).length, { timeout: SYNC_TIMEOUT })
       .toBe(1)
-    await shot(facilitator, 'debug0')
     const arrowBefore = Object.values(await arrows(participant))[0]
     await clickNote(facilitator, 'Thee')
-    await shot(facilitator, 'debug')
-    console.log('DBG', await noteTexts(facilitator))
     const theeBox = await screenBox(facilitator, thee)
     if (!theeBox) throw new Error('no box')
     await drag(
