@@ -9,14 +9,19 @@ import { createBoard, tokenFor } from '../helpers/testServer'
 import { sleep, waitFor } from '../helpers/yclient'
 
 /** Memory storage whose load or append can be told to fail, to check the failure rules. */
-function faultyStore(): Persistence & { failLoads: number; failLoadsOf: string; failAppends: boolean } {
+function faultyStore(): Persistence & {
+  failLoads: number
+  failLoadsOf: string
+  failAppendsOf: string | null
+} {
   const inner = createMemoryPersistence()
   const store = {
     ...inner,
     failLoads: 0,
     /** Only loads of this room fail (other rooms, e.g. the control room, load fine). */
     failLoadsOf: '',
-    failAppends: false,
+    /** Appends to this room fail (a full disk, as far as that board is concerned). */
+    failAppendsOf: null as string | null,
     async loadRoom(room: string) {
       if (store.failLoads > 0 && room === store.failLoadsOf) {
         store.failLoads -= 1
@@ -25,7 +30,7 @@ function faultyStore(): Persistence & { failLoads: number; failLoadsOf: string; 
       return inner.loadRoom(room)
     },
     async appendUpdates(room: string, updates: readonly Uint8Array[]) {
-      if (store.failAppends) throw new Error('disk full')
+      if (room === store.failAppendsOf) throw new Error('disk full')
       return inner.appendUpdates(room, updates)
     },
   }
@@ -73,26 +78,37 @@ describe('room lifecycle', () => {
     expect(retry.doc.getMap('meta').get('title')).toBe('Bewaard bord')
   })
 
-  it('a failed append is neither applied nor broadcast, closes the writer, and the room keeps serving', async () => {
+  it('a failed append is neither applied nor broadcast, closes the writer, and the server keeps serving', async () => {
     const store = faultyStore()
     const server = await harness.start({ store })
     const board = await createBoard(server.url)
     const token = await tokenFor(server.url, board, 'participant')
     const writer = harness.connect(board.id, token)
     const watcher = harness.connect(board.id, token)
-    await Promise.all([writer.synced, watcher.synced])
+    // Another board on the same server, written to while the first one's appends fail.
+    const other = await createBoard(server.url, 'Ander bord')
+    const otherToken = await tokenFor(server.url, other, 'participant')
+    const otherWriter = harness.connect(other.id, otherToken)
+    const otherWatcher = harness.connect(other.id, otherToken)
+    await Promise.all([writer.synced, watcher.synced, otherWriter.synced, otherWatcher.synced])
 
-    store.failAppends = true
+    store.failAppendsOf = board.id
     const closed = nextCloseCode(writer)
     createNote(writer.doc, { x: 0, y: 0, authorId: 'w', authorName: 'W', text: 'lost in a full disk' })
     expect(await closed).toBe(4500)
+    createNote(otherWriter.doc, { x: 0, y: 0, authorId: 'o', authorName: 'O', text: 'gewoon bewaard' })
+    await waitFor(() => listNotes(otherWatcher.doc).length === 1, 5000, 'the other board keeps working')
+    const stored = await store.loadRoom(other.id)
+    const storedDoc = new Y.Doc()
+    for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(storedDoc, update)
+    expect(listNotes(storedDoc).map((note) => note.text)).toEqual(['gewoon bewaard'])
     await sleep(100)
     expect(listNotes(watcher.doc)).toHaveLength(0)
     const room = await server.server.rooms.peek(board.id)
     expect(room && listNotes(room.doc)).toHaveLength(0)
 
     // Once storage recovers, the writer's reconnect re-sends its note, and now it lands.
-    store.failAppends = false
+    store.failAppendsOf = null
     await waitFor(() => listNotes(watcher.doc).length === 1, 5000, 'note after recovery')
     expect(listNotes(watcher.doc)[0]?.text).toBe('lost in a full disk')
   })
