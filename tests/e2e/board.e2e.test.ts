@@ -152,5 +152,20 @@ describe.skipIf(!chromiumAvailable())('live board in the browser', () => {
     expect(await noteTexts(facilitator)).toHaveLength(3)
     await facilitator.screenshot({ path: artifactPath('e2e-board-after-restart.png') })
     await participant.screenshot({ path: artifactPath('e2e-board-after-restart-mobile.png') })
+
+    // The reloaded pages still hold their offline copy; a newcomer in a fresh browser profile has
+    // none, so what they see comes from the server's storage alone (after one more restart).
+    await server.stop()
+    server = await startServerProcess({ dataDir, port: server.port })
+    const newcomerContext = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+    const newcomer = await newcomerContext.newPage()
+    await newcomer.goto(`${server.url}/j/${joinCode}`)
+    await newcomer.getByTestId('join-name').fill('Nieuwkomer')
+    await newcomer.getByTestId('join-submit').click()
+    await newcomer.waitForURL(/\/b\//)
+    await waitConnected(newcomer)
+    await expectNotes(newcomer, all)
+    expect(await noteTexts(newcomer)).toHaveLength(3)
+    await newcomerContext.close()
   }, 120_000)
 })
