@@ -102,6 +102,9 @@ export async function startDevCluster(options: ClusterOptions): Promise<DevClust
     OOGST_SECRET: randomBytes(32).toString('hex'),
     DATA_DIR: workDir,
     LOG_LEVEL: 'error',
+    // Instances listen on 127.0.0.1 behind nginx only: the client address is in X-Forwarded-For,
+    // otherwise every participant would count as nginx for the per-address limits.
+    TRUST_PROXY: 'true',
     ...options.env,
   }
   const instances: ClusterInstance[] = []
