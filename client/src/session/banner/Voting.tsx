@@ -34,7 +34,7 @@ export function VoteResults({
     <ol className="vote-results" data-testid="vote-results">
       {ranked.map(({ note, votes }) => (
         <li key={note.id} data-testid="vote-result" data-note-id={note.id}>
-          <span className="vote-results-count">{t('session.votes', { count: votes })}</span>
+          <span className="vote-results-count">{t('session.votes', { count: votes })}</span>{' '}
           <span className="vote-results-text">{note.text || t('list.emptyNote')}</span>
         </li>
       ))}
