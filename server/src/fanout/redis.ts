@@ -3,6 +3,7 @@ import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { parseRoomName } from '../../../shared/src/rooms'
+import { CONTROL_CHANNEL, type ControlMessage, decodeControl, encodeControl } from './control'
 import type { Fanout, FanoutHandlers } from './types'
 
 const KIND_UPDATE = 0
@@ -27,11 +28,22 @@ export function createRedisFanout(url: string, log: (message: string, error?: un
   const sub = new Redis(url, { ...options, connectionName: `oogst-sub-${instanceId}` })
   const handlers = new Map<string, FanoutHandlers>()
   let lagMs: number | null = null
+  let controlHandler: ((message: ControlMessage) => void) | null = null
+  // Every instance listens for control messages from the start; ioredis re-subscribes after a
+  // reconnect like it does for the rooms.
+  const controlSubscribed = sub.subscribe(CONTROL_CHANNEL)
+  controlSubscribed.catch((error) => log('control channel subscription failed', error))
   for (const connection of [pub, sub]) {
     connection.on('error', (error) => log('redis connection error', error))
   }
 
   sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+    if (channel.toString() === CONTROL_CHANNEL) {
+      const control = decodeControl(message.toString())
+      if (!control) log('ignored an invalid control message')
+      else if (control.from !== instanceId) controlHandler?.(control.message)
+      return
+    }
     const room = channel.toString().slice('oogst:room:'.length)
     const target = handlers.get(room)
     if (!target) return
@@ -90,9 +102,20 @@ export function createRedisFanout(url: string, log: (message: string, error?: un
         encoding.writeVarUint8Array(encoder, update)
       })
     },
+    publishControl(message) {
+      pub.publish(CONTROL_CHANNEL, encodeControl(instanceId, message)).catch((error) => {
+        // Unlike updates, nothing recovers a lost control message; it is logged for operators.
+        log(`control message publish failed for board ${message.boardId}`, error)
+      })
+    },
+    async onControl(handler) {
+      controlHandler = handler
+      await controlSubscribed
+    },
     lastLagMs: () => lagMs,
     async close() {
       handlers.clear()
+      controlHandler = null
       sub.disconnect()
       await pub.quit().catch(() => pub.disconnect())
     },

@@ -1,3 +1,5 @@
+import type { ControlMessage } from './control'
+
 /**
  * Fan-out carries a room's stored updates and its awareness to the other server instances.
  * Updates are numbered with the room's storage sequence, so a receiver can tell when it missed
@@ -16,6 +18,13 @@ export interface Fanout {
   /** Announces updates fromSeq..toSeq, already durable in storage. */
   publishUpdate(room: string, fromSeq: number, toSeq: number, update: Uint8Array): void
   publishAwareness(room: string, update: Uint8Array): void
+  /** Tells every other instance about a board-wide event (see control.ts). */
+  publishControl(message: ControlMessage): void
+  /**
+   * Sets the handler for other instances' control messages (one per instance); resolves once
+   * they will be delivered.
+   */
+  onControl(handler: (message: ControlMessage) => void): Promise<void>
   /** Milliseconds between publish and receipt of the latest message from another instance. */
   lastLagMs(): number | null
   close(): Promise<void>
