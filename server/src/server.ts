@@ -1,7 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readRoleOverride } from '../../shared/src/model/facilitation'
-import { CLOSE_CODES } from '../../shared/src/protocol'
 import { controlRoom, parseRoomName } from '../../shared/src/rooms'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
@@ -17,6 +16,7 @@ import { createPostgresPersistence } from './persistence/postgres'
 import { createThreadedSqlitePersistence } from './persistence/sqliteThreaded'
 import type { Persistence } from './persistence/types'
 import { SessionService } from './session/sessionService'
+import { type AccessEvents, createAccessEvents } from './sync/accessEvents'
 import { RoomManager } from './sync/roomManager'
 import { SyncServer } from './sync/syncServer'
 
@@ -83,8 +83,9 @@ export async function createOogstServer(
     ...(fanout ? { fanout } : {}),
     log,
   })
+  let accessEvents: AccessEvents | null = null
   const session = new SessionService(rooms, (boardId, participantId) =>
-    sync?.closeMatching(boardId, { participantId }, CLOSE_CODES.reconnect, 'role changed'),
+    accessEvents?.roleChanged(boardId, participantId),
   )
   // A role a facilitator changed after the token was issued wins over the token's.
   boards.roleResolver = (boardId, participantId) =>
@@ -126,18 +127,16 @@ export async function createOogstServer(
     log,
   })
   sync = syncServer
-  boards.events = {
-    async endAccess(boardId, target, reason) {
-      const code = reason === 'deleted' ? CLOSE_CODES.boardDeleted : CLOSE_CODES.removed
-      syncServer.closeMatching(
-        boardId,
-        target,
-        code,
-        reason === 'deleted' ? 'board deleted' : 'access revoked',
-      )
-      if (reason === 'deleted') await rooms.evictBoard(boardId)
-    },
-  }
+  // Revocation, role changes and deletion reach the sockets of every instance (via fan-out).
+  accessEvents = createAccessEvents({
+    sync: syncServer,
+    rooms,
+    boards,
+    store,
+    log,
+    ...(fanout ? { fanout } : {}),
+  })
+  boards.events = accessEvents.board
 
   const retention = retentionSweeper(boards, config.retentionDays, log)
 

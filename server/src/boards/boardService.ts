@@ -21,6 +21,8 @@ export type AccessTarget = { participantId: string } | { role: Role } | 'everyon
 export interface BoardEvents {
   /** Close the matching sockets of a board; for a deleted board also drop its rooms from memory. */
   endAccess(boardId: string, target: AccessTarget, reason: 'revoked' | 'deleted'): Promise<void>
+  /** The board is gone from storage (other instances are told only now, see accessEvents.ts). */
+  deleted(boardId: string): Promise<void>
 }
 
 /** Writes of a board's last activity are spread out: one per board per this many ms. */
@@ -30,7 +32,7 @@ const TOUCH_INTERVAL_MS = 10 * 60_000
 export class BoardService {
   private readonly lastTouched = new Map<string, number>()
   private readonly deleting = new Set<string>()
-  events: BoardEvents = { endAccess: async () => {} }
+  events: BoardEvents = { endAccess: async () => {}, deleted: async () => {} }
   /** A role given after the token was issued (co-facilitator, demotion); null keeps the token's. */
   roleResolver: (boardId: string, participantId: string) => Promise<Role | null> = async () => null
 
@@ -51,11 +53,24 @@ export class BoardService {
     if (!claims || (boardId !== undefined && claims.boardId !== boardId)) return null
     if (this.deleting.has(claims.boardId)) return null
     const board = await this.store.getBoard(claims.boardId)
-    if (!board) return null
-    if (claims.role === 'facilitator' && claims.iat < board.facilitatorTokensValidAfter) return null
-    if (await this.store.isRevoked(board.id, claims.participantId)) return null
+    if (!board || (await this.revoked(claims, board))) return null
     const role = await this.roleResolver(board.id, claims.participantId)
     return { claims: role ? { ...claims, role } : claims, board }
+  }
+
+  /**
+   * Why claims a socket was accepted with no longer give access ('deleted', 'revoked'), or null:
+   * the same rules as verifyAccess, for sockets that are already open (another instance's event).
+   */
+  async accessEnded(claims: TokenClaims): Promise<'deleted' | 'revoked' | null> {
+    const board = await this.store.getBoard(claims.boardId)
+    if (!board) return 'deleted'
+    return (await this.revoked(claims, board)) ? 'revoked' : null
+  }
+
+  private async revoked(claims: TokenClaims, board: BoardRecord): Promise<boolean> {
+    if (claims.role === 'facilitator' && claims.iat < board.facilitatorTokensValidAfter) return true
+    return this.store.isRevoked(board.id, claims.participantId)
   }
 
   /** Records activity (for retention), at most once per board per TOUCH_INTERVAL_MS. */
@@ -85,6 +100,7 @@ export class BoardService {
       await this.events.endAccess(boardId, 'everyone', 'deleted')
       await this.store.deleteBoard(boardId)
       this.lastTouched.delete(boardId)
+      await this.events.deleted(boardId)
     } finally {
       this.deleting.delete(boardId)
     }

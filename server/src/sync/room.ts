@@ -47,6 +47,8 @@ export class Room {
   holds = 0
   private pending: PendingUpdate[] = []
   private writing = false
+  /** Set by destroy(): a holder that outlived an eviction (deleted board) can no longer write. */
+  private destroyed = false
   private idle: Promise<void> = Promise.resolve()
   private seq = 0
   private updatesSinceCompaction = 0
@@ -101,6 +103,7 @@ export class Room {
 
   /** Queues a validated update; resolves once it is durable, applied and broadcast. */
   submitUpdate(update: Uint8Array): Promise<void> {
+    if (this.destroyed) return Promise.reject(new Error(`room ${this.name}: closed`))
     return new Promise((resolve, reject) => {
       this.pending.push({ update, resolve, reject })
       if (!this.writing) {
@@ -262,6 +265,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     void this.options.fanout?.leave(this.name)
     this.awareness.destroy()

@@ -2,6 +2,12 @@ import * as Y from 'yjs'
 import type { DocumentStore } from '../persistence/types'
 import { Room, type RoomOptions } from './room'
 
+/** How long an evicted board's rooms stay unloadable; far longer than any request in flight. */
+const DELETED_BOARD_MEMORY_MS = 10 * 60_000
+
+/** `<boardId>` or `<boardId>/…` (room names are parsed before they get here). */
+const boardOf = (room: string): string => room.split('/', 1)[0] as string
+
 /**
  * Loads rooms on first use, shares one Room per name, and unloads a room a grace period after its
  * last peer leaves (compacting it on the way out).
@@ -16,6 +22,12 @@ export class RoomManager {
   private readonly loaded = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
+  /**
+   * Boards evicted as deleted. Their rooms are never loaded again in this process: a socket or a
+   * server action that was already on its way in would otherwise load an empty room and write
+   * rows for a board that no longer exists. Kept long enough for any such straggler.
+   */
+  private readonly deletedBoards = new Set<string>()
 
   private readonly catchUpTimer: NodeJS.Timeout | null = null
 
@@ -41,6 +53,7 @@ export class RoomManager {
   async acquire(name: string): Promise<Room> {
     this.cancelUnload(name)
     await this.unloading.get(name)
+    if (this.deletedBoards.has(boardOf(name))) throw new Error(`room ${name}: board deleted`)
     let loading = this.rooms.get(name)
     if (!loading) {
       const started = Room.load(name, this.store, this.options)
@@ -152,6 +165,8 @@ export class RoomManager {
    * flight (so none lands after the deletion), then forgets the documents.
    */
   async evictBoard(boardId: string): Promise<void> {
+    this.deletedBoards.add(boardId)
+    setTimeout(() => this.deletedBoards.delete(boardId), DELETED_BOARD_MEMORY_MS).unref()
     const names = [...this.rooms.keys()].filter((name) => name === boardId || name.startsWith(`${boardId}/`))
     await Promise.all(
       names.map(async (name) => {

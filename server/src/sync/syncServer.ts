@@ -129,18 +129,20 @@ export class SyncServer {
     }
   }
 
+  /** The open sockets of a board that match `target`. */
+  matching(boardId: string, target: AccessTarget): Connection[] {
+    return [...this.connections].filter(({ claims }) => {
+      if (claims.boardId !== boardId) return false
+      if (target === 'everyone') return true
+      return 'participantId' in target
+        ? claims.participantId === target.participantId
+        : claims.role === target.role
+    })
+  }
+
   /** Closes the sockets of a board that match `target` (revocation, key rotation, deletion). */
   closeMatching(boardId: string, target: AccessTarget, code: number, reason: string): void {
-    for (const connection of this.connections) {
-      const { claims } = connection
-      if (claims.boardId !== boardId) continue
-      const matches =
-        target === 'everyone' ||
-        ('participantId' in target
-          ? claims.participantId === target.participantId
-          : claims.role === target.role)
-      if (matches) connection.close(code, reason)
-    }
+    for (const connection of this.matching(boardId, target)) connection.close(code, reason)
   }
 
   /** Stops taking new sockets: upgrades are refused with 503 (used while draining). */
