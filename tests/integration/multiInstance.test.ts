@@ -1,17 +1,12 @@
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { testConfig } from '../../server/src/config'
-import { createRedisFanout } from '../../server/src/fanout/redis'
 import type { Fanout } from '../../server/src/fanout/types'
-import { createPostgresPersistence } from '../../server/src/persistence/postgres'
-import { createOogstServer, type OogstServer } from '../../server/src/server'
 import { createNote, listNotes } from '../../shared/src/model/notes'
-import { DATABASE_URL, dropSchema, freshSchema, REDIS_URL, servicesAvailable } from '../helpers/services'
-import { createBoard, tempDataDir, tokenFor } from '../helpers/testServer'
-import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
-
-const SECRET = 'multi-instance-test-secret-0123456789abcdef'
+import { instanceHarness } from '../helpers/instances'
+import { REDIS_URL, servicesAvailable } from '../helpers/services'
+import { createBoard, tokenFor } from '../helpers/testServer'
+import { sleep, waitFor } from '../helpers/yclient'
 
 /** Fan-out that loses chosen messages, to prove the sequence numbers catch every loss. */
 function lossyFanout(inner: Fanout, drop: (n: number) => boolean): Fanout {
@@ -25,51 +20,12 @@ function lossyFanout(inner: Fanout, drop: (n: number) => boolean): Fanout {
 describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)(
   'several instances: PostgreSQL + Redis',
   () => {
-    const schemas: string[] = []
-    const servers: OogstServer[] = []
-    const clients: YClient[] = []
-
-    async function startInstance(
-      schema: string,
-      options: { fanout?: (f: Fanout) => Fanout; catchUpIntervalMs?: number } = {},
-    ) {
-      const store = await createPostgresPersistence({
-        connectionString: DATABASE_URL,
-        schema,
-        maxConnections: 4,
-      })
-      const config = testConfig({
-        dataDir: tempDataDir(),
-        secret: SECRET,
-        catchUpIntervalMs: options.catchUpIntervalMs ?? 2000,
-      })
-      const fanout = createRedisFanout(REDIS_URL, () => {})
-      const server = await createOogstServer(config, {
-        store,
-        fanout: options.fanout ? options.fanout(fanout) : fanout,
-      })
-      await server.listen()
-      servers.push(server)
-      return { server, url: server.url(), wsUrl: `${server.url().replace('http', 'ws')}/sync` }
-    }
-    const connect = (...args: Parameters<typeof connectClient>) => {
-      const client = connectClient(...args)
-      clients.push(client)
-      return client
-    }
-
-    afterEach(async () => {
-      for (const client of clients.splice(0)) client.destroy()
-      for (const server of servers.splice(0)) await server.close()
-    })
-    afterAll(async () => {
-      for (const schema of schemas) await dropSchema(schema)
-    })
-    const schema = () => {
-      const name = freshSchema()
-      schemas.push(name)
-      return name
-    }
+    const harness = instanceHarness()
+    const startInstance = harness.start
+    const connect = harness.connect
+    const schema = harness.schema
+    afterEach(() => harness.cleanup())
+    afterAll(() => harness.dropSchemas())
 
     it('clients on different instances converge within a second, and see each other present', async () => {
       const db = schema()
