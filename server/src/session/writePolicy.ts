@@ -1,60 +1,153 @@
 import * as Y from 'yjs'
 import { isInputClosed, lockedIds } from '../../../shared/src/model/facilitation'
-import { metaRoot, notesRoot, zonesRoot } from '../../../shared/src/model/schema'
+import { metaRoot, notesRoot, shapesRoot, zonesRoot } from '../../../shared/src/model/schema'
 import type { DecodedUpdate } from '../sync/updateChecks'
 
-/** Item ids per client as [start, end) ranges. */
-type IdRanges = Map<number, [number, number][]>
+const FACILITATORS_LAYOUT = 'zones and the board title are for facilitators'
+const FACILITATORS_SHAPES = 'shapes, labels and arrows are for facilitators'
+const LOCKED = 'this object is locked'
+const LOCKED_ZONE = 'this zone is locked'
 
-function addItem(ranges: IdRanges, item: Y.Item | null): void {
+/** Item ids per client as [start, end) ranges, each with why it may not be touched. */
+type IdRanges = Map<number, { start: number; end: number; reason: string }[]>
+
+function addItem(ranges: IdRanges, item: Y.Item | null, reason: string): void {
   if (!item) return
   const list = ranges.get(item.id.client) ?? []
-  list.push([item.id.clock, item.id.clock + item.length])
+  list.push({ start: item.id.clock, end: item.id.clock + item.length, reason })
   ranges.set(item.id.client, list)
 }
 
-function contains(ranges: IdRanges, id: { client: number; clock: number } | null): boolean {
-  if (!id) return false
-  return (ranges.get(id.client) ?? []).some(([start, end]) => id.clock >= start && id.clock < end)
+/**
+ * Sorted, the ranges can be searched: a reconnecting client's sync step 2 carries its whole
+ * delete set, and a locked zone can hold hundreds of notes, so a scan per range would multiply.
+ * Items never overlap, so sorted by start the ends are sorted too.
+ */
+function sortRanges(ranges: IdRanges): IdRanges {
+  for (const list of ranges.values()) list.sort((a, b) => a.start - b.start)
+  return ranges
 }
 
-function overlaps(ranges: IdRanges, client: number, clock: number, len: number): boolean {
-  return (ranges.get(client) ?? []).some(([start, end]) => clock < end && clock + len > start)
+/** Index of the first (sorted) range that ends after `clock`. */
+function firstEndingAfter(list: { end: number }[], clock: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((list[middle]?.end ?? 0) <= clock) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+function find(ranges: IdRanges, id: { client: number; clock: number } | null): string | null {
+  if (!id) return null
+  const list = ranges.get(id.client) ?? []
+  const hit = list[firstEndingAfter(list, id.clock)]
+  return hit && hit.start <= id.clock ? hit.reason : null
+}
+
+/** Why deleting [clock, clock + len) of `client` is refused: a protected item not deletable. */
+function deletionRefusal(into: Protected, client: number, clock: number, len: number): string | null {
+  const list = into.items.get(client) ?? []
+  for (let i = firstEndingAfter(list, clock); i < list.length; i++) {
+    const range = list[i]
+    if (!range || range.start >= clock + len) break
+    if (find(into.deletable, { client, clock: range.start }) === null) return range.reason
+  }
+  return null
+}
+
+function deletes(ds: DecodedUpdate['ds'], id: Y.ID): boolean {
+  return (ds.clients.get(id.client) ?? []).some(
+    ({ clock, len }) => id.clock >= clock && id.clock < clock + len,
+  )
+}
+
+interface Protected {
+  /** May not be referenced (as origin or right origin) or deleted. */
+  items: IdRanges
+  /** May not receive new children (fields, characters). */
+  containers: IdRanges
+  /** Protected items that this very update may delete anyway (arrows of a deleted note). */
+  deletable: IdRanges
 }
 
 /**
- * Everything a participant may not touch: zones and the board meta (facilitators' layout), and
- * the objects a facilitator locked. For a record: the map's own item, its current field items, and
- * every character of a text inside it. Reactions on a locked note stay allowed.
+ * A record's own item, its current field items, and every character of a text inside it.
+ * Reactions stay open: people may react to a locked note.
+ */
+function protectRecord(record: Y.Map<unknown>, into: Protected, reason: string): void {
+  addItem(into.items, record._item, reason)
+  addItem(into.containers, record._item, reason)
+  for (const [key, field] of record._map) {
+    if (key === 'reactions') continue
+    addItem(into.items, field, reason)
+    const value = field.content.getContent()[0]
+    if (value instanceof Y.Text) {
+      addItem(into.containers, value._item, reason)
+      for (let char = value._start; char !== null; char = char.right) addItem(into.items, char, reason)
+    }
+  }
+}
+
+/**
+ * An arrow whose note this update deletes: the client removes a note's arrows with it (the
+ * arrow is not drawn without both ends), so a participant deleting their own note may remove
+ * the facilitator's arrow to it in the same update, and only then.
+ */
+function losesEnd(shape: Y.Map<unknown>, content: Y.Doc, decoded: DecodedUpdate): boolean {
+  if (shape.get('kind') !== 'connector') return false
+  return [shape.get('fromId'), shape.get('toId')].some((end) => {
+    const note = typeof end === 'string' ? notesRoot(content).get(end) : undefined
+    return note instanceof Y.Map && note._item !== null && deletes(decoded.ds, note._item.id)
+  })
+}
+
+/**
+ * Everything a participant may not touch: zones and the board meta (facilitators' layout),
+ * shapes, labels and arrows (facilitators' annotations), the objects a facilitator locked, and
+ * every note in a locked zone (the client treats a locked zone as locked with all that is in it).
  */
 function protectedItems(
   content: Y.Doc,
   locked: ReadonlySet<string>,
-): { items: IdRanges; containers: IdRanges } {
-  const items: IdRanges = new Map()
-  const containers: IdRanges = new Map()
-  const protectRecord = (record: Y.Map<unknown>) => {
-    addItem(items, record._item)
-    addItem(containers, record._item)
-    for (const [key, field] of record._map) {
-      if (key === 'reactions') continue
-      addItem(items, field)
-      const value = field.content.getContent()[0]
-      if (value instanceof Y.Text) {
-        addItem(containers, value._item)
-        for (let char = value._start; char !== null; char = char.right) addItem(items, char)
-      }
-    }
-  }
+  lockedZones: ReadonlySet<string>,
+  decoded: DecodedUpdate,
+): Protected {
+  const into: Protected = { items: new Map(), containers: new Map(), deletable: new Map() }
   zonesRoot(content).forEach((zone) => {
-    if (zone instanceof Y.Map) protectRecord(zone)
+    if (zone instanceof Y.Map) protectRecord(zone, into, FACILITATORS_LAYOUT)
   })
-  for (const field of metaRoot(content)._map.values()) addItem(items, field)
-  for (const id of locked) {
-    const record = notesRoot(content).get(id) ?? zonesRoot(content).get(id)
-    if (record instanceof Y.Map) protectRecord(record)
+  for (const field of metaRoot(content)._map.values()) addItem(into.items, field, FACILITATORS_LAYOUT)
+  shapesRoot(content).forEach((shape) => {
+    if (!(shape instanceof Y.Map)) return
+    protectRecord(shape, into, FACILITATORS_SHAPES)
+    if (losesEnd(shape, content, decoded)) {
+      protectRecord(shape, { items: into.deletable, containers: new Map(), deletable: new Map() }, '')
+    }
+  })
+  // Only with a locked zone: this walks every note, and participants send many small updates.
+  if (lockedZones.size > 0) {
+    notesRoot(content).forEach((note) => {
+      const zoneId = note instanceof Y.Map ? note.get('zoneId') : null
+      if (typeof zoneId === 'string' && lockedZones.has(zoneId)) protectRecord(note, into, LOCKED_ZONE)
+    })
   }
-  return { items, containers }
+  for (const id of locked) {
+    const record = notesRoot(content).get(id)
+    if (record instanceof Y.Map) protectRecord(record, into, LOCKED)
+  }
+  sortRanges(into.items)
+  sortRanges(into.containers)
+  sortRanges(into.deletable)
+  return into
+}
+
+/** True when a new item's value is a locked zone's id: a note (or group) being put into it. */
+function placesInto(struct: Y.Item, lockedZones: ReadonlySet<string>): boolean {
+  if (lockedZones.size === 0 || !(struct.content instanceof Y.ContentAny)) return false
+  return struct.content.getContent().some((value) => typeof value === 'string' && lockedZones.has(value))
 }
 
 /**
@@ -68,21 +161,36 @@ export function participantWriteRefusal(
   serverNow: number,
 ): string | null {
   if (isInputClosed(control, serverNow)) return 'input is closed'
-  const { items, containers } = protectedItems(content, lockedIds(control))
+  const locked = lockedIds(control)
+  const lockedZones = new Set([...locked].filter((id) => zonesRoot(content).has(id)))
+  const protect = protectedItems(content, locked, lockedZones, decoded)
+  const { items, containers } = protect
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
     // Decoded (not yet integrated) items name a root type by its string key.
     const parent = struct.parent as unknown
-    if (parent === 'zones' || parent === 'meta') return 'zones and the board title are for facilitators'
-    const inside = struct.parent instanceof Y.ID && contains(containers, struct.parent)
-    if (inside && struct.parentSub === 'reactions') continue
-    if (inside || contains(items, struct.origin) || contains(items, struct.rightOrigin)) {
-      return 'this object is locked'
-    }
+    if (parent === 'zones' || parent === 'meta') return FACILITATORS_LAYOUT
+    if (parent === 'shapes') return FACILITATORS_SHAPES
+    if (placesInto(struct, lockedZones)) return LOCKED_ZONE
+    const container = struct.parent instanceof Y.ID ? find(containers, struct.parent) : null
+    if (container !== null && struct.parentSub === 'reactions') continue
+    const refusal = container ?? find(items, struct.origin) ?? find(items, struct.rightOrigin)
+    if (refusal !== null) return refusal
   }
   for (const [client, deletions] of decoded.ds.clients) {
-    for (const { clock, len } of deletions)
-      if (overlaps(items, client, clock, len)) return 'this object is locked'
+    for (const { clock, len } of deletions) {
+      const refusal = deletionRefusal(protect, client, clock, len)
+      if (refusal !== null) return refusal
+    }
   }
   return null
+}
+
+/**
+ * Why a participant's write to their own drafts room must be refused: when input is closed
+ * (time up in a round that locks input, or locked by a facilitator), drafts close too, so a
+ * draft written after the bell never reaches the reveal.
+ */
+export function participantDraftRefusal(control: Y.Doc, serverNow: number): string | null {
+  return isInputClosed(control, serverNow) ? 'input is closed' : null
 }

@@ -4,7 +4,7 @@ import { CLOSE_CODES } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
 import { controlRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
-import { participantWriteRefusal } from '../session/writePolicy'
+import { participantDraftRefusal, participantWriteRefusal } from '../session/writePolicy'
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -46,7 +46,7 @@ export class Connection implements RoomPeer {
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   private readonly awarenessIds = new Set<number>()
   private room: Room | null = null
-  /** For a participant in a content room: the board's control room, for locks and time-up. */
+  /** For a participant in a content or drafts room: the board's control room (locks, time up). */
   private control: Room | null = null
   private ownAwarenessId: number | null = null
   /** Set once the client's sync step 2 (everything it has that the server lacks) was handled. */
@@ -89,7 +89,8 @@ export class Connection implements RoomPeer {
   private async join(): Promise<void> {
     try {
       this.room = await this.deps.rooms.acquire(this.roomName)
-      if (this.address.kind === 'content' && this.claims.role === 'participant') {
+      const checked = this.address.kind === 'content' || this.address.kind === 'drafts'
+      if (checked && this.claims.role === 'participant') {
         this.control = await this.deps.rooms.acquire(controlRoom(this.address.boardId))
       }
     } catch (error) {
@@ -205,9 +206,7 @@ export class Connection implements RoomPeer {
       )
       return
     }
-    const refusal = this.control
-      ? participantWriteRefusal(message.decoded, room.doc, this.control.doc, Date.now())
-      : null
+    const refusal = this.refusal(room, message)
     if (refusal) {
       // Never stored, never shared; the client holds an edit the board will not have, so it is
       // told to reload from the server (4409 is final for the y-websocket client).
@@ -222,6 +221,13 @@ export class Connection implements RoomPeer {
       this.deps.onRefused?.('storage')
       this.close(CLOSE_CODES.storageError, 'update not saved')
     }
+  }
+
+  /** Why this participant's update breaks a session rule (null for facilitators: no control). */
+  private refusal(room: Room, message: UpdateMessage): string | null {
+    if (!this.control) return null
+    if (this.address.kind === 'drafts') return participantDraftRefusal(this.control.doc, Date.now())
+    return participantWriteRefusal(message.decoded, room.doc, this.control.doc, Date.now())
   }
 
   private leave(): void {
