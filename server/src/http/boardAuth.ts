@@ -1,7 +1,7 @@
 import type { Request } from 'express'
 import { isBoardId } from '../../../shared/src/ids'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
-import type { TokenClaims, TokenService } from '../auth/tokens'
+import type { TokenClaims } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { BoardRecord, BoardStore } from '../persistence/types'
 import { HttpError } from './errors'
@@ -11,25 +11,6 @@ export async function loadBoard(store: BoardStore, id: unknown): Promise<BoardRe
   const board = typeof id === 'string' && isBoardId(id) ? await store.getBoard(id) : null
   if (!board) throw new HttpError(404, 'unknown_board', 'There is no board with this id.')
   return board
-}
-
-/**
- * A facilitator of this board: the board's facilitator key or a facilitator token issued since
- * the last key rotation, as `Authorization: Bearer …`. Anything else is a 401 (a valid
- * participant token a 403). Facilitators lose access by key rotation, so no revocation lookup.
- */
-export function requireFacilitator(req: Request, board: BoardRecord, tokens: TokenService): void {
-  const credential = bearerFrom(req.get('authorization'))
-  if (credential && facilitatorKeyMatches(credential, board.facilitatorKeyHash)) return
-  const claims = tokens.verify(credential)
-  const current = claims !== null && claims.iat >= board.facilitatorTokensValidAfter
-  if (claims?.boardId === board.id && claims.role === 'facilitator' && current) return
-  if (claims?.boardId === board.id) throw new HttpError(403, 'forbidden', 'Only facilitators may do this.')
-  throw new HttpError(
-    401,
-    'unauthorized',
-    'A facilitator key or facilitator token for this board is required.',
-  )
 }
 
 /** Anyone whose token still gives access to this board (not revoked, not rotated away). */
@@ -44,8 +25,10 @@ export async function requireAccess(
 }
 
 /**
- * Like requireFacilitator, but also for people a facilitator promoted after their token was
- * issued (the role override is looked up), and for revoked tokens refused.
+ * A facilitator of this board: the board's facilitator key, or a token that still gives access
+ * (not revoked, not from before a key rotation) with the facilitator role as it is now: the role
+ * override is looked up, so a co-facilitator who was demoted or removed is refused at once, the
+ * same check the WebSocket upgrade makes. Anything else is a 401 (a participant's token a 403).
  */
 export async function requireFacilitatorAccess(
   req: Request,

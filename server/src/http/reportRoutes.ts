@@ -6,7 +6,6 @@ import { parseBackup } from '../../../shared/src/report/backup'
 import { UnknownZoneError } from '../../../shared/src/report/buildReport'
 import { REPORT_FORMATS } from '../../../shared/src/report/types'
 import { getBuiltinTemplate } from '../../../shared/src/templates/builtin'
-import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { OogstConfig } from '../config'
 import type { Persistence } from '../persistence/types'
@@ -17,7 +16,7 @@ import {
   loadBoardDocs,
   renderReport,
 } from '../report/reportService'
-import { loadBoard, requireAccess, requireFacilitator } from './boardAuth'
+import { loadBoard, requireFacilitatorAccess } from './boardAuth'
 import { HttpError } from './errors'
 import { limiter } from './security'
 
@@ -32,7 +31,6 @@ import { limiter } from './security'
 export interface ReportRouteDeps {
   boards: BoardService
   store: Persistence
-  tokens: TokenService
   publicUrl: string | null
   trustProxy: boolean
   limits: OogstConfig['limits']
@@ -77,12 +75,11 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     const board = await loadBoard(deps.store, req.params.id)
     let facilitator = true
     try {
-      requireFacilitator(req, board, deps.tokens)
+      await requireFacilitatorAccess(req, board, deps.boards)
     } catch (error) {
-      // 403: a token for this board, but not a current facilitator's. It must still give access
-      // (a revoked participant or a facilitator token from before a key rotation gets a 401).
+      // 403: a token that still gives access, with a role below facilitator now (a participant, or
+      // a co-facilitator who was demoted). Revoked or rotated-away tokens got a 401 already.
       if (!(error instanceof HttpError) || error.status !== 403) throw error
-      await requireAccess(req, board, deps.boards)
       facilitator = false
     }
     const docs = await loadBoardDocs(deps.store, board.id)

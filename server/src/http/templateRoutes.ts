@@ -4,16 +4,16 @@ import { templateSummary } from '../../../shared/src/templates/apply'
 import type { Template } from '../../../shared/src/templates/schema'
 import { TEMPLATE_LIMITS } from '../../../shared/src/templates/schema'
 import { bearerFrom } from '../auth/facilitatorKey'
-import type { TokenService } from '../auth/tokens'
+import type { BoardService } from '../boards/boardService'
 import { TemplateError, type TemplateService } from '../boards/templateService'
 import type { BoardStore } from '../persistence/types'
-import { loadBoard, requireFacilitator } from './boardAuth'
+import { loadBoard, requireFacilitatorAccess } from './boardAuth'
 import { HttpError, parseBody } from './errors'
 
 export interface TemplateRouteDeps {
   templates: TemplateService
   store: BoardStore
-  tokens: TokenService
+  boards: BoardService
 }
 
 const optionalBilingual = z.strictObject({
@@ -107,7 +107,7 @@ export function templateRoutes(deps: TemplateRouteDeps): Router {
   // "Save this board as a template": layout and round script, no notes.
   router.post('/boards/:id/template', express.json({ limit: '20kb' }), async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
-    requireFacilitator(req, board, deps.tokens)
+    await requireFacilitatorAccess(req, board, deps.boards)
     const body = parseBody(fromBoardBody, req)
     const saved = await deps.templates
       .saveFromBoard(board.id, {
