@@ -24,6 +24,14 @@ export function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer
   return result.data
 }
 
+/** Validates a query string like a body; its errors are `400 invalid_query`. */
+export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  const result = schema.safeParse(req.query)
+  if (result.success) return result.data
+  const message = result.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
+  throw new HttpError(400, 'invalid_query', message.join('; '))
+}
+
 /**
  * Last middleware: every failure becomes the JSON error shape. Body-parser errors carry their own
  * status (400 bad JSON, 413 too large); anything unexpected is a 500 that reveals nothing inside.

@@ -17,7 +17,7 @@ import {
   renderReport,
 } from '../report/reportService'
 import { loadBoard, requireFacilitatorAccess } from './boardAuth'
-import { HttpError } from './errors'
+import { HttpError, parseQuery } from './errors'
 import { limiter } from './security'
 
 /**
@@ -54,13 +54,6 @@ const reportQuery = z.object({
 })
 
 const previewQuery = reportQuery.omit({ format: true })
-
-function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
-  const result = schema.safeParse(req.query)
-  if (result.success) return result.data
-  const message = result.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)
-  throw new HttpError(400, 'invalid_query', message.join('; '))
-}
 
 /** Same as boardRoutes: links from PUBLIC_URL when set (behind a proxy), else from the request. */
 function origin(req: Request, publicUrl: string | null): string {

@@ -8,7 +8,7 @@ import type { BoardRecord, BoardStore } from '../persistence/types'
 import type { SessionService } from '../session/sessionService'
 import { SessionError } from '../session/timerActions'
 import { loadBoard, requireAccess, requireFacilitatorAccess } from './boardAuth'
-import { HttpError, parseBody } from './errors'
+import { HttpError, parseBody, parseQuery } from './errors'
 
 export interface SessionRouteDeps {
   session: SessionService
@@ -41,15 +41,19 @@ const votingBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('close') }),
 ])
 const voteBody = z.strictObject({ noteId: objectId, delta: z.union([z.literal(1), z.literal(-1)]) })
+const votersQuery = z.strictObject({ voteId: objectId.optional() })
 const readyBody = z.strictObject({ ready: z.boolean() })
 const revealBody = z.strictObject({ anonymous: z.boolean().optional() })
 const hideBody = z.strictObject({ hidden: z.boolean() })
 const roleBody = z.strictObject({ role: z.enum(ROLES) })
 
-/** Session errors are the client's to fix (409: not now / not allowed by the rules). */
+/** Statuses other than 409 (not now / not allowed by the rules) for a few session errors. */
+const SESSION_STATUS: Record<string, number> = { unknown_round: 404, unknown_vote: 404, vote_anonymous: 403 }
+
+/** Session errors are the client's to fix. */
 function asHttp(error: unknown): never {
   if (error instanceof SessionError)
-    throw new HttpError(error.code === 'unknown_round' ? 404 : 409, error.code, error.message)
+    throw new HttpError(SESSION_STATUS[error.code] ?? 409, error.code, error.message)
   throw error
 }
 
@@ -108,12 +112,20 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   router.post('/boards/:id/votes', async (req, res) => {
     const { board, claims } = await member(req)
     const body = parseBody(voteBody, req)
-    res.json(await deps.session.vote(board.id, claims.participantId, body.noteId, body.delta).catch(asHttp))
+    const voter = { participantId: claims.participantId, name: claims.name }
+    res.json(await deps.session.vote(board.id, voter, body.noteId, body.delta).catch(asHttp))
   })
 
   router.get('/boards/:id/votes/mine', async (req, res) => {
     const { board, claims } = await member(req)
     res.json(await deps.session.myVotes(board.id, claims.participantId))
+  })
+
+  // Facilitators only, and only for named votes: the server refuses anonymous ones (403).
+  router.get('/boards/:id/votes/voters', async (req, res) => {
+    const board = await facilitator(req)
+    const query = parseQuery(votersQuery, req)
+    res.json(await deps.session.voters(board.id, query.voteId).catch(asHttp))
   })
 
   router.get('/boards/:id/drafts', async (req, res) => {

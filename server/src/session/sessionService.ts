@@ -14,6 +14,7 @@ import {
 } from '../../../shared/src/model/facilitation'
 import {
   getFacilitatorName,
+  listParticipantsEverJoined,
   publishVoteResults,
   recordParticipantJoined,
   setFacilitatorName,
@@ -24,6 +25,7 @@ import type { RoomManager } from '../sync/roomManager'
 import { castVote, type MyVotes, myVotes, tallies } from './ballots'
 import { type DraftsOverview, draftsOverview, moderateDraft, revealDrafts } from './drafts'
 import { applyTimerAction, SessionError, type TimerAction } from './timerActions'
+import { listVoters, recordVoteOpened, recordVoterName, type VotersOverview, voteExists } from './voters'
 
 export type VotingRequest = Omit<VotingConfig, 'voteId' | 'open'>
 
@@ -71,13 +73,15 @@ export class SessionService {
   }
 
   openVoting(boardId: string, request: VotingRequest): Promise<VotingConfig> {
-    return this.serial(boardId, () =>
-      this.rooms.change(controlRoom(boardId), (doc) => {
-        const config: VotingConfig = { ...request, voteId: newObjectId(), open: true }
-        writeVoting(doc, config)
-        return config
-      }),
-    )
+    return this.serial(boardId, async () => {
+      const config: VotingConfig = { ...request, voteId: newObjectId(), open: true }
+      // Recorded before the vote opens, so no ballot can exist without knowing its privacy.
+      await this.rooms.change(votesRoom(boardId), (votes) =>
+        recordVoteOpened(votes, config.voteId, config.anonymous),
+      )
+      await this.rooms.change(controlRoom(boardId), (doc) => writeVoting(doc, config))
+      return config
+    })
   }
 
   closeVoting(boardId: string): Promise<Record<string, number>> {
@@ -92,14 +96,22 @@ export class SessionService {
     })
   }
 
-  vote(boardId: string, participantId: string, noteId: string, delta: 1 | -1): Promise<MyVotes> {
+  vote(
+    boardId: string,
+    voter: { participantId: string; name: string },
+    noteId: string,
+    delta: 1 | -1,
+  ): Promise<MyVotes> {
+    const { participantId } = voter
     return this.serial(boardId, async () => {
       const config = await this.rooms.read(controlRoom(boardId), readVoting)
       const content = await this.rooms.acquire(contentRoom(boardId))
       try {
-        const mine = await this.rooms.change(votesRoom(boardId), (votes) =>
-          castVote(votes, content.doc, config, participantId, noteId, delta),
-        )
+        const mine = await this.rooms.change(votesRoom(boardId), (votes) => {
+          const result = castVote(votes, content.doc, config, participantId, noteId, delta)
+          if (config) recordVoterName(votes, config.voteId, participantId, voter.name)
+          return result
+        })
         if (config && !config.hideResults) {
           const totals = await this.rooms.read(votesRoom(boardId), tallies)
           await this.rooms.change(controlRoom(boardId), (doc) => publishVoteResults(doc, totals))
@@ -114,6 +126,26 @@ export class SessionService {
   async myVotes(boardId: string, participantId: string): Promise<MyVotes> {
     const config = await this.rooms.read(controlRoom(boardId), readVoting)
     return this.rooms.read(votesRoom(boardId), (votes) => myVotes(votes, config, participantId))
+  }
+
+  /**
+   * Who voted for what in the current vote (or `voteId`), for facilitators. Refused for an
+   * anonymous vote (SessionError 'vote_anonymous'); 'unknown_vote' when there is no such vote.
+   */
+  async voters(boardId: string, voteId?: string): Promise<VotersOverview> {
+    const { config, people } = await this.rooms.read(controlRoom(boardId), (doc) => ({
+      config: readVoting(doc),
+      people: listParticipantsEverJoined(doc),
+    }))
+    const id = voteId ?? config?.voteId
+    if (id === undefined) throw new SessionError('unknown_vote', 'No vote has been held yet.')
+    const known = new Map(people.map((person) => [person.id, person.name]))
+    const current = config?.voteId === id
+    const notes = await this.rooms.read(votesRoom(boardId), (votes) =>
+      current || voteExists(votes, id) ? listVoters(votes, id, known) : null,
+    )
+    if (notes === null) throw new SessionError('unknown_vote', 'There is no such vote.')
+    return { voteId: id, open: current && config?.open === true, notes }
   }
 
   async drafts(boardId: string): Promise<DraftsOverview> {

@@ -53,6 +53,16 @@ export function ballotsRoot(votesDoc: Y.Doc): Y.Map<Y.Map<Y.Map<number>>> {
   return votesDoc.getMap<Y.Map<Y.Map<number>>>('ballots')
 }
 
+/**
+ * Votes room, next to the ballots: voteId → Y.Map{ anonymous: boolean, names: Y.Map<participantId,
+ * name> }, written by the server when a vote opens (and names when someone votes in a named vote).
+ * Whether a vote was anonymous is kept here, out of every socket's reach, because facilitators
+ * may write the control document's `voting` config: flipping it afterwards must not unmask a vote.
+ */
+export function voteInfoRoot(votesDoc: Y.Doc): Y.Map<RecordMap> {
+  return votesDoc.getMap<RecordMap>('voteInfo')
+}
+
 /** Reads a finite number from a record, falling back when a foreign client wrote junk. */
 export function readNumber(map: RecordMap, key: string, fallback: number): number {
   const value = map.get(key)
