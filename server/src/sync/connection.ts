@@ -137,10 +137,6 @@ export class Connection implements RoomPeer {
         await this.handleUpdate(room, message)
         return
       case 'awareness': {
-        if (!this.deps.awarenessLimit.take()) {
-          this.deps.onRefused?.('rate-limit')
-          return
-        }
         // The stock client relays other people's awareness too, so foreign entries are dropped,
         // not punished; only the socket's own client id (its first, and not taken by another
         // socket) is applied. Nobody can move someone else's cursor or rename them.
@@ -150,6 +146,14 @@ export class Connection implements RoomPeer {
         }
         const own = message.entries.filter((entry) => entry.clientId === this.ownAwarenessId)
         if (own.length === 0) return
+        // Only the socket's own presence counts against its limit: the relayed echoes of everyone
+        // else's cursors (one message per change of anyone in the room) cost nothing more than the
+        // decoding above, and counting them used up the budget in rooms of 30+, dropping people's
+        // own cursor moves.
+        if (!this.deps.awarenessLimit.take()) {
+          this.deps.onRefused?.('rate-limit')
+          return
+        }
         for (const entry of own) {
           if (entry.state === null) this.awarenessIds.delete(entry.clientId)
           else this.awarenessIds.add(entry.clientId)
