@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { sendOwnPresenceOnly } from '../../client/src/sync/ownPresenceOnly'
 import { serverHarness } from '../helpers/harness'
 import { createBoard, tokenFor } from '../helpers/testServer'
 import { sleep, waitFor, type YClient } from '../helpers/yclient'
@@ -58,6 +59,41 @@ describe('presence in a full room', () => {
     expect(received).toBe(expected)
     expect(await refusedForRate(harness.server.url)).toBe(0)
   }, 60_000)
+
+  it("the app's client sends only its own presence, and still sees everyone's", async () => {
+    const [app, stock, ...movers] = await room(harness, 5)
+    if (!app || !stock) throw new Error('no clients')
+    sendOwnPresenceOnly(app.provider)
+    // Count the presence frames (y-websocket message type 1) each socket sends from now on.
+    const presenceFramesSent = (client: YClient) => {
+      const counter = { frames: 0 }
+      const ws = client.provider.ws as WebSocket
+      const send = ws.send.bind(ws)
+      ws.send = (data: Parameters<WebSocket['send']>[0]) => {
+        if (data instanceof Uint8Array && data[0] === 1) counter.frames += 1
+        send(data)
+      }
+      return counter
+    }
+    const fromApp = presenceFramesSent(app)
+    const fromStock = presenceFramesSent(stock)
+    for (let round = 0; round < 5; round++) {
+      for (const [i, mover] of movers.entries())
+        mover.provider.awareness.setLocalStateField('cursor', { x: round, y: i })
+      await sleep(60)
+    }
+    const cursorOf = (watcher: YClient, of: YClient) =>
+      watcher.provider.awareness.getStates().get(of.doc.clientID)?.cursor
+    await waitFor(() =>
+      movers.every((mover, i) => cursorOf(app, mover)?.x === 4 && cursorOf(app, mover)?.y === i),
+    )
+    expect(fromStock.frames).toBeGreaterThanOrEqual(15)
+    expect(fromApp.frames).toBe(0)
+    // Its own moves still reach the others.
+    app.provider.awareness.setLocalStateField('cursor', { x: 7, y: 7 })
+    await waitFor(() => cursorOf(stock, app)?.x === 7)
+    expect(fromApp.frames).toBe(1)
+  })
 
   it('still limits a socket that floods its own presence', async () => {
     const [flooder, watcher] = await room(harness, 2)

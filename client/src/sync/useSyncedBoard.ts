@@ -7,6 +7,7 @@ import { contentRoom } from '../../../shared/src/rooms'
 import { reloadAfterRefusedEdit } from '../session/refusedEdit'
 import { warnAboutUntrackedEdits } from './localOrigin'
 import { openOfflineCopy } from './offline'
+import { sendOwnPresenceOnly } from './ownPresenceOnly'
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 
@@ -78,6 +79,7 @@ export function useSyncedBoard(
       disableBc: true,
       connect: navigator.onLine,
     })
+    sendOwnPresenceOnly(provider)
     // Without network, close the socket at once: others' cursors and the "online now" count are
     // cleared instead of lingering until a timeout, and coming back reconnects without waiting.
     const goOffline = () => provider.disconnect()
