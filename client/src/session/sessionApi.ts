@@ -108,6 +108,24 @@ export function getMyVotes(boardId: string, token: string): Promise<MyVotes> {
   return request(`${board(boardId)}/votes/mine`, { bearer: token })
 }
 
+export interface NoteVoters {
+  noteId: string
+  total: number
+  voters: { participantId: string; name: string; count: number }[]
+}
+
+export interface VotersOverview {
+  voteId: string
+  open: boolean
+  notes: NoteVoters[]
+}
+
+/** Facilitators only, and only for a vote that is not anonymous (else 403 `vote_anonymous`). */
+export function getVoters(boardId: string, token: string, voteId?: string): Promise<VotersOverview> {
+  const query = voteId ? `?voteId=${encodeURIComponent(voteId)}` : ''
+  return request(`${board(boardId)}/votes/voters${query}`, { bearer: token })
+}
+
 // ── people ──────────────────────────────────────────────────────────────────────────────────
 
 const participantPath = (boardId: string, participantId: string) =>

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/http'
 import { VoteResults } from '../../session/banner/Voting'
 import { setVoting } from '../../session/sessionApi'
 import type { SessionView } from '../../session/sessionView'
+import { useVoters } from '../../session/useVoters'
 
 function NumberField({
   label,
@@ -49,6 +50,13 @@ export function VotingPanel({ view }: { view: SessionView }) {
     hideResults: false,
   })
   const [busy, setBusy] = useState(false)
+  const voters = useVoters({
+    boardId: view.boardId,
+    token: view.token,
+    isFacilitator: view.isFacilitator,
+    config,
+    results: view.state.voteResults,
+  })
   const set = (patch: Partial<typeof form>) => setForm((current) => ({ ...current, ...patch }))
 
   const send = async (body: Parameters<typeof setVoting>[2]) => {
@@ -78,15 +86,24 @@ export function VotingPanel({ view }: { view: SessionView }) {
     })
   }
 
-  const check = (key: 'anonymous' | 'hideResults', label: string) => (
-    <div className="check-field">
-      <input
-        id={`${id}-${key}`}
-        type="checkbox"
-        checked={form[key]}
-        onChange={(event) => set({ [key]: event.target.checked })}
-      />
-      <label htmlFor={`${id}-${key}`}>{label}</label>
+  const check = (key: 'anonymous' | 'hideResults', label: string, hint?: string) => (
+    <div>
+      <div className="check-field">
+        <input
+          id={`${id}-${key}`}
+          type="checkbox"
+          checked={form[key]}
+          onChange={(event) => set({ [key]: event.target.checked })}
+          aria-describedby={hint ? `${id}-${key}-hint` : undefined}
+          data-testid={`vote-${key}`}
+        />
+        <label htmlFor={`${id}-${key}`}>{label}</label>
+      </div>
+      {hint && (
+        <p className="field-hint check-field-hint" id={`${id}-${key}-hint`}>
+          {hint}
+        </p>
+      )}
     </div>
   )
 
@@ -97,6 +114,9 @@ export function VotingPanel({ view }: { view: SessionView }) {
           <p>
             {t('facilitator.votingIsOpen', { perPerson: config.perPerson, maxPerNote: config.maxPerNote })}{' '}
             {config.scope === 'zone' ? t('facilitator.scopeZoneShort') : t('facilitator.scopeBoardShort')}
+          </p>
+          <p data-testid="voting-privacy">
+            {t(config.anonymous ? 'facilitator.votingAnonymous' : 'facilitator.votingNamed')}
           </p>
           <button
             type="button"
@@ -157,7 +177,7 @@ export function VotingPanel({ view }: { view: SessionView }) {
                 </div>
               ))}
           </fieldset>
-          {check('anonymous', t('facilitator.votesAnonymous'))}
+          {check('anonymous', t('facilitator.votesAnonymous'), t('facilitator.votesAnonymousHint'))}
           {check('hideResults', t('facilitator.hideResults'))}
           <button
             type="submit"
@@ -170,7 +190,7 @@ export function VotingPanel({ view }: { view: SessionView }) {
         </form>
       )}
       <h3>{t('session.resultsTitle')}</h3>
-      <VoteResults notes={view.notes} results={view.state.voteResults} />
+      <VoteResults notes={view.notes} results={view.state.voteResults} voters={voters} />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData } from '../../../../shared/src/model'
 import type { SessionView } from '../sessionView'
+import type { Voter, VotersView } from '../useVoters'
 
 interface RankedNote {
   note: NoteData
@@ -19,26 +20,53 @@ export function rankNotes(
     .sort((a, b) => b.votes - a.votes || a.note.createdAt - b.note.createdAt)
 }
 
-/** The vote results as a ranked list: place, votes, note text. */
+/** "Ahmed (2), Fatima (1)": the order the server gave (most dots first). */
+function VotedBy({ voters }: { voters: readonly Voter[] }) {
+  const { t } = useTranslation()
+  const names = voters
+    .map((voter) =>
+      t('session.voterDots', { name: voter.name || t('session.unknownVoter'), count: voter.count }),
+    )
+    .join(', ')
+  return (
+    <div className="vote-results-voters" data-testid="vote-voters">
+      {t('session.votedBy', { names })}
+    </div>
+  )
+}
+
+/**
+ * The vote results as a ranked list: place, votes, note text; with `voters` (a facilitator, a
+ * vote that is not anonymous) also who voted for each note.
+ */
 export function VoteResults({
   notes,
   results,
+  voters,
 }: {
   notes: readonly NoteData[]
   results: Readonly<Record<string, number>>
+  voters?: VotersView | null
 }) {
   const { t } = useTranslation()
   const ranked = rankNotes(notes, results)
   if (ranked.length === 0) return <p className="session-muted">{t('session.noVotesYet')}</p>
   return (
-    <ol className="vote-results" data-testid="vote-results">
-      {ranked.map(({ note, votes }) => (
-        <li key={note.id} data-testid="vote-result" data-note-id={note.id}>
-          <span className="vote-results-count">{t('session.votes', { count: votes })}</span>{' '}
-          <span className="vote-results-text">{note.text || t('list.emptyNote')}</span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="vote-results" data-testid="vote-results">
+        {ranked.map(({ note, votes }) => {
+          const noteVoters = voters?.byNote.get(note.id)
+          return (
+            <li key={note.id} data-testid="vote-result" data-note-id={note.id}>
+              <span className="vote-results-count">{t('session.votes', { count: votes })}</span>{' '}
+              <span className="vote-results-text">{note.text || t('list.emptyNote')}</span>
+              {noteVoters && noteVoters.length > 0 && <VotedBy voters={noteVoters} />}
+            </li>
+          )
+        })}
+      </ol>
+      {voters?.failed && <p className="session-muted">{t('session.votersFailed')}</p>}
+    </>
   )
 }
 
@@ -60,6 +88,12 @@ export function VoteStatus({ view }: { view: SessionView }) {
         <span className="session-chip vote-chip" data-testid="votes-left">
           <span className="vote-dot" aria-hidden="true" />
           {t('session.dotsLeft', { count: voting.remaining, total: voting.perPerson })}
+        </span>
+      )}
+      {/* People should know before they vote that their dots are not anonymous. */}
+      {view.state.voting?.open && !view.state.voting.anonymous && (
+        <span className="session-chip" data-testid="votes-named">
+          {t('session.votesNamed')}
         </span>
       )}
       {view.state.voting?.open && view.state.voting.hideResults && (
