@@ -5,7 +5,7 @@ import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import { BUILTIN_TEMPLATES, getBuiltinTemplate } from '../../../shared/src/templates/builtin'
 import { templateFromBoard } from '../../../shared/src/templates/fromBoard'
 import { parseTemplateJson } from '../../../shared/src/templates/parse'
-import type { Template } from '../../../shared/src/templates/schema'
+import { type Template, templateIdSchema } from '../../../shared/src/templates/schema'
 import { facilitatorKeyMatches, hashFacilitatorKey } from '../auth/facilitatorKey'
 import type { Persistence, TemplateRecord } from '../persistence/types'
 
@@ -25,6 +25,9 @@ export class TemplateService {
   constructor(private readonly store: Persistence) {}
 
   async resolve(id: string): Promise<Template | null> {
+    // Ids come from URLs and request bodies: one outside the id format names no template, and
+    // never reaches the store (PostgreSQL refuses NUL characters in text, with a 500).
+    if (!templateIdSchema.safeParse(id).success) return null
     const builtin = getBuiltinTemplate(id)
     if (builtin) return builtin
     const record = await this.store.getTemplate(id)
@@ -91,7 +94,7 @@ export class TemplateService {
 
   /** The stored record when the key matches; null-like failures are thrown as 'forbidden'. */
   private async authorize(id: string, editKey: string): Promise<TemplateRecord> {
-    const record = await this.store.getTemplate(id)
+    const record = templateIdSchema.safeParse(id).success ? await this.store.getTemplate(id) : null
     if (!record) throw new TemplateError('not_found')
     if (!facilitatorKeyMatches(editKey, record.editKeyHash)) throw new TemplateError('forbidden')
     return record

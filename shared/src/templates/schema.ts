@@ -112,9 +112,16 @@ export const templateSidePanelSchema = z.strictObject({
   color: colorSchema.optional(),
 })
 
+/** A template's id (built-in `los-model`, saved `eigen-…`): also how URLs and requests name one. */
+export const templateIdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(TEMPLATE_LIMITS.idLength)
+  .regex(SLUG, SLUG_HINT)
+
 export const templateSchema = z
   .strictObject({
-    id: z.string().min(1, 'must not be empty').max(TEMPLATE_LIMITS.idLength).regex(SLUG, SLUG_HINT),
+    id: templateIdSchema,
     version: z.literal(1, 'must be 1 (the only template version this app knows)'),
     labels: bilingualTextSchema,
     descriptions: bilingual(optionalText(TEMPLATE_LIMITS.descriptionLength)),
