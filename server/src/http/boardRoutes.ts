@@ -14,7 +14,13 @@ import { HttpError, parseBody } from './errors'
 const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
 
 const createBoardBody = z.strictObject({
-  title: z.string().trim().min(1, 'title is required').max(200, 'title is at most 200 characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'title is required')
+    .max(200, 'title is at most 200 characters')
+    // The title is stored as text: PostgreSQL refuses NUL characters in it (with a 500).
+    .refine((title) => !title.includes('\u0000'), 'title must not contain NUL characters'),
   templateId: z.string().max(64).default('leeg'),
   language: z.enum(LANGUAGES).default('nl'),
 })

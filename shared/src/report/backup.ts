@@ -108,7 +108,13 @@ export const backupSchema = z.strictObject({
   exportedAt: time,
   redacted: z.boolean(),
   board: z.strictObject({
-    title: z.string().trim().min(1, 'must not be empty').max(200),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200)
+      // Like POST /api/boards: the title is stored as text, and PostgreSQL refuses NUL in it.
+      .refine((title) => !title.includes('\u0000'), 'must not contain NUL characters'),
     language: z.enum(LANGUAGES),
     createdAt: time,
   }),
