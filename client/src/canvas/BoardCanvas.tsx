@@ -58,6 +58,7 @@ interface BoardCanvasProps {
 }
 
 const isBox = (shape: ShapeData) => shape.kind !== 'connector'
+const NOTHING: ReadonlySet<string> = new Set()
 
 export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation()
@@ -83,7 +84,13 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const [status, setStatus] = useState({ message: '', at: 0 })
   const zoneCursor = useRef(-1)
   const held = useHeldKeys()
-  const { addNoteAt, removeNote } = useNoteActions(doc, notes, zones, author)
+  const announce = useCallback((message: string) => setStatus({ message, at: Date.now() }), [])
+  // Locked zones are in `locked` too: no new note goes into one, none is moved into one.
+  const closed = locked ?? NOTHING
+  const { addNoteAt, removeNote } = useNoteActions(doc, notes, zones, author, {
+    closed,
+    onMovedOut: () => announce(t('canvas.zoneLockedMovedOut', { count: 1 })),
+  })
   const selectOnly = useCallback((id: string) => selection.selectMany([id]), [selection.selectMany])
   const editing = useItemEditing({
     doc,
@@ -96,14 +103,18 @@ export function BoardCanvas(props: BoardCanvasProps) {
     selectOnly,
     clearSelection: selection.clear,
   })
-  const announce = useCallback((message: string) => setStatus({ message, at: Date.now() }), [])
+  const refuseMove = () => announce(t('canvas.zoneLockedMoveRefused'))
 
   const drag = useItemDrag({
     stageRef,
     selection: selection.ids,
     select: selection.select,
     snap,
-    onDrop: (moves) => moveItems(doc, moves, { notes, shapes, zones }),
+    onDrop: (moves) => {
+      const moved = moveItems(doc, moves, { notes, shapes, zones, closed })
+      if (!moved) refuseMove()
+      return moved
+    },
   })
   const itemHandlers = useMemo(
     () => ({
@@ -157,6 +168,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     author,
     canEdit,
     isFacilitator,
+    closed,
     selection: selection.ids,
     selectMany: selection.selectMany,
     clearSelection: selection.clear,
@@ -191,7 +203,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const actions = useMemo(() => boardActions(state.zones), [state.zones])
   useActionDispatch(actions, ctx)
 
-  const onResized = (resizes: Resize[]) => resizeItems(doc, resizes, { notes, shapes, zones }, snap)
+  const onResized = (resizes: Resize[]) => {
+    if (resizeItems(doc, resizes, { notes, shapes, zones, closed }, snap)) return
+    refuseMove()
+    // Nothing was written, so React will not move the nodes back from where the handles left them.
+    const stored = new Map([...notes, ...shapes].map((item) => [item.id, item]))
+    const ids = new Set(resizes.map((resize) => resize.id))
+    for (const node of stageRef.current?.find((candidate: Konva.Node) => ids.has(candidate.id())) ?? []) {
+      const item = stored.get(node.id())
+      if (item) node.position({ x: item.x, y: item.y })
+    }
+  }
 
   const onStageClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
     if (event.target === event.target.getStage()) selection.clear()

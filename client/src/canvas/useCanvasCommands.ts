@@ -15,15 +15,8 @@ import {
 import type { CanvasCommands, CanvasTool, ShapeTool } from '../actions/types'
 import { localCommand } from '../sync/localOrigin'
 import { buildPayload, payloadSize } from './items/clipboardPayload'
-import {
-  type Author,
-  bringToFront,
-  deleteItems,
-  insertPayload,
-  moveItems,
-  topZ,
-  zoneIdAt,
-} from './items/itemWrites'
+import { type Author, bringToFront, deleteItems, insertPayload, moveItems, topZ } from './items/itemWrites'
+import { placeNewNote } from './items/placement'
 import { readClipboard, writeClipboard } from './items/systemClipboard'
 import type { ViewportControls } from './useViewportControls'
 import { boundsOf, type Point, toBoardPoint } from './viewport'
@@ -38,6 +31,8 @@ export interface CommandInputs {
   author: Author
   canEdit: boolean
   isFacilitator: boolean
+  /** Zones this person may not put a note in (locked ones; see items/placement.ts). */
+  closed: ReadonlySet<string>
   selection: readonly string[]
   selectMany: (ids: readonly string[]) => void
   clearSelection: () => void
@@ -62,15 +57,28 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
   // Participants change notes only; shapes are the facilitators' annotations.
   const editable = () => selection.filter((id) => noteIds.has(id) || input.isFacilitator)
 
-  const insert = (payload: NonNullable<ReturnType<typeof buildPayload>>, origin: Point) => {
+  /** Adds a payload and selects it; a note moved out of a closed zone is said, not hidden. */
+  const insert = (
+    payload: NonNullable<ReturnType<typeof buildPayload>>,
+    origin: Point,
+    done?: (count: number) => string,
+  ) => {
+    let movedOut = 0
     const ids = insertPayload(doc, payload, origin, {
       author,
       zones,
       mayAddShapes: input.isFacilitator,
       noteZ: topZ(notes),
       shapeZ: topZ(shapes) + 1,
+      closed: input.closed,
+      notes,
+      onMovedOut: (count) => {
+        movedOut = count
+      },
     })
     input.selectMany(ids)
+    if (movedOut > 0) input.announce(t('canvas.zoneLockedMovedOut', { count: movedOut }))
+    else if (done) input.announce(done(ids.length))
     return ids
   }
 
@@ -113,28 +121,36 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
         if (!content) return input.announce(t('canvas.nothingToPaste'))
         const at = centre()
         if (content.kind === 'text') {
-          const x = Math.round(at.x - NOTE_DEFAULT_SIZE.width / 2)
-          const y = Math.round(at.y - NOTE_DEFAULT_SIZE.height / 2)
+          const wanted = {
+            x: Math.round(at.x - NOTE_DEFAULT_SIZE.width / 2),
+            y: Math.round(at.y - NOTE_DEFAULT_SIZE.height / 2),
+          }
+          const { x, y, zoneId, movedOut } = placeNewNote(wanted, NOTE_DEFAULT_SIZE, {
+            zones,
+            notes,
+            closed: input.closed,
+          })
           const id = localCommand(doc, () => {
             const created = createNote(doc, {
               x,
               y,
               authorId: author.id,
               authorName: author.name,
-              zoneId: zoneIdAt(zones, x, y, NOTE_DEFAULT_SIZE),
+              zoneId,
             })
             setNoteText(doc, created, content.text)
             return created
           })
           input.selectMany([id])
+          if (movedOut) input.announce(t('canvas.zoneLockedMovedOut', { count: 1 }))
           return
         }
         const groupSize = payloadSize(content.payload)
-        const ids = insert(content.payload, {
+        const origin = {
           x: Math.round(at.x - groupSize.width / 2),
           y: Math.round(at.y - groupSize.height / 2),
-        })
-        input.announce(t('canvas.pasted', { count: ids.length }))
+        }
+        insert(content.payload, origin, (count) => t('canvas.pasted', { count }))
       })
     },
     bringToFront: () => bringToFront(doc, editable(), { notes, shapes }),
@@ -153,7 +169,8 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
       const moves = [...notes, ...shapes]
         .filter((item) => ids.has(item.id) && !('kind' in item && item.kind === 'connector'))
         .map((item) => ({ id: item.id, x: item.x + dx, y: item.y + dy }))
-      moveItems(doc, moves, { notes, shapes, zones })
+      if (!moveItems(doc, moves, { notes, shapes, zones, closed: input.closed }))
+        input.announce(t('canvas.zoneLockedMoveRefused'))
     },
     addShape: (kind: ShapeTool) => {
       const box = kind === 'text' ? SHAPE_DEFAULTS.text : SHAPE_DEFAULTS.box

@@ -13,7 +13,8 @@ interface ItemDragOptions {
   selection: readonly string[]
   select: (id: string, additive: boolean) => void
   snap: boolean
-  onDrop: (moves: Placement[]) => void
+  /** Writes the moves; false when they were refused (into a locked zone): the items go back. */
+  onDrop: (moves: Placement[]) => boolean
 }
 
 /**
@@ -28,19 +29,9 @@ export function useItemDrag({ stageRef, selection, select, snap, onDrop }: ItemD
   const latest = useRef({ selection, snap, onDrop })
   latest.current = { selection, snap, onDrop }
   const dragged = useRef<Set<string>>(new Set())
+  // Where the dragged items were picked up: a refused drop puts them back there.
+  const origins = useRef<ReadonlyMap<string, { x: number; y: number }>>(new Map())
   const frame = useRef(0)
-
-  const onDragStart = useCallback(
-    (id: string, event: KonvaDrag) => {
-      const { selection } = latest.current
-      const evt = event.evt as unknown as MouseEvent | undefined
-      const additive = Boolean(evt?.shiftKey)
-      // Dragging an unselected item picks it up on its own; a selected one brings the selection.
-      if (!selection.includes(id)) select(id, additive)
-      dragged.current = new Set(selection.includes(id) ? [...selection, id] : [id])
-    },
-    [select],
-  )
 
   const readPositions = useCallback(() => {
     const positions = new Map<string, { x: number; y: number }>()
@@ -51,6 +42,19 @@ export function useItemDrag({ stageRef, selection, select, snap, onDrop }: ItemD
     }
     return positions
   }, [stageRef])
+
+  const onDragStart = useCallback(
+    (id: string, event: KonvaDrag) => {
+      const { selection } = latest.current
+      const evt = event.evt as unknown as MouseEvent | undefined
+      const additive = Boolean(evt?.shiftKey)
+      // Dragging an unselected item picks it up on its own; a selected one brings the selection.
+      if (!selection.includes(id)) select(id, additive)
+      dragged.current = new Set(selection.includes(id) ? [...selection, id] : [id])
+      origins.current = readPositions()
+    },
+    [select, readPositions],
+  )
 
   const onDragMove = useCallback(
     (event: KonvaDrag) => {
@@ -74,11 +78,19 @@ export function useItemDrag({ stageRef, selection, select, snap, onDrop }: ItemD
       for (const [id, { x, y }] of readPositions()) {
         moves.push(snap ? { id, x: snapToGrid(x), y: snapToGrid(y) } : { id, x, y })
       }
+      const ids = dragged.current
       dragged.current = new Set()
       setLivePositions(null)
-      if (moves.length > 0) onDrop(moves)
+      if (moves.length === 0 || onDrop(moves)) return
+      // Nothing was written, so React will not move the nodes: put them back by hand.
+      const stage = stageRef.current
+      for (const node of stage?.find((candidate: Konva.Node) => ids.has(candidate.id())) ?? []) {
+        const origin = origins.current.get(node.id())
+        if (origin) node.position(origin)
+      }
+      stage?.batchDraw()
     },
-    [readPositions],
+    [readPositions, stageRef],
   )
 
   return { livePositions, onDragStart, onDragMove, onDragEnd }

@@ -11,11 +11,14 @@ import {
   updateNote,
   updateShape,
   type ZoneData,
-  zoneAtPoint,
 } from '../../../../shared/src/model'
 import { localCommand } from '../../sync/localOrigin'
 import type { Resize } from '../SelectionTransformer'
+import type { Rect } from '../viewport'
 import type { ClipboardPayload } from './clipboardPayload'
+import { movesIntoClosedZone, placeNewNote, zoneIdAt } from './placement'
+
+export { zoneIdAt }
 
 /**
  * Writes that act on several notes and shapes at once. Each is one local transaction, so a group
@@ -33,22 +36,21 @@ export interface Placement {
   y: number
 }
 
-/** The zone a note belongs to: the one its centre lies in. */
-export function zoneIdAt(
-  zones: readonly ZoneData[],
-  x: number,
-  y: number,
-  size: { width: number; height: number },
-): string | null {
-  return zoneAtPoint(zones, x + size.width / 2, y + size.height / 2)?.id ?? null
+export interface ItemData {
+  notes: readonly NoteData[]
+  shapes: readonly ShapeData[]
+  zones: readonly ZoneData[]
+  /** Zones this person may not put a note in (see placement.ts); none when left out. */
+  closed?: ReadonlySet<string>
 }
 
-export function moveItems(
-  doc: Y.Doc,
-  moves: readonly Placement[],
-  data: { notes: readonly NoteData[]; shapes: readonly ShapeData[]; zones: readonly ZoneData[] },
-): void {
+/**
+ * Moves items, or nothing when a note would land in a closed zone: the whole move is refused
+ * (false), so a group keeps its shape and the caller can put the dragged items back and say why.
+ */
+export function moveItems(doc: Y.Doc, moves: readonly Placement[], data: ItemData): boolean {
   const notes = new Map(data.notes.map((note) => [note.id, note]))
+  if (movesIntoClosedZone(moves, notes, data.zones, data.closed)) return false
   const shapes = new Set(data.shapes.map((shape) => shape.id))
   localCommand(doc, () => {
     for (const { id, x, y } of moves) {
@@ -58,6 +60,7 @@ export function moveItems(
       else if (shapes.has(id)) updateShape(doc, id, position)
     }
   })
+  return true
 }
 
 const GRID = 24
@@ -66,21 +69,15 @@ const GRID = 24
  * New boxes after dragging resize handles: position and size, and for text labels the letter size
  * (which grows with the box). With `snap`, sizes go to whole grid steps.
  */
-export function resizeItems(
-  doc: Y.Doc,
-  resizes: readonly Resize[],
-  data: { notes: readonly NoteData[]; shapes: readonly ShapeData[]; zones: readonly ZoneData[] },
-  snap: boolean,
-): void {
+export function resizeItems(doc: Y.Doc, resizes: readonly Resize[], data: ItemData, snap: boolean): boolean {
   const shapes = new Map(data.shapes.map((shape) => [shape.id, shape]))
   const sized = (value: number) =>
     snap ? Math.max(GRID, Math.round(value / GRID) * GRID) : Math.round(value)
+  const moves = resizes.map(({ id, x, y }) => ({ id, x, y }))
+  const notes = new Map(data.notes.map((note) => [note.id, note]))
+  if (movesIntoClosedZone(moves, notes, data.zones, data.closed)) return false
   localCommand(doc, () => {
-    moveItems(
-      doc,
-      resizes.map(({ id, x, y }) => ({ id, x, y })),
-      data,
-    )
+    moveItems(doc, moves, data)
     for (const resize of resizes) {
       const shape = shapes.get(resize.id)
       const patch = { width: sized(resize.width), height: sized(resize.height) }
@@ -90,6 +87,7 @@ export function resizeItems(
       else updateShape(doc, resize.id, patch)
     }
   })
+  return true
 }
 
 /** Removes notes and shapes, and the arrows that pointed at them. */
@@ -126,7 +124,9 @@ export function bringToFront(
 
 /**
  * Adds the clipboard's notes and shapes with their top-left corner group at `origin` and returns
- * the new ids. Pasted notes are the paster's own notes. Participants paste notes only.
+ * the new ids. Pasted notes are the paster's own notes. Participants paste notes only. A note
+ * that would land in a closed zone goes to the nearest free spot outside it (`onMovedOut` says
+ * how many did), so a paste or duplicate never writes what the server refuses.
  */
 export function insertPayload(
   doc: Y.Doc,
@@ -138,16 +138,29 @@ export function insertPayload(
     mayAddShapes: boolean
     noteZ: number
     shapeZ: number
+    closed?: ReadonlySet<string>
+    /** The board's notes, to find free spots next to a closed zone. */
+    notes?: readonly Rect[]
+    onMovedOut?: (count: number) => void
   },
 ): string[] {
   const { author, zones } = context
   const dx = origin.x - payload.origin.x
   const dy = origin.y - payload.origin.y
   const newIds = new Map<string, string>()
+  // Notes placed so far count as taken, so notes moved out of a closed zone do not pile up.
+  const taken: Rect[] = [...(context.notes ?? [])]
+  let movedOut = 0
   localCommand(doc, () => {
     for (const note of payload.notes) {
-      const x = Math.round(note.x + dx)
-      const y = Math.round(note.y + dy)
+      const wanted = { x: Math.round(note.x + dx), y: Math.round(note.y + dy) }
+      const { x, y, zoneId, ...spot } = placeNewNote(wanted, note, {
+        zones,
+        notes: taken,
+        closed: context.closed,
+      })
+      if (spot.movedOut) movedOut += 1
+      taken.push({ x, y, width: note.width, height: note.height })
       const id = createNote(doc, {
         x,
         y,
@@ -156,7 +169,7 @@ export function insertPayload(
         color: note.color,
         authorId: author.id,
         authorName: author.name,
-        zoneId: zoneIdAt(zones, x, y, note),
+        zoneId,
         ...(context.noteZ > 0 ? { z: context.noteZ } : {}),
       })
       // Through setNoteText, so the text is a fresh Y.Text with the usual length limit.
@@ -194,5 +207,6 @@ export function insertPayload(
       newIds.set(shape.ref, id)
     }
   })
+  if (movedOut > 0) context.onMovedOut?.(movedOut)
   return [...newIds.values()]
 }
