@@ -61,6 +61,7 @@ function BoardContent({
     notes,
     zones,
     canEdit: canWrite,
+    locked: session.locked,
     voteResults: session.voteResults,
   })
   const exporting = useExportPanel({ boardId, token, role: info.role, title, control: session.control })

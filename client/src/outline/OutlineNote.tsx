@@ -1,6 +1,7 @@
 import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTE_COLOR_HEX, type NoteData, type ZoneData } from '../../../shared/src/model'
+import { LockIcon } from '../session/canvas/NoteChips'
 import { MoveNoteForm, NoteTextForm } from './forms'
 
 export function noteItemId(noteId: string): string {
@@ -9,8 +10,11 @@ export function noteItemId(noteId: string): string {
 
 interface OutlineNoteProps {
   note: NoteData
+  /** Where it may be moved to: every question except the locked ones. */
   zones: readonly ZoneData[]
   canEdit: boolean
+  /** A facilitator locked this note or its question: no buttons, a lock hint instead. */
+  locked: boolean
   /** Published votes on this note, or null when there are none to show (hidden, or none given). */
   votes: number | null
   onSaveText: (note: NoteData, base: string, text: string) => void
@@ -23,12 +27,14 @@ type Mode = 'view' | 'edit' | 'move'
 /**
  * One note in the list: its text, who wrote it, its votes once they may be seen, and (for people who may edit) buttons to change
  * the text, move it to another question, or remove it. The buttons are described by the note's
- * text, so "Aanpassen" is not ambiguous when a screen reader lists all buttons.
+ * text, so "Aanpassen" is not ambiguous when a screen reader lists all buttons. A locked note
+ * offers none of them (the server would refuse the change and reload the page); it says why.
  */
 export const OutlineNote = memo(function OutlineNote({
   note,
   zones,
   canEdit,
+  locked,
   votes,
   onSaveText,
   onMove,
@@ -54,7 +60,7 @@ export const OutlineNote = memo(function OutlineNote({
         aria-hidden="true"
       />
       <div className="outline-note-body">
-        {mode === 'edit' ? (
+        {mode === 'edit' && !locked ? (
           <NoteTextForm
             label={t('outline.editLabel')}
             initial={base}
@@ -84,7 +90,12 @@ export const OutlineNote = memo(function OutlineNote({
             )}
           </p>
         )}
-        {mode === 'move' && (
+        {locked && (
+          <p className="outline-note-lock" data-testid="outline-note-lock">
+            <LockIcon /> {t('outline.noteLocked')}
+          </p>
+        )}
+        {mode === 'move' && !locked && (
           <MoveNoteForm
             zones={zones}
             currentZoneId={note.zoneId}
@@ -95,7 +106,7 @@ export const OutlineNote = memo(function OutlineNote({
             onCancel={back}
           />
         )}
-        {canEdit && mode === 'view' && (
+        {canEdit && !locked && mode === 'view' && (
           <div className="outline-note-actions">
             <button
               type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
+import { LockIcon } from '../session/canvas/NoteChips'
 import { shownVoteCount } from '../session/voteCounts'
 import { NoteTextForm } from './forms'
 import { OutlineNote } from './OutlineNote'
@@ -14,8 +15,11 @@ interface OutlineSectionProps {
   title: string
   prompt: string
   notes: readonly NoteData[]
+  /** The questions a note may be moved to (not the locked ones). */
   zones: readonly ZoneData[]
   canEdit: boolean
+  /** What this person may not change: locked notes, locked zones and the notes in them. */
+  locked: ReadonlySet<string>
   voteResults: Readonly<Record<string, number>> | null
   onAdd: (zoneId: string | null, text: string) => void
   onSaveText: (note: NoteData, base: string, text: string) => void
@@ -31,11 +35,14 @@ export function OutlineSection({
   notes,
   zones,
   canEdit,
+  locked,
   voteResults,
   onAdd,
   ...noteActions
 }: OutlineSectionProps) {
   const { t } = useTranslation()
+  // A locked question takes no new notes (the server refuses them), so there is no add button.
+  const zoneLocked = zoneId !== null && locked.has(zoneId)
   const [adding, setAdding] = useState(false)
   // After cancelling, focus goes back to the button (after adding, to the new note: see OutlineView).
   const [refocusButton, setRefocusButton] = useState(false)
@@ -57,6 +64,11 @@ export function OutlineSection({
         {title}
       </h2>
       {prompt && <p className="outline-prompt">{prompt}</p>}
+      {zoneLocked && (
+        <p className="outline-zone-lock" data-testid="outline-zone-lock">
+          <LockIcon /> {t('outline.zoneLocked')}
+        </p>
+      )}
       {notes.length === 0 ? (
         <p className="outline-empty">{t('outline.noNotesHere')}</p>
       ) : (
@@ -67,6 +79,7 @@ export function OutlineSection({
               note={note}
               zones={zones}
               canEdit={canEdit}
+              locked={locked.has(note.id)}
               // A number, not the whole tally: a vote elsewhere re-renders only the notes it changed.
               votes={shownVoteCount(voteResults, note.id)}
               {...noteActions}
@@ -75,6 +88,7 @@ export function OutlineSection({
         </ul>
       )}
       {canEdit &&
+        !zoneLocked &&
         (adding ? (
           <NoteTextForm
             label={t('outline.addLabel', { title })}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
@@ -13,6 +13,12 @@ interface OutlineViewProps {
   notes: NoteData[]
   zones: ZoneData[]
   canEdit: boolean
+  /**
+   * What this person may not change (the session's lock set: locked notes and zones, and the notes
+   * in a locked zone; empty for facilitators). Locked notes get no buttons, locked zones no new
+   * notes and no notes moved in: the server would refuse those edits.
+   */
+  locked: ReadonlySet<string>
   /** Published vote tallies by note id, or null while they are hidden. */
   voteResults: Readonly<Record<string, number>> | null
   author: Author
@@ -21,12 +27,42 @@ interface OutlineViewProps {
 }
 
 /**
+ * A lock can arrive while a form is open: then the save is dropped and the reason said, as the
+ * server would refuse it (and reload the page). True when refused.
+ */
+function refused(
+  current: {
+    locked: ReadonlySet<string>
+    zoneIds: ReadonlySet<string>
+    announce: (message: string) => void
+    t: (key: string) => string
+  },
+  ...ids: (string | null)[]
+): boolean {
+  const hit = ids.find((id): id is string => id !== null && current.locked.has(id))
+  if (!hit) return false
+  current.announce(
+    current.zoneIds.has(hit) ? current.t('outline.zoneLocked') : current.t('outline.noteLocked'),
+  )
+  return true
+}
+
+/**
  * The board as a document: every question is a heading with its notes as a list, each note with
  * its author and (once they may be seen) its votes, and buttons to add, change, move and remove
  * notes. Made for screen readers, keyboards and small screens; it edits the same live document as
  * the canvas.
  */
-export function OutlineView({ doc, notes, zones, canEdit, voteResults, author, announce }: OutlineViewProps) {
+export function OutlineView({
+  doc,
+  notes,
+  zones,
+  canEdit,
+  locked,
+  voteResults,
+  author,
+  announce,
+}: OutlineViewProps) {
   const { t } = useTranslation()
   // Where focus goes after the list changed under it (a new, moved or removed note).
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
@@ -37,6 +73,8 @@ export function OutlineView({ doc, notes, zones, canEdit, voteResults, author, a
   }, [focusTarget])
 
   const zoneIds = new Set(zones.map((zone) => zone.id))
+  // Memoised: the notes are memoised components and get this list as a prop.
+  const moveTargets = useMemo(() => zones.filter((zone) => !locked.has(zone.id)), [zones, locked])
   const zoneTitle = useCallback(
     (zoneId: string | null) =>
       zones.find((zone) => zone.id === zoneId)?.title ||
@@ -62,30 +100,34 @@ export function OutlineView({ doc, notes, zones, canEdit, voteResults, author, a
   }
 
   // Stable handlers (reading the latest data from a ref) keep the memoised notes from re-rendering.
-  const latest = useRef({ doc, notes, zones, author, announce, zoneTitle, zoneIds, t })
-  latest.current = { doc, notes, zones, author, announce, zoneTitle, zoneIds, t }
+  const latest = useRef({ doc, notes, zones, locked, author, announce, zoneTitle, zoneIds, t })
+  latest.current = { doc, notes, zones, locked, author, announce, zoneTitle, zoneIds, t }
 
   const onAdd = useCallback((zoneId: string | null, text: string) => {
-    const { doc, notes, zones, author, announce, zoneTitle, t } = latest.current
-    const id = addNoteInZone(doc, { zoneId, text, author }, notes, zones)
+    if (refused(latest.current, zoneId)) return
+    const { doc, notes, zones, locked, author, announce, zoneTitle, t } = latest.current
+    const id = addNoteInZone(doc, { zoneId, text, author }, notes, zones, locked)
     setFocusTarget(noteItemId(id))
     announce(t('outline.added', { title: zoneTitle(zoneId) }))
   }, [])
 
   const onSaveText = useCallback((note: NoteData, base: string, text: string) => {
+    if (refused(latest.current, note.id)) return
     const { doc, announce, t } = latest.current
     editNoteText(doc, note.id, base, text)
     announce(t('outline.saved'))
   }, [])
 
   const onMove = useCallback((note: NoteData, zoneId: string | null) => {
-    const { doc, notes, zones, announce, zoneTitle, t } = latest.current
-    moveNoteToZone(doc, note.id, zoneId, notes, zones)
+    if (refused(latest.current, note.id, zoneId)) return
+    const { doc, notes, zones, locked, announce, zoneTitle, t } = latest.current
+    moveNoteToZone(doc, note.id, zoneId, notes, zones, locked)
     setFocusTarget(noteItemId(note.id))
     announce(t('outline.moved', { title: zoneTitle(zoneId) }))
   }, [])
 
   const onDelete = useCallback((note: NoteData) => {
+    if (refused(latest.current, note.id)) return
     const { doc, notes, zoneIds, announce, t } = latest.current
     const siblings = notes.filter((other) => other.zoneId === note.zoneId)
     const index = siblings.findIndex((other) => other.id === note.id)
@@ -104,8 +146,9 @@ export function OutlineView({ doc, notes, zones, canEdit, voteResults, author, a
           <OutlineSection
             key={section.zoneId ?? 'none'}
             {...section}
-            zones={zones}
+            zones={moveTargets}
             canEdit={canEdit}
+            locked={locked}
             voteResults={voteResults}
             onAdd={onAdd}
             onSaveText={onSaveText}

@@ -53,20 +53,29 @@ export function applyFormEdit(text: Y.Text, base: string, mine: string): void {
  */
 
 const GAP = 40
+const NOTHING: ReadonlySet<string> = new Set()
 
-/** Where a note for `zoneId` goes: a free spot in that zone, or right of everything for "no zone". */
-function spotFor(zoneId: string | null, notes: readonly NoteData[], zones: readonly ZoneData[]): Point {
+/**
+ * Where a note for `zoneId` goes: a free spot in that zone, or right of everything for "no zone";
+ * never in a zone in `closed` (locked ones: a crowded zone's spill-over must not land there).
+ */
+function spotFor(
+  zoneId: string | null,
+  notes: readonly NoteData[],
+  zones: readonly ZoneData[],
+  closed: ReadonlySet<string>,
+): Point {
   const size = NOTE_DEFAULT_SIZE
   const zone = zones.find((candidate) => candidate.id === zoneId)
   if (zone) {
     const centre = { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 }
-    return findFreeSpot(centre, size, notes, zones)
+    return findFreeSpot(centre, size, notes, zones, closed)
   }
   const bounds = boundsOf(zones)
   const start = bounds
     ? { x: bounds.x + bounds.width + GAP + size.width / 2, y: bounds.y + size.height / 2 }
     : { x: size.width / 2, y: size.height / 2 }
-  return findFreeSpot(start, size, notes, zones)
+  return findFreeSpot(start, size, notes, zones, closed)
 }
 
 export function addNoteInZone(
@@ -74,8 +83,9 @@ export function addNoteInZone(
   input: { zoneId: string | null; text: string; author: { id: string; name: string } },
   notes: readonly NoteData[],
   zones: readonly ZoneData[],
+  closed: ReadonlySet<string> = NOTHING,
 ): string {
-  const { x, y } = spotFor(input.zoneId, notes, zones)
+  const { x, y } = spotFor(input.zoneId, notes, zones, closed)
   return localCommand(doc, () =>
     createNote(doc, {
       x,
@@ -104,9 +114,10 @@ export function moveNoteToZone(
   zoneId: string | null,
   notes: readonly NoteData[],
   zones: readonly ZoneData[],
+  closed: ReadonlySet<string> = NOTHING,
 ): void {
   const others = notes.filter((note) => note.id !== noteId)
-  const { x, y } = spotFor(zoneId, others, zones)
+  const { x, y } = spotFor(zoneId, others, zones, closed)
   localCommand(doc, () => updateNote(doc, noteId, { x, y, zoneId }))
 }
 

@@ -40,10 +40,12 @@ export function useBoardCollaboration(input: {
   notes: NoteData[]
   zones: ZoneData[]
   canEdit: boolean
+  /** What this person may not change (the session's lock set, see useBoardSession). */
+  locked: ReadonlySet<string>
   /** Vote tallies the list view shows, null while hidden (from the session, see useBoardSession). */
   voteResults: Readonly<Record<string, number>> | null
 }): Collaboration {
-  const { synced, info, notes, zones, canEdit, voteResults } = input
+  const { synced, info, notes, zones, canEdit, locked, voteResults } = input
   const { doc, awareness, hasSynced } = synced
   const [mode, setMode] = useViewMode()
   const user = {
@@ -89,6 +91,7 @@ export function useBoardCollaboration(input: {
         notes={notes}
         zones={zones}
         canEdit={canEdit}
+        locked={locked}
         voteResults={voteResults}
         author={author}
         announce={announce}
