@@ -69,15 +69,27 @@ export interface Drafts {
  * writing runs, new notes go here instead of the board. Only they and the facilitators can open
  * it; the server keeps a count per person in the control document, never the text. The room is
  * open while `open` is true (a private round is on, or they still have drafts waiting).
+ *
+ * Once input is closed the server refuses drafts writes with 4409 (a keystroke just after the
+ * bell, before this tab saw the time run out). The provider then gives up, and this tab would
+ * keep showing text that was never saved: so `onRefused` tells the person, and the room opens
+ * again with a fresh document, which shows the drafts as the server has them. The drafts are
+ * not kept offline, so there is no local copy to drop (unlike the content room).
  */
 export function useDrafts(
   boardId: string,
   participantId: string,
   token: string,
   open: boolean,
+  onRefused: () => void,
 ): Drafts | null {
   const [drafts, setDrafts] = useState<Drafts | null>(null)
+  const [handler] = useState(() => ({ current: onRefused }))
+  handler.current = onRefused
+  // Bumped after a refusal: a new document and provider, from the server's state.
+  const [generation, setGeneration] = useState(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` starts the room afresh
   useEffect(() => {
     if (!open) return
     const doc = new Y.Doc()
@@ -92,6 +104,11 @@ export function useDrafts(
       synced = value
       refresh()
     })
+    provider.on('closed', (event) => {
+      if (event?.code !== CLOSE_CODES.refused) return
+      handler.current()
+      setGeneration((value) => value + 1)
+    })
     const stop = observeNotes(doc, refresh)
     refresh()
     return () => {
@@ -100,7 +117,7 @@ export function useDrafts(
       doc.destroy()
       setDrafts(null)
     }
-  }, [boardId, participantId, token, open])
+  }, [boardId, participantId, token, open, handler, generation])
 
   return drafts
 }

@@ -112,6 +112,8 @@ export function useBoardSession(input: {
     info.participantId,
     token,
     isParticipant && (privateWriting || myDrafts > 0),
+    // The server refused a draft: input closed a moment before this tab knew.
+    () => say('session.draftRefused'),
   )
   const voting = useVoting({
     boardId,
