@@ -148,6 +148,60 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
     await expect.poll(() => timerSeconds(ahmed), SYNC).toBeGreaterThan(45)
   }, 180_000)
 
+  it('offers a participant nothing in the list view that a lock would refuse', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    const ahmed = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Terugblik',
+      name: 'Marieke',
+      templateId: '1-2-4-allen',
+    })
+    await joinInBrowser(ahmed, server.url, await readJoinCode(facilitator), 'Ahmed')
+    await addNote(ahmed, 'Vaker samen lunchen')
+    await expect.poll(() => noteTexts(facilitator), SYNC).toEqual(['Vaker samen lunchen'])
+    await selectAll(facilitator)
+    await facilitator.getByTestId('lock-toggle').click()
+    // And the question "Wat?" as a whole (in the panel's list of questions).
+    await facilitator.getByTestId('facilitator-open').click()
+    await facilitator.getByTestId('facilitator-tab-script').click()
+    await facilitator.locator('.zone-locks summary').click()
+    await facilitator
+      .locator('.zone-locks li', { hasText: /^Wat\?/ })
+      .getByTestId('zone-lock-toggle')
+      .click()
+    await facilitator.getByTestId('facilitator-close').click()
+
+    // The locked note: no Aanpassen, Verplaatsen or Weghalen, but a hint that says why.
+    await ahmed.getByTestId('view-toggle').click()
+    const lockedNote = ahmed.locator('[data-testid=outline-note]', { hasText: 'Vaker samen lunchen' })
+    await lockedNote.getByTestId('outline-note-lock').waitFor(SYNC)
+    expect(await lockedNote.getByTestId('outline-note-lock').textContent()).toContain('Vastgezet')
+    for (const button of ['outline-edit', 'outline-move', 'outline-delete']) {
+      expect(await lockedNote.getByTestId(button).count()).toBe(0)
+    }
+    // The locked question: no "Briefje toevoegen" there, and it is no place to move a note to.
+    const section = (title: string) =>
+      ahmed.locator('[data-testid=outline-zone]', {
+        has: ahmed.getByRole('heading', { name: title, exact: true }),
+      })
+    await section('Wat?').getByTestId('outline-zone-lock').waitFor(SYNC)
+    expect(await section('Wat?').getByTestId('outline-add').count()).toBe(0)
+    await section('Duo').getByTestId('outline-add').click()
+    await ahmed.getByTestId('outline-add-text').fill('Koffie')
+    await ahmed.getByTestId('outline-save').click()
+    const own = ahmed.locator('[data-testid=outline-note]', { hasText: 'Koffie' })
+    await own.getByTestId('outline-move').click()
+    const targets = await ahmed.getByTestId('outline-move-select').locator('option').allTextContents()
+    expect(targets).toContain('Zo wat?')
+    expect(targets).not.toContain('Wat?')
+    await ahmed.keyboard.press('Escape')
+    await own.getByTestId('outline-edit').waitFor()
+    await lockedNote.scrollIntoViewIfNeeded()
+    await shoot(ahmed, 'live-4-list-locked-note')
+    await section('Wat?').scrollIntoViewIfNeeded()
+    await shoot(ahmed, 'live-4-list-locked-zone')
+  }, 90_000)
+
   it('gives a projector, a co-facilitator, a new role and removes a participant', async () => {
     const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
     const ahmed = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
