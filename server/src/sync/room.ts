@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Fanout } from '../fanout/types'
 import type { DocumentStore } from '../persistence/types'
+import { AwarenessBatch } from './awarenessBatch'
 import { encodeAwareness, encodeUpdate } from './messages'
 
 /** What a room needs from a connected socket. */
@@ -20,6 +21,8 @@ export interface RoomOptions {
   fanout?: Fanout
   /** How long awareness changes are gathered before one fan-out message carries them all. */
   awarenessFanoutMs?: number
+  /** The same for the room's own sockets (after a quiet spell the first change goes at once). */
+  awarenessBroadcastMs?: number
   /** Called each time a batch is stored (metrics, board activity). */
   onUpdatesStored?: (room: string, count: number) => void
   log?: (message: string, error?: unknown) => void
@@ -54,8 +57,8 @@ export class Room {
   private updatesSinceCompaction = 0
   /** Serialises everything that changes `seq` together with the document. */
   private exclusiveChain: Promise<unknown> = Promise.resolve()
-  private awarenessToPublish = new Set<number>()
-  private awarenessTimer: NodeJS.Timeout | null = null
+  private readonly awarenessBroadcast: AwarenessBatch
+  private readonly awarenessFanout: AwarenessBatch
 
   private constructor(
     readonly name: string,
@@ -65,10 +68,21 @@ export class Room {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeUpdate(update)))
+    const encodeStates = (ids: number[]) => awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    this.awarenessBroadcast = new AwarenessBatch(
+      options.awarenessBroadcastMs ?? 40,
+      (ids) => this.broadcast(encodeAwareness(encodeStates(ids))),
+      true,
+    )
+    this.awarenessFanout = new AwarenessBatch(
+      options.awarenessFanoutMs ?? 50,
+      (ids) => this.options.fanout?.publishAwareness(this.name, encodeStates(ids)),
+      false,
+    )
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed]
-      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
-      if (origin !== FANOUT_ORIGIN && this.options.fanout) this.queueAwarenessFanout(changed)
+      this.awarenessBroadcast.add(changed)
+      if (origin !== FANOUT_ORIGIN && this.options.fanout) this.awarenessFanout.add(changed)
     })
   }
 
@@ -197,21 +211,6 @@ export class Room {
     }
   }
 
-  /** Awareness is the dominant cost at scale: gather changes and publish them together. */
-  private queueAwarenessFanout(clients: number[]): void {
-    for (const client of clients) this.awarenessToPublish.add(client)
-    if (this.awarenessTimer) return
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = null
-      const ids = [...this.awarenessToPublish]
-      this.awarenessToPublish.clear()
-      this.options.fanout?.publishAwareness(
-        this.name,
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
-      )
-    }, this.options.awarenessFanoutMs ?? 50)
-  }
-
   private exclusive<T>(work: () => Promise<T> | T): Promise<T> {
     const run = this.exclusiveChain.then(work)
     this.exclusiveChain = run.catch(() => {})
@@ -266,7 +265,8 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.awarenessBroadcast.stop()
+    this.awarenessFanout.stop()
     void this.options.fanout?.leave(this.name)
     this.awareness.destroy()
     this.doc.destroy()
