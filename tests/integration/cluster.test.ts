@@ -7,7 +7,14 @@ import { DATABASE_URL, dropSchema, freshSchema, REDIS_URL, servicesAvailable } f
 import { api, createBoard, tokenFor } from '../helpers/testServer'
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
 
-const WRITERS = 4
+const WRITERS = 6
+
+/** Open WebSockets on one instance, from its own /metrics (not through nginx). */
+async function connectionsOn(port: number): Promise<number> {
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+  const line = metrics.split('\n').find((l) => l.startsWith('oogst_connections '))
+  return Number(line?.split(' ')[1] ?? 0)
+}
 
 describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)('two instances behind nginx', () => {
   const schema = freshSchema()
@@ -63,13 +70,21 @@ describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)('two in
       return n
     })
     await sleep(700)
-    const victim = cluster.instances[0]
+    // Kill the instance that holds the most writers (nginx spreads the sockets), so the test
+    // always cuts live writers off and makes them reconnect to the other instance.
+    const counts = await Promise.all(cluster.instances.map((instance) => connectionsOn(instance.port)))
+    const victimIndex = (counts[0] ?? 0) >= (counts[1] ?? 0) ? 0 : 1
+    const victim = cluster.instances[victimIndex]
+    expect(counts[victimIndex]).toBeGreaterThan(0)
+    let cutOff = 0
+    for (const client of clients) client.provider.once('connection-close', () => cutOff++)
     await victim?.kill('SIGKILL')
     await sleep(1500)
     writing = false
     const total = (await Promise.all(written)).reduce((a, b) => a + b, 0)
     const ackedAtStop = acknowledged.size
     expect(ackedAtStop).toBeGreaterThan(10)
+    expect(cutOff).toBeGreaterThan(0)
 
     // Everyone reconnects to the surviving instance and converges on all notes.
     await waitFor(
@@ -91,7 +106,7 @@ describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)('two in
       client.destroy()
     }
     console.info(
-      `[figure] SIGKILL run: ${total} notes written, ${ackedAtStop} acknowledged before stop, all stored`,
+      `[figure] SIGKILL run: ${total} notes written by ${WRITERS} writers (sockets per instance before the kill ${counts.join('/')}, the killed one had ${counts[victimIndex]}; ${cutOff} saw their socket close), ${ackedAtStop} acknowledged before stop, all stored`,
     )
   }, 60_000)
 })
