@@ -178,6 +178,14 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
     await facilitator.keyboard.type('Via het menu')
     await facilitator.keyboard.press('Escape')
     await expect.poll(() => noteTexts(participant), { timeout: SYNC_TIMEOUT }).toContain('Via het menu')
+
+    // Keyboard only: "." chooses a note (and says which), Enter edits it.
+    await facilitator.keyboard.press('Escape')
+    await facilitator.keyboard.press('.')
+    await expect.poll(() => facilitator.getByTestId('canvas-status').textContent()).toContain('Gekozen: "')
+    await facilitator.keyboard.press('Enter')
+    await facilitator.getByTestId('note-editor').waitFor()
+    await facilitator.keyboard.press('Escape')
     await shot(facilitator, 'end')
     expect(pageErrors).toEqual([])
   }, 120_000)

@@ -107,6 +107,22 @@ export const arrangeActions: readonly Action[] = [
     perform: ({ canvas }) => canvas.selectAll(),
   },
   {
+    id: 'selection.next',
+    group: 'edit',
+    labelKey: 'actions.selectNext',
+    shortcuts: ['.'],
+    enabled: ({ state }) => state.hasContent,
+    perform: ({ canvas }) => canvas.selectNextNote(1),
+  },
+  {
+    id: 'selection.previous',
+    group: 'edit',
+    labelKey: 'actions.selectPrevious',
+    shortcuts: [','],
+    enabled: ({ state }) => state.hasContent,
+    perform: ({ canvas }) => canvas.selectNextNote(-1),
+  },
+  {
     id: 'selection.clear',
     group: 'edit',
     labelKey: 'actions.clearSelection',

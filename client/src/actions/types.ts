@@ -23,6 +23,8 @@ export interface CanvasCommands {
   paste(event?: ClipboardEvent): void
   bringToFront(): void
   selectAll(): void
+  /** Selects the next (1) or previous (-1) note in reading order and brings it into view. */
+  selectNextNote(step: 1 | -1): void
   clearSelection(): void
   setNoteColor(color: NoteColor): void
   setShapeColor(color: ShapeColor): void

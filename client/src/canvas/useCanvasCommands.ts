@@ -18,6 +18,7 @@ import { buildPayload, payloadSize } from './items/clipboardPayload'
 import { type Author, bringToFront, deleteItems, insertPayload, moveItems, topZ } from './items/itemWrites'
 import { placeNewNote } from './items/placement'
 import { readClipboard, writeClipboard } from './items/systemClipboard'
+import { nextNote, revealNote } from './noteCycle'
 import type { ViewportControls } from './useViewportControls'
 import { boundsOf, type Point, toBoardPoint } from './viewport'
 
@@ -154,6 +155,16 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
       })
     },
     bringToFront: () => bringToFront(doc, editable(), { notes, shapes }),
+    selectNextNote: (step) => {
+      const note = nextNote(notes, zones, selection, step)
+      if (!note) return
+      input.selectMany([note.id])
+      view.setViewport((current) => revealNote(current, note, size))
+      const text = note.text.trim() || t('list.emptyNote')
+      input.announce(
+        t('canvas.noteSelected', { text: text.slice(0, 120), name: note.authorName || t('list.anonymous') }),
+      )
+    },
     selectAll: () => input.selectMany([...notes.map((n) => n.id), ...shapes.map((s) => s.id)]),
     clearSelection: input.clearSelection,
     setNoteColor: (color) =>
