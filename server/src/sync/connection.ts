@@ -88,24 +88,37 @@ export class Connection implements RoomPeer {
 
   private async join(): Promise<void> {
     try {
-      this.room = await this.deps.rooms.acquire(this.roomName)
       const checked = this.address.kind === 'content' || this.address.kind === 'drafts'
-      if (checked && this.claims.role === 'participant') {
-        this.control = await this.deps.rooms.acquire(controlRoom(this.address.boardId))
-      }
+      const needsControl = checked && this.claims.role === 'participant'
+      // Both rooms load at once (a cold board: two reads from storage in parallel, not one after
+      // the other); whatever loaded is kept on `this`, so a failure of the other still releases it.
+      const [room, control] = await Promise.allSettled([
+        this.deps.rooms.acquire(this.roomName),
+        needsControl ? this.deps.rooms.acquire(controlRoom(this.address.boardId)) : Promise.resolve(null),
+      ])
+      if (room.status === 'fulfilled') this.room = room.value
+      if (control.status === 'fulfilled') this.control = control.value
+      if (room.status === 'rejected') throw room.reason
+      if (control.status === 'rejected') throw control.reason
     } catch (error) {
+      // leave() releases only alongside the main room; without it, give the control room back here.
+      if (!this.room && this.control) {
+        this.deps.rooms.release(this.control)
+        this.control = null
+      }
       this.deps.log(`room ${this.roomName}: load failed`, error)
       this.close(CLOSE_CODES.storageError, 'storage unavailable')
       return
     }
-    if (this.closed) {
+    const room = this.room
+    if (this.closed || !room) {
       this.releaseRooms()
       return
     }
-    this.room.peers.add(this)
-    this.send(encodeSyncStep1(this.room.doc))
-    const present = [...this.room.awareness.getStates().keys()]
-    if (present.length > 0) this.send(encodeAwarenessStates(this.room.awareness, present))
+    room.peers.add(this)
+    this.send(encodeSyncStep1(room.doc))
+    const present = [...room.awareness.getStates().keys()]
+    if (present.length > 0) this.send(encodeAwarenessStates(room.awareness, present))
   }
 
   private async handleFrame(frame: Uint8Array, isBinary: boolean): Promise<void> {
