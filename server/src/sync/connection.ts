@@ -32,6 +32,8 @@ export interface ConnectionDeps {
   updateLimit: TokenBucket
   awarenessLimit: TokenBucket
   log: (message: string, error?: unknown) => void
+  /** This socket was closed for sending too many updates (its sender pauses before reconnecting). */
+  onFlood?: () => void
   /** Counts refused frames by reason (metrics). */
   onRefused?: (reason: 'malformed' | 'read-only' | 'storage' | 'rate-limit') => void
 }
@@ -187,6 +189,7 @@ export class Connection implements RoomPeer {
     if (!this.deps.updateLimit.take()) {
       // Closing is safe: the client re-sends unsaved changes in its sync step 2 on reconnect.
       this.deps.onRefused?.('rate-limit')
+      this.deps.onFlood?.()
       this.close(CLOSE_CODES.tooManyMessages, 'too many updates')
       return
     }

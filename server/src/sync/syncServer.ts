@@ -24,6 +24,8 @@ export interface SyncServerOptions {
   onRefused?: ConnectionDeps['onRefused']
   /** The y-websocket client drops a socket that received nothing for 30 s; we speak every 15 s. */
   keepaliveMs?: number
+  /** How long a person whose socket was closed for flooding may not reconnect to that board. */
+  floodCooldownMs?: number
   log: (message: string, error?: unknown) => void
 }
 
@@ -36,6 +38,12 @@ const SYNC_PREFIX = '/sync/'
 export class SyncServer {
   private readonly wss: WebSocketServer
   readonly connections = new Set<Connection>()
+  /**
+   * board:participant → until when reconnecting is refused. A flooder's client reconnects at once
+   * and its sync step 2 carries the whole flood again, so without a pause closing the socket only
+   * turns many small updates into repeated large ones; everyone else's latency grew 7× (bench).
+   */
+  private readonly coolingDown = new Map<string, number>()
   private readonly keepaliveTimer: NodeJS.Timeout
   private readonly perAddress: ConnectionCounter
 
@@ -73,6 +81,9 @@ export class SyncServer {
     if (!access) return refuse(socket, 401, 'Unauthorized')
     const { claims } = access
     if (!roomAccess(address, claims.role, claims.participantId).read) return refuse(socket, 403, 'Forbidden')
+    if (this.isCoolingDown(`${address.boardId}:${claims.participantId}`)) {
+      return refuse(socket, 429, 'Too Many Requests')
+    }
     const ip = clientAddress(request, this.options.trustProxy)
     if (!this.perAddress.tryAdd(ip)) return refuse(socket, 429, 'Too Many Requests')
     if (socket.destroyed) {
@@ -102,6 +113,11 @@ export class SyncServer {
         this.options.limits.awarenessPerSecond * 2,
       ),
       log: this.options.log,
+      onFlood: () =>
+        this.coolingDown.set(
+          `${room.boardId}:${claims.participantId}`,
+          Date.now() + (this.options.floodCooldownMs ?? 5000),
+        ),
       ...(this.options.onRefused ? { onRefused: this.options.onRefused } : {}),
     })
     this.connections.add(connection)
@@ -122,7 +138,16 @@ export class SyncServer {
     })
   }
 
+  private isCoolingDown(key: string): boolean {
+    const until = this.coolingDown.get(key)
+    if (until === undefined) return false
+    if (until > Date.now()) return true
+    this.coolingDown.delete(key)
+    return false
+  }
+
   private keepalive(intervalMs: number): void {
+    for (const [key, until] of this.coolingDown) if (until <= Date.now()) this.coolingDown.delete(key)
     const due = Date.now() - intervalMs
     for (const connection of this.connections) {
       if (connection.lastSentAt <= due) connection.send(KEEPALIVE_MESSAGE)
