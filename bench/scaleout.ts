@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import net from 'node:net'
 import pg from 'pg'
+import { reachable } from '../tests/helpers/reachable'
 import type { BenchConfig } from './config'
 import { runLoad, type Window } from './harness'
 import type { LatencyResult, LatencyStep } from './load/latency'
@@ -32,23 +32,6 @@ export interface ScaleOutRun {
 export interface ScaleOutResults {
   skipped?: string
   runs: Partial<Record<ScaleOutKind, ScaleOutRun>>
-}
-
-function reachable(url: string, fallbackPort: number): Promise<boolean> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port) || fallbackPort })
-    socket.setTimeout(1000)
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => {
-      socket.destroy()
-      resolve(false)
-    })
-  })
 }
 
 /** A schema of its own per run (search_path in the URL), dropped afterwards. */

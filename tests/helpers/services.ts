@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import net from 'node:net'
 import pg from 'pg'
+import { reachable } from './reachable'
 
 /**
  * PostgreSQL and Redis are real services here, never mocks. Without them the tests that need them
@@ -9,23 +9,6 @@ import pg from 'pg'
 export const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const inCI = process.env.CI === 'true' || process.env.CI === '1'
-
-async function reachable(url: string, defaultPort: number): Promise<boolean> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || defaultPort) })
-    socket.setTimeout(1000)
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => {
-      socket.destroy()
-      resolve(false)
-    })
-  })
-}
 
 /** Resolves true when the service is there; false (with a message) to skip; throws in CI. */
 export async function requireService(name: 'postgres' | 'redis'): Promise<boolean> {
