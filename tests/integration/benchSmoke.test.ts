@@ -4,6 +4,8 @@ import type { ColdLoadResult } from '../../bench/load/coldLoad'
 import type { LatencyResult } from '../../bench/load/latency'
 import { renderMarkdown } from '../../bench/report'
 import { runBench } from '../../bench/runner'
+import { renderScaleOut, runScaleOut } from '../../bench/scaleout'
+import { servicesAvailable } from '../helpers/services'
 
 /**
  * Keeps the side-by-side benchmark (`npm run bench`) from rotting: the same harness in its tiny
@@ -51,4 +53,21 @@ describe('benchmark harness (tiny mode)', () => {
     expect(markdown).toContain('| Oogst | raw ws relay |')
     expect(markdown).toMatch(/Max sustained edit rate/)
   }, 30_000)
+
+  it.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)(
+    'runs the scale-out comparison: one instance and two on PostgreSQL + Redis',
+    async () => {
+      const config = benchConfig('tiny', ['oogst'], ['latency'])
+      const results = await runScaleOut(config, () => {})
+      expect(results.skipped).toBeUndefined()
+      for (const kind of ['one', 'two'] as const) {
+        const run = results.runs[kind]
+        expect(run?.error ?? 'ok').toBe('ok')
+        for (const step of run?.result?.steps ?? []) expect(step.delivered).toBe(step.expected)
+        expect(run?.result?.steps.length).toBeGreaterThan(0)
+      }
+      expect(renderScaleOut(results, config)).toMatch(/\| Max sustained edit rate.*\| [0-9.]+ \| [0-9.]+ \|/)
+    },
+    60_000,
+  )
 })
