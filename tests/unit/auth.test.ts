@@ -69,6 +69,12 @@ describe('tokens', () => {
     expect(tokens.verify(`${v}.${forged}.${sig}`)).toBeNull()
     expect(createTokenService('t'.repeat(40), 60_000, () => now).verify(token)).toBeNull()
     expect(tokens.verify('garbage')).toBeNull()
+    // Every other spelling of the signature's last character is refused, including the ones
+    // that decode to the same bytes (base64url's spare bits).
+    const last = sig.at(-1) as string
+    for (const other of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') {
+      if (other !== last) expect(tokens.verify(`${v}.${payload}.${sig.slice(0, -1)}${other}`)).toBeNull()
+    }
     expect(tokens.verify(undefined)).toBeNull()
     now += 60_001
     expect(tokens.verify(token)).toBeNull()

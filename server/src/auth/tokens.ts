@@ -51,8 +51,10 @@ export function createTokenService(
       if (typeof token !== 'string' || token.length > 4096) return null
       const [version, payload, sig, ...rest] = token.split('.')
       if (version !== 'v1' || !payload || !sig || rest.length > 0) return null
-      const given = Buffer.from(sig, 'base64url')
-      const expected = signature(payload)
+      // Compared as text, not as decoded bytes: base64url's last character has spare bits, so
+      // decoding would also accept a few altered spellings of a valid signature.
+      const given = Buffer.from(sig)
+      const expected = Buffer.from(signature(payload).toString('base64url'))
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
       let decoded: unknown
       try {
