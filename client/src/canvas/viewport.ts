@@ -18,7 +18,8 @@ export interface Rect extends Point {
   height: number
 }
 
-export const MIN_SCALE = 0.2
+/** Low enough that 'Alles tonen' fits a whole template board on a 390 px wide phone. */
+export const MIN_SCALE = 0.1
 export const MAX_SCALE = 3
 export const INITIAL_VIEWPORT: Viewport = { x: 40, y: 40, scale: 1 }
 
