@@ -4,6 +4,7 @@ import { boundsOf } from '../../canvas/viewport'
 import { useMuted } from '../clock'
 import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
+import { RoundPrompt } from './RoundPrompt'
 import { FacilitatorTimerControls, TimerDisplay } from './TimerControls'
 import { FollowNotice, LeadButton, ReadyButton, ReadyCount } from './Together'
 import { VoteStatus } from './Voting'
@@ -111,7 +112,7 @@ export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
         <h2 className="session-round-title" data-testid="round-title">
           {current.title}
         </h2>
-        {current.prompt && <p className="session-round-prompt">{current.prompt}</p>}
+        {current.prompt && <RoundPrompt key={current.id} text={current.prompt} />}
       </div>
       <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
       <div className="session-actions">
