@@ -8,10 +8,12 @@ import { createNote, listNotes, updateNote } from '../../shared/src/model/notes'
 import { listRounds } from '../../shared/src/model/rounds'
 import {
   getFacilitatorName,
+  listFacilitatorIds,
   listParticipantsEverJoined,
   readVoteResults,
 } from '../../shared/src/model/session'
 import { listZones, updateZone } from '../../shared/src/model/zones'
+import { buildReport } from '../../shared/src/report/buildReport'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
 import { nextCloseCode, serverHarness } from '../helpers/harness'
 import { api, createBoard, tokenFor } from '../helpers/testServer'
@@ -254,6 +256,11 @@ describe('facilitation, enforced by the server', () => {
     await waitFor(() => listParticipantsEverJoined(control.doc).length === 3, 3000, 'participants recorded')
     expect(listParticipantsEverJoined(control.doc).map((p) => p.name)).toEqual(['Anna', 'Bram', 'Fenna'])
     expect(getFacilitatorName(control.doc)).toBe('Fenna')
+    // Fenna joined as the facilitator: the report names her as such, not as a participant.
+    const fenna = listParticipantsEverJoined(control.doc).find((p) => p.name === 'Fenna')
+    await waitFor(() => listFacilitatorIds(control.doc).length === 1, 3000, 'facilitator recorded')
+    expect(listFacilitatorIds(control.doc)).toEqual([fenna?.id])
+    expect(buildReport(new Y.Doc(), control.doc).participants.names).toEqual(['Anna', 'Bram'])
   })
 
   it('changes a role at once: a promoted participant reconnects as facilitator', async () => {

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, createZone, initBoardMeta, listNotes, setNoteAnonymous } from '../../shared/src/model'
 import {
+  recordFacilitatorJoined,
+  recordParticipantJoined,
+  setFacilitatorName,
+} from '../../shared/src/model/session'
+import {
   buildReport,
   buildReportWithFlags,
   buildSampleBoard,
@@ -80,6 +85,24 @@ describe('the report model', () => {
     for (const text of [JSON.stringify(model), renderMarkdown(model), renderCsv(model), renderJson(model)]) {
       expect(text).not.toContain(ANONYMOUS)
     }
+  })
+
+  it('names the facilitator as such and does not count them among the participants', () => {
+    const content = new Y.Doc()
+    initBoardMeta(content, { title: 'Buurtavond', language: 'nl' })
+    const control = new Y.Doc()
+    recordParticipantJoined(control, 'fac', 'Marieke')
+    recordFacilitatorJoined(control, 'fac')
+    setFacilitatorName(control, 'Marieke')
+    recordParticipantJoined(control, 'p1', 'Ahmed')
+    const model = buildReport(content, control, { now: NOW })
+    expect(model.facilitatorName).toBe('Marieke')
+    expect(model.participants).toEqual({ count: 1, countIsMinimum: false, names: ['Ahmed'] })
+    // A backup keeps who facilitated, so the imported board reports the same.
+    const parsed = parseBackup(JSON.parse(renderJson(model)))
+    if (!parsed.ok) throw new Error(parsed.message)
+    const again = docsFromBackup(parsed.backup)
+    expect(buildReport(again.content, again.control, { now: NOW }).participants.names).toEqual(['Ahmed'])
   })
 
   it('lists participant names when nobody wrote anonymously', () => {

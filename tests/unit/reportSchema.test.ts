@@ -194,12 +194,14 @@ describe('session state in the control document', () => {
     session.set('votingAnonymous', 'true')
     session.set('facilitatorName', 12)
     session.set('participantsEverJoined', null)
+    session.set('facilitatorIds', 'x')
     expect(readSessionInfo(doc)).toEqual({
       roundLog: [],
       voteResults: {},
       votingAnonymous: false,
       facilitatorName: '',
       participantsEverJoined: [],
+      facilitatorIds: [],
       reportsShared: false,
     })
     // Writers replace the junk with a proper collection.

@@ -16,6 +16,7 @@ import {
   getFacilitatorName,
   listParticipantsEverJoined,
   publishVoteResults,
+  recordFacilitatorJoined,
   recordParticipantJoined,
   setFacilitatorName,
 } from '../../../shared/src/model/session'
@@ -210,6 +211,7 @@ export class SessionService {
     void this.serial(boardId, () =>
       this.rooms.change(controlRoom(boardId), (doc) => {
         recordParticipantJoined(doc, participantId, name)
+        if (role === 'facilitator') recordFacilitatorJoined(doc, participantId)
         if (role === 'facilitator' && getFacilitatorName(doc) === '') setFacilitatorName(doc, name)
       }),
     ).catch(() => this.recordedJoins.delete(key))

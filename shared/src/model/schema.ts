@@ -16,7 +16,7 @@ import type * as Y from 'yjs'
  *
  * Control document (room `<boardId>/control`): session state written only by facilitators.
  *   session: Y.Map{ rounds, roundLog, voteResults, votingAnonymous, facilitatorName,
- *                   participantsEverJoined, reportsShared, ... } (timer, locks: facilitation features)
+ *                   participantsEverJoined, facilitatorIds, reportsShared, ... } (timer, locks: facilitation features)
  */
 
 export const SCHEMA_VERSION = 1

@@ -23,6 +23,8 @@ const VOTE_RESULTS = 'voteResults'
 const VOTING_ANONYMOUS = 'votingAnonymous'
 const FACILITATOR_NAME = 'facilitatorName'
 const PARTICIPANTS = 'participantsEverJoined'
+/** participantId → true for everyone who joined as a facilitator (not counted as a participant). */
+const FACILITATORS = 'facilitatorIds'
 const REPORTS_SHARED = 'reportsShared'
 
 export const PERSON_NAME_MAX_LENGTH = 60
@@ -45,6 +47,8 @@ export interface SessionInfo {
   votingAnonymous: boolean
   facilitatorName: string
   participantsEverJoined: Participant[]
+  /** Ids among `participantsEverJoined` that joined as facilitators. */
+  facilitatorIds: string[]
   reportsShared: boolean
 }
 
@@ -68,6 +72,7 @@ function nestedMap(controlDoc: Y.Doc, key: string): Y.Map<unknown> {
 const roundLogArray = (doc: Y.Doc) => nestedArray(doc, ROUND_LOG)
 const voteResultsMap = (doc: Y.Doc) => nestedMap(doc, VOTE_RESULTS)
 const participantsMap = (doc: Y.Doc) => nestedMap(doc, PARTICIPANTS)
+const facilitatorsMap = (doc: Y.Doc) => nestedMap(doc, FACILITATORS)
 
 /** Creates the session's nested collections when missing (see the race note above). */
 export function ensureSessionState(controlDoc: Y.Doc): void {
@@ -75,6 +80,7 @@ export function ensureSessionState(controlDoc: Y.Doc): void {
     roundLogArray(controlDoc)
     voteResultsMap(controlDoc)
     participantsMap(controlDoc)
+    facilitatorsMap(controlDoc)
   })
 }
 
@@ -194,6 +200,22 @@ export function recordParticipantJoined(controlDoc: Y.Doc, participantId: string
   })
 }
 
+/** Marks someone who joined as a facilitator, so the report names them as such, not as a participant. */
+export function recordFacilitatorJoined(controlDoc: Y.Doc, participantId: string): void {
+  if (participantId.length === 0) return
+  controlDoc.transact(() => {
+    const map = facilitatorsMap(controlDoc)
+    if (map.get(participantId) !== true) map.set(participantId, true)
+  })
+}
+
+/** Ids of everyone who joined as a facilitator, sorted. */
+export function listFacilitatorIds(controlDoc: Y.Doc): string[] {
+  const map = sessionRoot(controlDoc).get(FACILITATORS)
+  if (!(map instanceof Y.Map)) return []
+  return [...map.keys()].filter((id) => id.length > 0 && map.get(id) === true).sort()
+}
+
 /** Everyone who ever joined, sorted by name (then id) so every client lists them alike. */
 export function listParticipantsEverJoined(controlDoc: Y.Doc): Participant[] {
   const map = sessionRoot(controlDoc).get(PARTICIPANTS)
@@ -213,6 +235,7 @@ export function readSessionInfo(controlDoc: Y.Doc): SessionInfo {
     votingAnonymous: getVotingAnonymous(controlDoc),
     facilitatorName: getFacilitatorName(controlDoc),
     participantsEverJoined: listParticipantsEverJoined(controlDoc),
+    facilitatorIds: listFacilitatorIds(controlDoc),
     reportsShared: getReportsShared(controlDoc),
   }
 }

@@ -12,6 +12,7 @@ import {
   ensureSessionState,
   PERSON_NAME_MAX_LENGTH,
   publishVoteResults,
+  recordFacilitatorJoined,
   recordParticipantJoined,
   setFacilitatorName,
   setNoteAnonymous,
@@ -136,6 +137,8 @@ export const backupSchema = z.strictObject({
     participantsEverJoined: z
       .array(z.strictObject({ id, name: text(PERSON_NAME_MAX_LENGTH) }))
       .max(BACKUP_LIMITS.people),
+    // Added later: backups made before it simply count everyone as a participant.
+    facilitatorIds: z.array(id).max(BACKUP_LIMITS.people).default([]),
   }),
 })
 
@@ -180,6 +183,7 @@ export function backupFromModel(model: ReportModel): BoardBackup {
       roundLog: model.session.roundLog,
       voteResults: model.session.voteResults,
       participantsEverJoined: model.session.participantsEverJoined,
+      facilitatorIds: model.session.facilitatorIds,
     },
   }
 }
@@ -233,6 +237,7 @@ export function docsFromBackup(backup: BoardBackup): { content: Y.Doc; control: 
     for (const person of backup.session.participantsEverJoined) {
       recordParticipantJoined(control, person.id, person.name)
     }
+    for (const facilitatorId of backup.session.facilitatorIds) recordFacilitatorJoined(control, facilitatorId)
     setVotingAnonymous(control, backup.session.votingAnonymous)
     setReportsShared(control, backup.session.reportsShared)
     setFacilitatorName(control, backup.session.facilitatorName)

@@ -233,6 +233,9 @@ export function buildReportWithFlags(
   // in a small group, so a board with anonymous notes reports only how many took part.
   const hideNames = notes.some((note) => note.anonymous)
   const joined = session.participantsEverJoined.map((p) => ({ id: p.id, name: cleanText(p.name) }))
+  // The facilitator is named as such; "participants" are the others who joined.
+  const facilitatorIds = new Set(session.facilitatorIds)
+  const participating = joined.filter((p) => !facilitatorIds.has(p.id))
   const allAuthors = countAuthors(notes, authors)
   const roundIds = new Set(script.map((round) => round.id))
   const firstRun = Math.min(...session.roundLog.map((entry) => entry.startedAt))
@@ -249,9 +252,9 @@ export function buildReportWithFlags(
     timeZone: options.timeZone ?? 'Europe/Amsterdam',
     facilitatorName: cleanText(session.facilitatorName),
     participants: {
-      count: joined.length > 0 ? joined.length : allAuthors.participantCount,
+      count: joined.length > 0 ? participating.length : allAuthors.participantCount,
       countIsMinimum: joined.length === 0 && allAuthors.participantCountIsMinimum,
-      names: hideNames ? null : joined.map((p) => p.name).filter((name) => name.trim() !== ''),
+      names: hideNames ? null : participating.map((p) => p.name).filter((name) => name.trim() !== ''),
     },
     centralQuestion: centralQuestion(allZones),
     redacted: options.redact === true,
@@ -297,6 +300,7 @@ export function buildReportWithFlags(
       participantsEverJoined: hideNames
         ? joined.map((p) => ({ id: p.id, name: '' })).sort((a, b) => a.id.localeCompare(b.id))
         : joined,
+      facilitatorIds: session.facilitatorIds.filter((id) => joined.some((p) => p.id === id)),
     },
   }
   return { model, flags }

@@ -161,6 +161,8 @@ export interface ReportModel {
     reportsShared: boolean
     /** Names are '' when they are withheld (see participants.names). */
     participantsEverJoined: Participant[]
+    /** Which of them joined as facilitators (sorted). */
+    facilitatorIds: string[]
   }
 }
 
