@@ -1,4 +1,3 @@
-import WebSocket from 'ws'
 import { createNote, listNotes } from '../../shared/src/model/notes'
 import { listRounds } from '../../shared/src/model/rounds'
 import { clustersRoot, metaRoot, notesRoot, shapesRoot, zonesRoot } from '../../shared/src/model/schema'
@@ -90,17 +89,4 @@ export async function boardState(server: TestServer, board: CreatedBoard, partic
   content.destroy()
   control.destroy()
   return state
-}
-
-/** The HTTP status of a WebSocket upgrade to `room` (101 when it opened; 0 when the socket broke). */
-export function upgradeStatus(server: TestServer, room: string, token: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.wsUrl}/${room}?token=${encodeURIComponent(token)}`)
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-    ws.on('open', () => {
-      ws.close()
-      resolve(101)
-    })
-    ws.on('error', () => resolve(0))
-  })
 }

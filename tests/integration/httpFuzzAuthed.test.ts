@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/src/config'
 import { BOARD_ID_PATTERN, OBJECT_ID_PATTERN } from '../../shared/src/ids'
 import { parseRoomName } from '../../shared/src/rooms'
-import { bearer, boardState, joinBoard, saveTemplate, seedBoard, upgradeStatus } from '../helpers/fuzzBoard'
+import { bearer, boardState, joinBoard, saveTemplate, seedBoard } from '../helpers/fuzzBoard'
 import {
   bodyFor,
   FuzzClient,
@@ -23,6 +23,7 @@ import {
   type TestServer,
   tokenFor,
 } from '../helpers/testServer'
+import { roomUpgradeStatus } from '../helpers/upgrade'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150)
 const PER_ROUTE = Math.max(10, Math.ceil(RUNS / 3))
@@ -223,7 +224,7 @@ describe.each(fuzzStores)('HTTP endpoints under bad input, with valid credential
     const { facilitatorToken, participant } = seeded
     const upgrade = (room: string, token: string) => {
       upgrades++
-      return upgradeStatus(server, room, token)
+      return roomUpgradeStatus(server, room, token)
     }
     const segment = fc.oneof(
       fc.string({ maxLength: 30 }),

@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { CONTROL_CHANNEL, encodeControl } from '../../server/src/fanout/control'
 import type { Fanout } from '../../server/src/fanout/types'
@@ -11,6 +10,7 @@ import { nextCloseCode } from '../helpers/harness'
 import { type Instance, instanceHarness } from '../helpers/instances'
 import { DATABASE_URL, REDIS_URL, servicesAvailable } from '../helpers/services'
 import { api, type CreatedBoard, createBoard, tokenFor } from '../helpers/testServer'
+import { roomUpgradeStatus } from '../helpers/upgrade'
 import { sleep, waitFor, type YClient } from '../helpers/yclient'
 
 /**
@@ -42,17 +42,6 @@ describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)(
     }
     const write = (client: YClient, text: string) =>
       createNote(client.doc, { x: 0, y: 0, authorId: 'x', authorName: 'X', text })
-    /** The HTTP status a new socket with this token gets from the instance (101 when accepted). */
-    const upgradeStatus = (instance: Instance, room: string, token: string) =>
-      new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${instance.wsUrl}/${room}?token=${token}`)
-        ws.once('open', () => {
-          ws.close()
-          resolve(101)
-        })
-        ws.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
-        ws.once('error', () => {})
-      })
 
     it('a participant revoked via instance one loses their socket on instance two, and their writes', async () => {
       const db = harness.schema()
@@ -81,7 +70,7 @@ describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)(
       expect(await storedTexts(one, board)).toEqual(['before'])
       expect(listNotes(stays.doc).map((note) => note.text)).toEqual(['before'])
       expect(stays.provider.wsconnected).toBe(true)
-      expect(await upgradeStatus(two, board.id, removedToken)).toBe(401)
+      expect(await roomUpgradeStatus(two, board.id, removedToken)).toBe(401)
     })
 
     it('a new facilitator key via instance one closes old facilitator sockets on instance two', async () => {
@@ -161,7 +150,7 @@ describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)(
       write(content, 'after deletion')
       await sleep(500)
       expect(await boardRows(db, board.id)).toBe(0)
-      expect(await upgradeStatus(two, board.id, token)).toBe(401)
+      expect(await roomUpgradeStatus(two, board.id, token)).toBe(401)
       expect(two.server.rooms.loadedRoomNames().filter((name) => name.startsWith(board.id))).toEqual([])
     })
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import type { OogstConfig } from '../../server/src/config'
 import { createNote, listNotes } from '../../shared/src/model/notes'
 import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
+import { upgradeStatus } from '../helpers/upgrade'
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
 
 describe('web security and rate limits', () => {
@@ -39,15 +39,7 @@ describe('web security and rate limits', () => {
     const board = await createBoard(url)
     const token = await tokenFor(url, board, 'participant')
     const status = (origin?: string) =>
-      new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${wsUrl}/${board.id}?token=${token}`, origin ? { origin } : {})
-        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-        ws.on('open', () => {
-          ws.close()
-          resolve(101)
-        })
-        ws.on('error', () => {})
-      })
+      upgradeStatus(`${wsUrl}/${board.id}?token=${token}`, origin ? { origin } : {})
     expect(await status('https://evil.example')).toBe(403)
     expect(await status(url)).toBe(101)
     expect(await status()).toBe(101)
@@ -80,12 +72,7 @@ describe('web security and rate limits', () => {
       clients.push(client)
       await client.synced
     }
-    const code = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${wsUrl}/${board.id}?token=${token}`)
-      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-      ws.on('open', () => resolve(101))
-      ws.on('error', () => {})
-    })
+    const code = await upgradeStatus(`${wsUrl}/${board.id}?token=${token}`)
     expect(code).toBe(429)
   })
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { measureClockOffset } from '../../shared/src/clock'
 import { listDrafts } from '../../shared/src/model/drafts'
@@ -17,6 +16,7 @@ import { buildReport } from '../../shared/src/report/buildReport'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
 import { nextCloseCode, serverHarness } from '../helpers/harness'
 import { api, createBoard, tokenFor } from '../helpers/testServer'
+import { roomUpgradeStatus } from '../helpers/upgrade'
 import { sleep, waitFor } from '../helpers/yclient'
 
 type Info = { participantId: string; role: string }
@@ -103,12 +103,7 @@ describe('facilitation, enforced by the server', () => {
     createNote(annaDrafts.doc, { x: 0, y: 0, authorId: annaId, authorName: 'Anna', text: 'Bel 06-12345678' })
 
     // Bram can open neither Anna's drafts room nor see their text anywhere.
-    const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${harness.server.wsUrl}/${draftsRoom(board.id, annaId)}?token=${bram}`)
-      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-      ws.on('open', () => resolve(101))
-      ws.on('error', () => {})
-    })
+    const status = await roomUpgradeStatus(harness.server, draftsRoom(board.id, annaId), bram)
     expect(status).toBe(403)
     const bramControl = harness.connect(controlRoom(board.id), bram)
     await bramControl.synced

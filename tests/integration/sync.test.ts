@@ -6,6 +6,7 @@ import { createNote, listNotes } from '../../shared/src/model/notes'
 import { sessionRoot } from '../../shared/src/model/schema'
 import { controlRoom } from '../../shared/src/rooms'
 import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
+import { upgradeStatus } from '../helpers/upgrade'
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
 
 describe('sync server with real y-websocket clients', () => {
@@ -110,16 +111,7 @@ describe('sync server with real y-websocket clients', () => {
     const other = await createBoard(server.url)
     const otherToken = await tokenFor(server.url, other, 'facilitator')
     const good = await tokenFor(server.url, board, 'participant')
-    const status = (query: string, room = board.id) =>
-      new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${server?.wsUrl}/${room}${query}`)
-        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-        ws.on('open', () => {
-          ws.close()
-          resolve(101)
-        })
-        ws.on('error', () => {})
-      })
+    const status = (query: string, room = board.id) => upgradeStatus(`${server?.wsUrl}/${room}${query}`)
     expect(await status('')).toBe(401)
     expect(await status('?token=nonsense')).toBe(401)
     expect(await status(`?token=${good.slice(0, -2)}xx`)).toBe(401)
