@@ -5,7 +5,7 @@ import type { ServerKind } from './targets'
 
 /** bench/results.md: machine, versions, one table of figures with ours/peer ratios, targets. */
 
-const fmt = (value: number | null | undefined): string => {
+export const fmt = (value: number | null | undefined): string => {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
   const abs = Math.abs(value)
   if (abs >= 100) return value.toFixed(0)

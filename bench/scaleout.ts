@@ -3,9 +3,11 @@ import pg from 'pg'
 import { reachable } from '../tests/helpers/reachable'
 import type { BenchConfig } from './config'
 import { runLoad, type Window } from './harness'
-import type { LatencyResult, LatencyStep } from './load/latency'
+import type { LatencyResult } from './load/latency'
 import type { Job } from './load/protocol'
+import { fmt } from './report'
 import { prepareRooms } from './rooms'
+import { cpuPerEdit, stepAt } from './summaryEdits'
 import { type RunningServer, startServer } from './targets'
 
 /**
@@ -121,33 +123,6 @@ export async function runScaleOut(
   return results
 }
 
-const fmt = (value: number | null | undefined): string =>
-  value === null || value === undefined || !Number.isFinite(value)
-    ? '—'
-    : Math.abs(value) >= 100
-      ? value.toFixed(0)
-      : Math.abs(value) >= 10
-        ? value.toFixed(1)
-        : value.toFixed(2)
-
-function firstPassing(result: LatencyResult, rate: number): LatencyStep | undefined {
-  const steps = result.steps.filter((step) => Math.abs(step.targetRate - rate) < 0.05)
-  return steps.find((step) => step.pass) ?? steps[0]
-}
-
-/** Server CPU (both instances together) per edit over the passing steps, ms. */
-function cpuPerEdit(run: ScaleOutRun): number {
-  let cpu = 0
-  let edits = 0
-  for (const step of run.result?.steps ?? []) {
-    const window = run.windows?.[step.name]
-    if (!step.pass || !window) continue
-    cpu += (window.serverCpuPct / 100) * window.ms
-    edits += step.sent
-  }
-  return edits > 0 ? cpu / edits : Number.NaN
-}
-
 /** The "Scale-out" section of results.md. */
 export function renderScaleOut(results: ScaleOutResults | undefined, config: BenchConfig): string {
   const lines = ['', '## Scale-out: one instance vs two (PostgreSQL + Redis)', '']
@@ -164,17 +139,17 @@ export function renderScaleOut(results: ScaleOutResults | undefined, config: Ben
     {
       label: `Edit→peer p50 at ${start} edits/s ↓`,
       unit: 'ms',
-      value: (run) => run.result && firstPassing(run.result, start)?.latencyMs.p50,
+      value: (run) => run.result && stepAt(run, start)?.latencyMs.p50,
     },
     {
       label: `Edit→peer p99 at ${start} edits/s ↓`,
       unit: 'ms',
-      value: (run) => run.result && firstPassing(run.result, start)?.latencyMs.p99,
+      value: (run) => run.result && stepAt(run, start)?.latencyMs.p99,
     },
     {
       label: `Edit→first peer p99 at ${start} edits/s ↓`,
       unit: 'ms',
-      value: (run) => run.result && firstPassing(run.result, start)?.firstPeerMs.p99,
+      value: (run) => run.result && stepAt(run, start)?.firstPeerMs.p99,
     },
     { label: 'Server CPU per edit, all instances (passing steps) ↓', unit: 'ms', value: cpuPerEdit },
   ]

@@ -8,7 +8,8 @@ import type { BenchResults, ServerRun } from './runner'
 const latency = (run: ServerRun) => run.result as LatencyResult
 const cursors = (run: ServerRun) => run.result as CursorResult
 
-function cpuPerEdit(run: ServerRun): number {
+/** Server CPU per edit over the passing steps of a rate ramp, ms (all of a deployment's processes). */
+export function cpuPerEdit(run: ServerRun): number {
   let cpu = 0
   let edits = 0
   for (const step of latency(run).steps) {
@@ -21,7 +22,7 @@ function cpuPerEdit(run: ServerRun): number {
 }
 
 /** The first step run at `rate` that passed (or the first at that rate). */
-function stepAt(run: ServerRun, rate: number) {
+export function stepAt(run: ServerRun, rate: number) {
   const steps = latency(run).steps.filter((step) => Math.abs(step.targetRate - rate) < 0.05)
   return steps.find((step) => step.pass) ?? steps[0]
 }
