@@ -15,22 +15,9 @@ import {
   listClusters,
   listNotes,
   notesInCluster,
-  type VotingConfig,
   writeTimer,
 } from '../../shared/src/model'
-
-const voting = (patch: Partial<VotingConfig> = {}): VotingConfig => ({
-  voteId: 'vote',
-  roundId: null,
-  open: true,
-  perPerson: 3,
-  maxPerNote: 2,
-  scope: 'board',
-  zoneIds: [],
-  anonymous: true,
-  hideResults: false,
-  ...patch,
-})
+import { votingConfig } from '../helpers/votingConfig'
 
 describe('session client helpers', () => {
   it('formats the timer rounded up, so 0:00 means time is really up', () => {
@@ -53,12 +40,14 @@ describe('session client helpers', () => {
 
   it('explains a refused vote from what the client knows', () => {
     const mine = { perPerson: 3, used: 3, remaining: 0, mine: { a: 2 } }
-    expect(refusalKey(voting({ open: false }), mine, 'a', 1)).toBe('session.voteClosed')
-    expect(refusalKey(voting(), mine, 'b', 1)).toBe('session.voteNoneLeft')
-    expect(refusalKey(voting(), { ...mine, used: 2, remaining: 1 }, 'a', 1)).toBe('session.voteMaxPerNote')
-    expect(refusalKey(voting({ scope: 'zone' }), { ...mine, used: 0, remaining: 3, mine: {} }, 'a', 1)).toBe(
-      'session.voteOutOfScope',
+    expect(refusalKey(votingConfig({ open: false }), mine, 'a', 1)).toBe('session.voteClosed')
+    expect(refusalKey(votingConfig(), mine, 'b', 1)).toBe('session.voteNoneLeft')
+    expect(refusalKey(votingConfig(), { ...mine, used: 2, remaining: 1 }, 'a', 1)).toBe(
+      'session.voteMaxPerNote',
     )
+    expect(
+      refusalKey(votingConfig({ scope: 'zone' }), { ...mine, used: 0, remaining: 3, mine: {} }, 'a', 1),
+    ).toBe('session.voteOutOfScope')
   })
 
   it('ranks voted notes, most votes first, ties oldest first', () => {

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { areResultsVisible, shownVoteCount, visibleVoteResults } from '../../client/src/session/voteCounts'
-import type { VotingConfig } from '../../shared/src/model'
-
-const voting = (patch: Partial<VotingConfig> = {}): VotingConfig => ({
-  voteId: 'vote',
-  roundId: null,
-  open: true,
-  perPerson: 3,
-  maxPerNote: 2,
-  scope: 'board',
-  zoneIds: [],
-  anonymous: true,
-  hideResults: false,
-  ...patch,
-})
+import { votingConfig } from '../helpers/votingConfig'
 
 describe('which vote counts are shown (canvas and list view alike)', () => {
   it('hides results only while voting is open and the facilitator chose to hide them', () => {
     expect(areResultsVisible(null)).toBe(true)
-    expect(areResultsVisible(voting())).toBe(true)
-    expect(areResultsVisible(voting({ hideResults: true }))).toBe(false)
-    expect(areResultsVisible(voting({ open: false, hideResults: true }))).toBe(true)
-    expect(areResultsVisible(voting({ open: false }))).toBe(true)
+    expect(areResultsVisible(votingConfig())).toBe(true)
+    expect(areResultsVisible(votingConfig({ hideResults: true }))).toBe(false)
+    expect(areResultsVisible(votingConfig({ open: false, hideResults: true }))).toBe(true)
+    expect(areResultsVisible(votingConfig({ open: false }))).toBe(true)
   })
 
   it('gives the tallies only when they may be seen', () => {
