@@ -31,6 +31,8 @@ export interface SyncServerOptions {
 
 const SYNC_PREFIX = '/sync/'
 
+const coolDownKey = (boardId: string, participantId: string) => `${boardId}:${participantId}`
+
 /**
  * Accepts WebSocket upgrades on `/sync/<room>?token=…`. The token is checked before the upgrade
  * completes, so a refused client never gets a socket; everything after that is per Connection.
@@ -81,7 +83,7 @@ export class SyncServer {
     if (!access) return refuse(socket, 401, 'Unauthorized')
     const { claims } = access
     if (!roomAccess(address, claims.role, claims.participantId).read) return refuse(socket, 403, 'Forbidden')
-    if (this.isCoolingDown(`${address.boardId}:${claims.participantId}`)) {
+    if (this.isCoolingDown(address.boardId, claims.participantId)) {
       return refuse(socket, 429, 'Too Many Requests')
     }
     const ip = clientAddress(request, this.options.trustProxy)
@@ -115,7 +117,7 @@ export class SyncServer {
       log: this.options.log,
       onFlood: () =>
         this.coolingDown.set(
-          `${room.boardId}:${claims.participantId}`,
+          coolDownKey(room.boardId, claims.participantId),
           Date.now() + (this.options.floodCooldownMs ?? 5000),
         ),
       ...(this.options.onRefused ? { onRefused: this.options.onRefused } : {}),
@@ -138,12 +140,9 @@ export class SyncServer {
     })
   }
 
-  private isCoolingDown(key: string): boolean {
-    const until = this.coolingDown.get(key)
-    if (until === undefined) return false
-    if (until > Date.now()) return true
-    this.coolingDown.delete(key)
-    return false
+  /** Expired entries stay until the keepalive sweep; an expired one simply no longer counts. */
+  private isCoolingDown(boardId: string, participantId: string): boolean {
+    return (this.coolingDown.get(coolDownKey(boardId, participantId)) ?? 0) > Date.now()
   }
 
   private keepalive(intervalMs: number): void {
