@@ -5,7 +5,8 @@ import type { Viewport } from './viewport'
  * Keyboard reach on the canvas: "." and "," select the next or previous note, so a keyboard user
  * can pick one note and then move, edit, recolour or delete it with the other shortcuts. Notes go
  * in reading order: question by question (the zones' order), top to bottom, left to right, and
- * the notes outside any question last — the same order the list view reads them in.
+ * the notes outside any question last. (The list view keeps questions in the same order but lists
+ * a question's notes by when they were written; on the canvas their place is what people see.)
  */
 export function notesInReadingOrder(notes: readonly NoteData[], zones: readonly ZoneData[]): NoteData[] {
   const zoneOrder = new Map(zones.map((zone) => [zone.id, zone.order]))
