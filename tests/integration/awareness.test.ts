@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sendOwnPresenceOnly } from '../../client/src/sync/ownPresenceOnly'
 import { serverHarness } from '../helpers/harness'
+import { readMetric } from '../helpers/metrics'
 import { createBoard, tokenFor } from '../helpers/testServer'
 import { sleep, waitFor, type YClient } from '../helpers/yclient'
 
@@ -26,13 +27,7 @@ async function room(harness: ReturnType<typeof serverHarness>, size: number): Pr
   return clients
 }
 
-async function refusedForRate(url: string): Promise<number> {
-  const metrics = await (await fetch(`${url}/metrics`)).text()
-  const line = metrics
-    .split('\n')
-    .find((l) => l.startsWith('oogst_frames_refused_total{reason="rate-limit"}'))
-  return Number(line?.split(' ').pop() ?? 0)
-}
+const refusedForRate = (url: string) => readMetric(url, 'oogst_frames_refused_total{reason="rate-limit"}', 0)
 
 describe('presence in a full room', () => {
   const harness = serverHarness()

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { type DevCluster, startDevCluster } from '../../server/src/cluster/devCluster'
 import { createPostgresPersistence } from '../../server/src/persistence/postgres'
 import { createNote, listNotes } from '../../shared/src/model/notes'
+import { readMetric } from '../helpers/metrics'
 import { DATABASE_URL, dropSchema, freshSchema, REDIS_URL, servicesAvailable } from '../helpers/services'
 import { api, createBoard, tokenFor } from '../helpers/testServer'
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
@@ -10,11 +11,7 @@ import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
 const WRITERS = 6
 
 /** Open WebSockets on one instance, from its own /metrics (not through nginx). */
-async function connectionsOn(port: number): Promise<number> {
-  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
-  const line = metrics.split('\n').find((l) => l.startsWith('oogst_connections '))
-  return Number(line?.split(' ')[1] ?? 0)
-}
+const connectionsOn = (port: number) => readMetric(`http://127.0.0.1:${port}`, 'oogst_connections', 0)
 
 describe.skipIf(!servicesAvailable.postgres || !servicesAvailable.redis)('two instances behind nginx', () => {
   const schema = freshSchema()

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createNote } from '../../shared/src/model/notes'
+import { readMetric } from '../helpers/metrics'
 import { api, createBoard, startTestServer, type TestServer, tokenFor } from '../helpers/testServer'
 import { connectClient, type YClient } from '../helpers/yclient'
 
@@ -25,10 +26,7 @@ describe('operating an instance', () => {
     await client.synced
     for (let i = 0; i < 3; i++)
       createNote(client.doc, { x: 0, y: 0, authorId: 'a', authorName: 'A', text: `m${i}` })
-    const metric = async (name: string) => {
-      const text = await (await fetch(`${server?.url}/metrics`)).text()
-      return Number(text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? Number.NaN)
-    }
+    const metric = (name: string) => readMetric(server?.url ?? '', name)
     await expect.poll(() => metric('oogst_updates_total')).toBeGreaterThanOrEqual(3)
     expect(await metric('oogst_connections')).toBe(1)
     // The participant's board room, plus its control room (kept for locks and the timer).
