@@ -15,6 +15,7 @@ import { createLog, type Log } from './log'
 import { createPostgresPersistence } from './persistence/postgres'
 import { createThreadedSqlitePersistence } from './persistence/sqliteThreaded'
 import type { Persistence } from './persistence/types'
+import { PlacementGuard } from './session/placementGuard'
 import { SessionService } from './session/sessionService'
 import { type AccessEvents, createAccessEvents } from './sync/accessEvents'
 import { RoomManager } from './sync/roomManager'
@@ -69,7 +70,9 @@ export async function createOogstServer(
     logLength: () => rooms.loadedRooms().reduce((sum, room) => sum + room.uncompactedUpdates, 0),
     fanoutLagMs: () => fanout?.lastLagMs() ?? null,
   })
+  const placement = new PlacementGuard((): RoomManager => rooms, log)
   const rooms = new RoomManager(store, {
+    afterStoredApply: placement.afterStoredApply,
     onUpdatesStored: (room, count) => {
       metrics.updatesTotal.inc(count)
       const address = parseRoomName(room)

@@ -1,6 +1,7 @@
 import { type DraftNote, listDrafts, setDraftHidden } from '../../../shared/src/model/drafts'
 import { readDraftCounts } from '../../../shared/src/model/facilitation'
 import { createNote, deleteNote, getNote } from '../../../shared/src/model/notes'
+import { fitZonesToNotes, placeNoteInZone } from '../../../shared/src/model/placement'
 import { setNoteAnonymous, setNoteRound } from '../../../shared/src/model/session'
 import { contentRoom, controlRoom, draftsRoom } from '../../../shared/src/rooms'
 import type { RoomManager } from '../sync/roomManager'
@@ -63,7 +64,8 @@ export async function revealDrafts(
   if (visible.length === 0) return 0
   await rooms.change(contentRoom(boardId), (doc) => {
     doc.transact(() => {
-      for (const note of visible) {
+      // Oldest first, so the flow of a question reads in the order people wrote.
+      for (const note of [...visible].sort((a, b) => a.createdAt - b.createdAt)) {
         if (getNote(doc, note.id)) continue
         createNote(doc, {
           id: note.id,
@@ -80,7 +82,11 @@ export async function revealDrafts(
         })
         if (options.anonymous) setNoteAnonymous(doc, note.id, true)
         setNoteRound(doc, note.id, options.roundId)
+        // Nobody saw anyone else's drafts, so their spots overlap: each takes its question's
+        // next free slot, and a full question grows.
+        placeNoteInZone(doc, note.id, note.zoneId)
       }
+      fitZonesToNotes(doc)
     })
   })
   await rooms.change(draftsRoom(boardId, participantId), (doc) => {

@@ -33,11 +33,19 @@ export interface RoomOptions {
   awarenessBroadcastMs?: number
   /** Called each time a batch is stored (metrics, board activity). */
   onUpdatesStored?: (room: string, count: number) => void
+  /**
+   * Called with the Yjs transaction that applied updates this instance stored (a client's or the
+   * server's own), not those read from storage or received from another instance: a rule that
+   * answers a change with a change of its own (placement repair) runs once, where it was stored.
+   */
+  afterStoredApply?: (room: Room, transaction: Y.Transaction) => void
   log?: (message: string, error?: unknown) => void
 }
 
 /** Origin of changes that came from another instance: they are not published again. */
 const FANOUT_ORIGIN = Symbol('fanout')
+/** Origin of the updates this instance stored itself. */
+const STORED_HERE_ORIGIN = Symbol('stored-here')
 
 /**
  * One Yjs document in memory with its connected peers.
@@ -77,6 +85,11 @@ export class Room {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeUpdate(update)))
+    const afterStoredApply = options.afterStoredApply
+    if (afterStoredApply)
+      this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        if (transaction.origin === STORED_HERE_ORIGIN) afterStoredApply(this, transaction)
+      })
     const encodeStates = (ids: number[]) => awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
     this.awarenessBroadcast = new AwarenessBatch(
       options.awarenessBroadcastMs ?? 40,
@@ -152,7 +165,7 @@ export class Room {
         await this.exclusive(() => {
           // Another instance may have written in between, its message still on the way: apply
           // ours now (updates commute) and read storage only if the gap stays open.
-          this.applyLocked(updates, null)
+          this.applyLocked(updates, STORED_HERE_ORIGIN)
           this.noteApplied(firstSeq, lastSeq)
         })
         this.updatesSinceCompaction += batch.length

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { newObjectId } from '../ids'
 import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors'
+import { newReactionsMap } from './reactions'
 import { notesRoot, type RecordMap, readNumber, readString } from './schema'
 
 export const NOTE_DEFAULT_SIZE = { width: 180, height: 180 } as const
@@ -38,6 +39,8 @@ export interface NewNote {
   z?: number
   /** Callers that import or replay notes pass their own id. */
   id?: string
+  /** The round running when the note was written (see docs/api.md: "Rounds"). */
+  roundId?: string | null
 }
 
 /** Adds a note and returns its id. */
@@ -58,6 +61,9 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     note.set('authorName', input.authorName)
     note.set('createdAt', input.createdAt ?? Date.now())
     if (input.z !== undefined && Number.isFinite(input.z)) note.set('z', input.z)
+    if (input.roundId) note.set('roundId', input.roundId)
+    // Created with the note, so two people giving its first reactions at once both count.
+    note.set('reactions', newReactionsMap())
     notesRoot(doc).set(id, note)
   })
   return id

@@ -107,6 +107,25 @@ export function listRoundLog(controlDoc: Y.Doc): RoundLogEntry[] {
   return entries
 }
 
+/**
+ * The round that was running at `time` (the last run that started at or before it and had not
+ * ended), or null. A note that a client did not stamp with a round belongs to this one: see
+ * docs/api.md, "Rounds". Runs are in start order, so the newest run wins an overlap.
+ */
+export function roundRunningAt(roundLog: readonly RoundLogEntry[], time: number): string | null {
+  let found: string | null = null
+  for (const run of roundLog) {
+    if (run.startedAt <= time && (run.endedAt === null || time < run.endedAt)) found = run.roundId
+  }
+  return found
+}
+
+/** The round running now, from the control document's round log (null between rounds). */
+export function currentRoundId(controlDoc: Y.Doc): string | null {
+  const open = listRoundLog(controlDoc).filter((run) => run.endedAt === null)
+  return open.at(-1)?.roundId ?? null
+}
+
 /** Appends a log entry as it is (import, replay). */
 export function appendRoundLogEntry(controlDoc: Y.Doc, entry: RoundLogEntry): void {
   const item = new Y.Map<unknown>()

@@ -5,7 +5,13 @@ import { NOTE_MAX_TEXT_LENGTH, readNote } from '../model/notes'
 import { readNoteReactions } from '../model/reactions'
 import { listRounds } from '../model/rounds'
 import { notesRoot } from '../model/schema'
-import { readNoteAnonymous, readNoteRoundId, readSessionInfo } from '../model/session'
+import {
+  readNoteAnonymous,
+  readNoteRoundId,
+  type RoundLogEntry,
+  readSessionInfo,
+  roundRunningAt,
+} from '../model/session'
 import { listShapes } from '../model/shapes'
 import { DEFAULT_ZONE_COLOR, listZones, type ZoneData } from '../model/zones'
 import { isAgreementsZone, parseAgreement } from './agreements'
@@ -37,7 +43,7 @@ export class UnknownZoneError extends Error {}
 const CENTRAL_QUESTION_TITLE = /centrale vraag|hoofdvraag|kernvraag|central question|main question/i
 
 /** Notes as they leave the board: clean text, author withheld when anonymous. */
-function readReportNotes(content: Y.Doc, votes: Record<string, number>): ReportNote[] {
+function readReportNotes(content: Y.Doc, votes: Record<string, number>, roundLog: readonly RoundLogEntry[]): ReportNote[] {
   const notes: ReportNote[] = []
   notesRoot(content).forEach((map, id) => {
     if (!(map instanceof Y.Map)) return
@@ -56,7 +62,7 @@ function readReportNotes(content: Y.Doc, votes: Record<string, number>): ReportN
       height: note.height,
       zoneId: note.zoneId,
       clusterId: readNoteClusterId(map),
-      roundId: readNoteRoundId(map),
+      roundId: readNoteRoundId(map) ?? roundRunningAt(roundLog, note.createdAt),
       createdAt: note.createdAt,
       z: note.z,
       votes: votes[id] ?? 0,
@@ -171,7 +177,7 @@ export function buildReportWithFlags(
   const zones = filterZone ? [filterZone] : allZones
   const zoneIds = new Set(allZones.map((zone) => zone.id))
 
-  let notes = readReportNotes(content, session.voteResults)
+  let notes = readReportNotes(content, session.voteResults, session.roundLog)
   if (filterZone) notes = notes.filter((note) => note.zoneId === filterZone.id)
   const flags = findPrivacyFlags(notes)
   if (options.redact) {

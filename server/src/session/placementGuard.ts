@@ -1,0 +1,101 @@
+import * as Y from 'yjs'
+import {
+  fitZonesToNotes,
+  isPlacementConsistent,
+  listNotes,
+  listZones,
+  neededZoneHeight,
+  notesRoot,
+  overlaps,
+  type PlacementIntent,
+  repairPlacement,
+  zonesRoot,
+} from '../../../shared/src/model'
+import { parseRoomName } from '../../../shared/src/rooms'
+import type { Room } from '../sync/room'
+import type { RoomManager } from '../sync/roomManager'
+
+/**
+ * Keeps every board's notes inside their questions, whoever wrote them: the app (a participant's
+ * client cannot grow a zone, zones are facilitators'), an old client, or a third-party script
+ * that sets only `zoneId` or only `x`/`y` (docs/api.md). After a stored change of a content
+ * room it looks at the notes that change touched; where a note's zone and place disagree, two new
+ * notes overlap, or a zone's notes overflow it, it writes the repair as a server change (stored,
+ * then broadcast, like any other). A repair is itself consistent, so it never triggers another.
+ */
+
+const GEOMETRY_KEYS = new Set(['x', 'y', 'width', 'height'])
+
+/** What the transaction did to which notes (see PlacementIntent), and which zones it changed. */
+export function placementIntents(transaction: Y.Transaction, doc: Y.Doc): Map<string, PlacementIntent> {
+  const notes = notesRoot(doc) as unknown as Y.AbstractType<Y.YEvent<any>>
+  const zones = zonesRoot(doc) as unknown as Y.AbstractType<Y.YEvent<any>>
+  const intents = new Map<string, PlacementIntent>()
+  const zonesChanged = [...transaction.changed.keys()].some(
+    (type) => type === zones || type.parent === zones,
+  )
+  for (const [type, keys] of transaction.changed) {
+    if (type === notes) {
+      for (const key of keys) if (key !== null && notesRoot(doc).has(key)) intents.set(key, 'zone')
+      continue
+    }
+    if (!(type instanceof Y.Map) || type.parent !== notes) continue
+    const id = type._item?.parentSub
+    if (!id || intents.get(id) === 'zone') continue
+    if (keys.has('zoneId')) intents.set(id, 'zone')
+    else if ([...keys].some((key) => key !== null && GEOMETRY_KEYS.has(key))) intents.set(id, 'geometry')
+  }
+  // A zone that was changed (resized by a facilitator) keeps its notes: they move back into it.
+  if (zonesChanged) notesRoot(doc).forEach((_, id) => intents.has(id) || intents.set(id, 'zone'))
+  return intents
+}
+
+/** Read-only check, so the common case (nothing wrong) costs no copy of the document. */
+export function needsRepair(doc: Y.Doc, intents: ReadonlyMap<string, PlacementIntent>): boolean {
+  const zones = listZones(doc)
+  const notes = listNotes(doc)
+  const byId = new Map(notes.map((note) => [note.id, note]))
+  const zoneIds = new Set<string>()
+  for (const [id, intent] of intents) {
+    const note = byId.get(id)
+    if (!note) continue
+    if (!isPlacementConsistent(note, zones)) return true
+    if (note.zoneId === null) continue
+    zoneIds.add(note.zoneId)
+    if (
+      intent === 'zone' &&
+      notes.some((other) => other.id !== id && other.zoneId === note.zoneId && overlaps(other, note))
+    )
+      return true
+  }
+  return zones.some(
+    (zone) =>
+      zoneIds.has(zone.id) &&
+      neededZoneHeight(
+        zone,
+        notes.filter((note) => note.zoneId === zone.id),
+      ) > zone.height,
+  )
+}
+
+export class PlacementGuard {
+  constructor(
+    private readonly rooms: () => RoomManager,
+    private readonly log?: (message: string, error?: unknown) => void,
+  ) {}
+
+  /** RoomOptions.afterStoredApply */
+  readonly afterStoredApply = (room: Room, transaction: Y.Transaction): void => {
+    if (parseRoomName(room.name)?.kind !== 'content') return
+    const intents = placementIntents(transaction, room.doc)
+    if (intents.size === 0 || !needsRepair(room.doc, intents)) return
+    void this.rooms()
+      .change(room.name, (doc) => {
+        doc.transact(() => {
+          repairPlacement(doc, intents)
+          fitZonesToNotes(doc)
+        })
+      })
+      .catch((error) => this.log?.(`room ${room.name}: placement repair failed`, error))
+  }
+}

@@ -1,0 +1,4 @@
+export * from './boardLayout'
+export * from './geometry'
+export * from './growZones'
+export * from './zoneFlow'
