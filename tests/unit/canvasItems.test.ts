@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { BoardOps } from '../../client/src/board/ops/BoardOps'
+import { insertPayload } from '../../client/src/board/ops/clipboardOps'
 import { buildPayload, parsePayload } from '../../client/src/canvas/items/clipboardPayload'
-import { bringToFront, deleteItems, insertPayload, moveItems } from '../../client/src/canvas/items/itemWrites'
 import {
   createNote,
   createShape,
   createZone,
-  getNote,
   listNotes,
   listShapes,
   listZones,
@@ -14,6 +14,8 @@ import {
 } from '../../shared/src/model'
 
 const author = { id: 'p1', name: 'Fatima' }
+const opsOn = (doc: Y.Doc) =>
+  new BoardOps(doc, () => ({ author, isFacilitator: true, closed: new Set<string>(), control: null }))
 
 function board() {
   const doc = new Y.Doc()
@@ -25,46 +27,6 @@ function board() {
   const data = () => ({ notes: listNotes(doc), shapes: listShapes(doc), zones: listZones(doc) })
   return { doc, zone, a, b, arrow, label, data }
 }
-
-describe('canvas group writes', () => {
-  it('moves several items in one transaction and updates the notes’ zones', () => {
-    const { doc, a, b, label, data } = board()
-    let updates = 0
-    doc.on('update', () => {
-      updates += 1
-    })
-    moveItems(
-      doc,
-      [
-        { id: a, x: 2000, y: 20 },
-        { id: b, x: 310.4, y: 30.6 },
-        { id: label, x: 60, y: 410 },
-      ],
-      data(),
-    )
-    expect(updates).toBe(1)
-    expect(getNote(doc, a)).toMatchObject({ x: 2000, zoneId: null })
-    expect(getNote(doc, b)).toMatchObject({ x: 310, y: 31 })
-    expect(listShapes(doc).find((s) => s.id === label)).toMatchObject({ x: 60, y: 410 })
-  })
-
-  it('deleting a note removes the arrows that pointed at it', () => {
-    const { doc, a, arrow, data } = board()
-    deleteItems(doc, [a], { notes: new Set(data().notes.map((n) => n.id)) })
-    expect(getNote(doc, a)).toBeNull()
-    expect(listShapes(doc).some((s) => s.id === arrow)).toBe(false)
-  })
-
-  it('brings items to the front above everything else, keeping their own order', () => {
-    const { doc, a, b, data } = board()
-    bringToFront(doc, [b, a], data())
-    const notes = listNotes(doc)
-    const z = (id: string) => notes.find((n) => n.id === id)?.z ?? 0
-    expect(z(a)).toBeGreaterThan(0)
-    expect(z(b)).toBeGreaterThan(0)
-    expect(z(a)).not.toBe(z(b))
-  })
-})
 
 describe('clipboard payload', () => {
   it('round-trips notes, shapes and the arrow between copied notes into another board', () => {
@@ -80,16 +42,13 @@ describe('clipboard payload', () => {
     expect(parsed).toEqual(payload)
 
     const target = new Y.Doc()
-    const ids = insertPayload(
-      target,
+    const { ids } = insertPayload(
+      opsOn(target),
       parsed ?? (undefined as never),
       { x: 1000, y: 1000 },
       {
         author,
-        zones: [],
         mayAddShapes: true,
-        noteZ: 0,
-        shapeZ: 1,
       },
     )
     expect(ids).toHaveLength(4)
@@ -108,16 +67,10 @@ describe('clipboard payload', () => {
     expect(payload?.shapes.map((s) => s.kind)).toEqual(['text'])
     const target = new Y.Doc()
     insertPayload(
-      target,
+      opsOn(target),
       payload ?? (undefined as never),
       { x: 0, y: 0 },
-      {
-        author,
-        zones: [],
-        mayAddShapes: false,
-        noteZ: 0,
-        shapeZ: 0,
-      },
+      { author, mayAddShapes: false },
     )
     expect(listNotes(target)).toHaveLength(1)
     expect(listShapes(target)).toHaveLength(0)

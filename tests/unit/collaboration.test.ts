@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { rebaseSplice } from '../../client/src/outline/outlineActions'
+import { rebaseSplice } from '../../client/src/board/ops/textMerge'
 import { followViewport } from '../../client/src/presence/followViewport'
 import { MAX_UPDATES_PER_SECOND, PresencePublisher } from '../../client/src/presence/PresenceController'
 import { colorFor, PRESENCE_COLORS, readPeer } from '../../client/src/presence/presenceState'

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { BoardOps } from '../../client/src/board/ops/BoardOps'
+import { groupNotes, moveCluster, ungroup } from '../../client/src/board/ops/groupOps'
 import { rankNotes } from '../../client/src/session/banner/Voting'
 import { formatClock } from '../../client/src/session/clock'
-import { groupNotes, moveCluster, noteUnderCentre, ungroup } from '../../client/src/session/clusterActions'
 import { readSessionState } from '../../client/src/session/sessionData'
+import { noteUnderCentre } from '../../client/src/session/useDropToCluster'
 import { centreOf, viewportFor } from '../../client/src/session/useSessionFollow'
 import { refusalKey } from '../../client/src/session/useVoting'
 import {
@@ -74,9 +76,15 @@ describe('session client helpers', () => {
     doc.on('afterTransaction', () => {
       transactions += 1
     })
-    moveCluster(doc, [one, two], { dx: 50, dy: -20 }, [])
+    const ops = new BoardOps(doc, () => ({
+      author: { id: 'f', name: 'F' },
+      isFacilitator: true,
+      closed: new Set<string>(),
+      control: null,
+    }))
+    moveCluster(ops, [one, two], { dx: 50, dy: -20 })
     expect(transactions).toBe(1)
-    expect(getNote(doc, one)).toEqual(expect.objectContaining({ x: 150, y: 80, zoneId: null }))
+    expect(getNote(doc, one)).toEqual(expect.objectContaining({ x: 150, y: 80, zoneId: zone }))
     expect(getNote(doc, two)).toEqual(expect.objectContaining({ x: 450, y: 80 }))
 
     // A third note joins the existing group rather than making a new one.

@@ -10,6 +10,9 @@ import { useBoardCollaboration } from '../sync/useBoardCollaboration'
 import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
 import { BoardHeader } from './BoardHeader'
 import { BoardMenu } from './BoardMenu'
+import { BoardEditor } from './editor/BoardEditor'
+import { EditorProvider } from './editor/editorContext'
+import { ZonePicker } from './editor/ZonePicker'
 import { NoteListMirror } from './NoteListMirror'
 import { SharePanel } from './SharePanel'
 import { useBoardMeta, useNotes, useZones } from './useBoardData'
@@ -52,7 +55,37 @@ function BoardContent({
   const facilitatorKey = isFacilitator ? getStoredBoard(boardId)?.facilitatorKey : undefined
   const title = meta.title || info.title
   const menu = useBoardMenu({ boardId, token, title, isFacilitator })
-  const session = useBoardSession({ boardId, token, info, doc, awareness: synced.awareness, notes, zones })
+  const author = { id: info.participantId, name: info.name }
+  // One editor per open board: what this person is doing, and the one writer of notes.
+  const [editor] = useState(
+    () =>
+      new BoardEditor(doc, {
+        author,
+        isFacilitator,
+        closed: new Set(),
+        control: null,
+        zones,
+        roundZoneIds: [],
+      }),
+  )
+  const session = useBoardSession({
+    boardId,
+    token,
+    info,
+    doc,
+    awareness: synced.awareness,
+    notes,
+    zones,
+    editor,
+  })
+  editor.configure({
+    author,
+    isFacilitator,
+    closed: session.locked,
+    control: session.control,
+    zones,
+    roundZoneIds: session.roundZoneIds,
+  })
   // While writing privately or when time is up, the board itself is read-only for participants.
   const canWrite = canEdit && session.canWrite
   const collab = useBoardCollaboration({
@@ -75,66 +108,74 @@ function BoardContent({
   }, [title, t])
 
   return (
-    <div className="board-page">
-      <BoardHeader
-        title={title}
-        role={info.role}
-        name={info.name}
-        status={status}
-        hasSynced={hasSynced}
-        onShare={isFacilitator ? () => setShareOpen(true) : undefined}
-        menu={<BoardMenu items={menu.items} />}
-        start={collab.headerStart}
-        tools={
-          <>
-            {session.headerTools}
-            {collab.headerTools}
-            {exporting.button}
-          </>
-        }
-      />
-      {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
-      {session.banner}
-      <main className="board-main">
-        {collab.mode === 'outline' ? (
-          collab.outline
-        ) : (
-          <>
-            <BoardCanvas
-              doc={doc}
-              notes={notes}
-              zones={zones}
-              canEdit={canWrite}
-              author={{ id: info.participantId, name: info.name }}
-              contentLoaded={contentLoaded}
-              isFacilitator={isFacilitator}
-              presence={session.presence(collab.presence)}
-              locked={session.locked}
-              awareness={synced.awareness}
-              {...(collab.undo ? { undo: collab.undo } : {})}
-            />
-            <NoteListMirror notes={notes} zones={zones} />
-          </>
-        )}
-        {collab.overlays}
-        {session.overlays}
-      </main>
-      {menu.dialogs}
-      {exporting.dialogs}
-      {isFacilitator && (
-        <SharePanel
-          open={shareOpen}
-          onClose={() => setShareOpen(false)}
-          joinCode={info.joinCode}
-          participantUrl={info.participantUrl || `${location.origin}/j/${info.joinCode}`}
-          viewerUrl={info.viewerUrl}
-          facilitatorUrl={
-            facilitatorKey
-              ? `${location.origin}/b/${boardId}#key=${encodeURIComponent(facilitatorKey)}`
-              : undefined
+    <EditorProvider editor={editor}>
+      <div className="board-page">
+        <BoardHeader
+          title={title}
+          role={info.role}
+          name={info.name}
+          status={status}
+          hasSynced={hasSynced}
+          onShare={isFacilitator ? () => setShareOpen(true) : undefined}
+          menu={<BoardMenu items={menu.items} />}
+          start={collab.headerStart}
+          tools={
+            <>
+              {session.headerTools}
+              {collab.headerTools}
+              {exporting.button}
+            </>
           }
         />
-      )}
-    </div>
+        {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
+        {session.banner}
+        <main className="board-main">
+          {collab.mode === 'outline' ? (
+            collab.outline
+          ) : (
+            <>
+              <BoardCanvas
+                doc={doc}
+                notes={notes}
+                zones={zones}
+                canEdit={canWrite}
+                author={author}
+                contentLoaded={contentLoaded}
+                isFacilitator={isFacilitator}
+                presence={session.presence(collab.presence)}
+                locked={session.locked}
+                awareness={synced.awareness}
+                {...(collab.undo ? { undo: collab.undo } : {})}
+              />
+              <NoteListMirror notes={notes} zones={zones} />
+            </>
+          )}
+          {collab.overlays}
+          {session.overlays}
+        </main>
+        {menu.dialogs}
+        {exporting.dialogs}
+        {isFacilitator && (
+          <SharePanel
+            open={shareOpen}
+            onClose={() => setShareOpen(false)}
+            joinCode={info.joinCode}
+            participantUrl={info.participantUrl || `${location.origin}/j/${info.joinCode}`}
+            viewerUrl={info.viewerUrl}
+            facilitatorUrl={
+              facilitatorKey
+                ? `${location.origin}/b/${boardId}#key=${encodeURIComponent(facilitatorKey)}`
+                : undefined
+            }
+          />
+        )}
+        <ZonePicker
+          editor={editor}
+          zones={zones}
+          roundZoneIds={session.roundZoneIds}
+          closed={session.locked}
+        />
+      </div>
+    </EditorProvider>
   )
 }

@@ -9,15 +9,16 @@ import { setActionDialog } from '../actions/actionUi'
 import { CommandMenu } from '../actions/CommandMenu'
 import { boardActions } from '../actions/registry'
 import { ShortcutSheet } from '../actions/ShortcutSheet'
-import type { ActionContext, CanvasTool, UndoCommands } from '../actions/types'
+import type { ActionContext, UndoCommands } from '../actions/types'
 import { useActionDispatch } from '../actions/useActionDispatch'
+import { useEditor, useEditorState } from '../board/editor/editorContext'
+import type { Author } from '../board/ops/BoardOps'
 import { useShapes } from '../board/useBoardData'
 import type { CanvasPresence } from '../presence/canvasPresence'
 import { actionState } from './actionState'
 import { CanvasStage, stageHandlers } from './CanvasStage'
 import { CanvasStatus } from './CanvasStatus'
 import { CanvasToolbar } from './CanvasToolbar'
-import { moveItems, resizeItems } from './items/itemWrites'
 import { NoteEditor } from './NoteEditor'
 import { SelectionToolbar } from './SelectionToolbar'
 import type { Resize } from './SelectionTransformer'
@@ -27,9 +28,7 @@ import { useElementSize } from './useElementSize'
 import { useHeldKeys } from './useHeldKeys'
 import { GRID_SIZE, useItemDrag } from './useItemDrag'
 import { useItemEditing } from './useItemEditing'
-import { type Author, useNoteActions } from './useNoteActions'
 import { usePointerTools } from './usePointerTools'
-import { useSelection } from './useSelection'
 import { typingLabels, useAnnounceEditing, useTypingPeers } from './useTypingPresence'
 import { useViewportControls } from './useViewportControls'
 import { useViewportGestures } from './useViewportGestures'
@@ -58,17 +57,21 @@ interface BoardCanvasProps {
 }
 
 const isBox = (shape: ShapeData) => shape.kind !== 'connector'
-const NOTHING: ReadonlySet<string> = new Set()
+const _NOTHING: ReadonlySet<string> = new Set()
 
 export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation()
   const { doc, notes, zones, canEdit, author, presence, awareness } = props
   const isFacilitator = Boolean(props.isFacilitator)
+  const editor = useEditor()
   const [containerRef, size] = useElementSize<HTMLDivElement>()
+  // The editor knows the canvas's size while it is shown (the list view has none).
+  useEffect(() => editor.setSize(size), [editor, size])
+  useEffect(() => () => editor.setSize(null), [editor])
   const stageRef = useRef<Konva.Stage>(null)
   const shapes = useShapes(doc)
   const content = useMemo(() => [...zones, ...notes, ...shapes.filter(isBox)], [zones, notes, shapes])
-  const view = useViewportControls(size, content, props.contentLoaded)
+  const view = useViewportControls(editor, size, content, props.contentLoaded)
   const { viewport, setViewport } = view
   const gestures = useViewportGestures(setViewport)
   const locked = props.locked
@@ -77,32 +80,27 @@ export function BoardCanvas(props: BoardCanvasProps) {
     () => new Set([...notes, ...shapes].map((item) => item.id).filter((id) => !locked?.has(id))),
     [notes, shapes, locked],
   )
-  const selection = useSelection(existing)
-  const [tool, setTool] = useState<CanvasTool>('pan')
+  const selectionIds = useEditorState(editor, (state) => state.selection)
+  useEffect(() => editor.keepSelectable(existing), [editor, existing])
+  const selection = {
+    ids: selectionIds,
+    select: editor.select,
+    selectMany: editor.selectMany,
+    clear: editor.clearSelection,
+  }
+  const tool = useEditorState(editor, (state) => state.tool)
+  const setTool = editor.setTool
   const [snap, setSnap] = useState(false)
   const [editingZoneId, setEditingZoneId] = useState<string | null>(null)
   const [status, setStatus] = useState({ message: '', at: 0 })
   const zoneCursor = useRef(-1)
   const held = useHeldKeys()
   const announce = useCallback((message: string) => setStatus({ message, at: Date.now() }), [])
-  // Locked zones are in `locked` too: no new note goes into one, none is moved into one.
-  const closed = locked ?? NOTHING
-  const { addNoteAt, removeNote } = useNoteActions(doc, notes, zones, author, {
-    closed,
-    onMovedOut: () => announce(t('canvas.zoneLockedMovedOut', { count: 1 })),
-  })
-  const selectOnly = useCallback((id: string) => selection.selectMany([id]), [selection.selectMany])
-  const editing = useItemEditing({
-    doc,
-    notes,
-    shapes,
-    canEdit,
-    isFacilitator,
-    addNoteAt,
-    removeNote,
-    selectOnly,
-    clearSelection: selection.clear,
-  })
+  const editing = useItemEditing(editor, { notes, shapes, canEdit, isFacilitator })
+  /** A double-click or long press on the board: a new note there, open for typing. */
+  const addNoteAt = (at: { x: number; y: number }) => {
+    if (editor.addNoteAt(at).movedOut) announce(t('canvas.zoneLockedMovedOut', { count: 1 }))
+  }
   const refuseMove = () => announce(t('canvas.zoneLockedMoveRefused'))
 
   const drag = useItemDrag({
@@ -111,7 +109,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     select: selection.select,
     snap,
     onDrop: (moves) => {
-      const moved = moveItems(doc, moves, { notes, shapes, zones, closed })
+      const moved = editor.ops.moveItems(moves)
       if (!moved) refuseMove()
       return moved
     },
@@ -146,7 +144,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         ids.filter((id) => !locked?.has(id)),
         additive,
       ),
-    onLongPress: canEdit ? (at) => editing.createAndEdit(at, false) : undefined,
+    onLongPress: canEdit ? addNoteAt : undefined,
   })
 
   // Presence: others see our viewport, selection and which note we type in.
@@ -156,25 +154,20 @@ export function BoardCanvas(props: BoardCanvasProps) {
     return selection.ids.filter((id) => noteIds.has(id))
   }, [selection.ids, notes])
   useEffect(() => presence?.selectionChanged(selectedNoteIds), [presence, selectedNoteIds])
-  useEffect(() => presence?.onFollow(setViewport), [presence, setViewport])
+  useEffect(() => presence?.onFollow(editor.setViewport), [presence, editor])
   useAnnounceEditing(awareness, editing.editingNote?.id ?? null)
   const typingPeers = useTypingPeers(awareness)
 
   const commands = useCanvasCommands({
-    doc,
+    editor,
     notes,
     shapes,
     zones,
     author,
-    canEdit,
     isFacilitator,
-    closed,
     selection: selection.ids,
-    selectMany: selection.selectMany,
-    clearSelection: selection.clear,
     view,
     size,
-    addNoteAtCentre: () => editing.createAndEdit(view.centreOnBoard(), true),
     startEdit: editing.startEdit,
     setSnap,
     setTool,
@@ -204,7 +197,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   useActionDispatch(actions, ctx)
 
   const onResized = (resizes: Resize[]) => {
-    if (resizeItems(doc, resizes, { notes, shapes, zones, closed }, snap)) return
+    if (editor.ops.resizeItems(resizes, snap)) return
     refuseMove()
     // Nothing was written, so React will not move the nodes back from where the handles left them.
     const stored = new Map([...notes, ...shapes].map((item) => [item.id, item]))
@@ -222,7 +215,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const stage = event.target.getStage()
     if (!canEdit || !stage || event.target !== stage) return
     const point = stage.getRelativePointerPosition()
-    if (point) editing.createAndEdit(point, false)
+    if (point) addNoteAt(point)
   }
 
   const selectedIds = new Set(selection.ids)

@@ -1,22 +1,18 @@
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
 import {
-  createNote,
   createShape,
-  NOTE_DEFAULT_SIZE,
   type NoteData,
   SHAPE_DEFAULTS,
   type ShapeData,
-  setNoteText,
-  updateNote,
   updateShape,
   type ZoneData,
 } from '../../../shared/src/model'
 import type { CanvasCommands, CanvasTool, ShapeTool } from '../actions/types'
+import type { BoardEditor } from '../board/editor/BoardEditor'
+import type { Author } from '../board/ops/BoardOps'
+import { insertPayload } from '../board/ops/clipboardOps'
 import { localCommand } from '../sync/localOrigin'
 import { buildPayload, payloadSize } from './items/clipboardPayload'
-import { type Author, bringToFront, deleteItems, insertPayload, moveItems, topZ } from './items/itemWrites'
-import { placeNewNote } from './items/placement'
 import { readClipboard, writeClipboard } from './items/systemClipboard'
 import { nextNote, revealNote } from './noteCycle'
 import type { ViewportControls } from './useViewportControls'
@@ -25,21 +21,15 @@ import { boundsOf, type Point, toBoardPoint } from './viewport'
 const DUPLICATE_OFFSET = 24
 
 export interface CommandInputs {
-  doc: Y.Doc
+  editor: BoardEditor
   notes: readonly NoteData[]
   shapes: readonly ShapeData[]
   zones: readonly ZoneData[]
   author: Author
-  canEdit: boolean
   isFacilitator: boolean
-  /** Zones this person may not put a note in (locked ones; see items/placement.ts). */
-  closed: ReadonlySet<string>
   selection: readonly string[]
-  selectMany: (ids: readonly string[]) => void
-  clearSelection: () => void
   view: ViewportControls
   size: { width: number; height: number }
-  addNoteAtCentre: () => void
   startEdit: (id: string, options?: { fresh?: boolean }) => void
   setSnap: (update: (on: boolean) => boolean) => void
   setTool: (tool: CanvasTool) => void
@@ -49,10 +39,14 @@ export interface CommandInputs {
   zoneCursor: { current: number }
 }
 
-/** The canvas's commands, as the actions call them. Rebuilt on every render (cheap closures). */
+/**
+ * The canvas's commands, as the actions call them: note writes go through the editor's board
+ * operations, view changes through the editor. Rebuilt on every render (cheap closures).
+ */
 export function useCanvasCommands(input: CommandInputs): CanvasCommands {
   const { t } = useTranslation()
-  const { doc, notes, shapes, zones, author, selection, view, size } = input
+  const { editor, notes, shapes, zones, author, selection, view, size } = input
+  const { doc, ops } = editor
   const noteIds = new Set(notes.map((note) => note.id))
   const centre = (): Point => toBoardPoint(view.viewport, { x: size.width / 2, y: size.height / 2 })
   // Participants change notes only; shapes are the facilitators' annotations.
@@ -64,20 +58,11 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
     origin: Point,
     done?: (count: number) => string,
   ) => {
-    let movedOut = 0
-    const ids = insertPayload(doc, payload, origin, {
+    const { ids, movedOut } = insertPayload(ops, payload, origin, {
       author,
-      zones,
       mayAddShapes: input.isFacilitator,
-      noteZ: topZ(notes),
-      shapeZ: topZ(shapes) + 1,
-      closed: input.closed,
-      notes,
-      onMovedOut: (count) => {
-        movedOut = count
-      },
     })
-    input.selectMany(ids)
+    editor.selectMany(ids)
     if (movedOut > 0) input.announce(t('canvas.zoneLockedMovedOut', { count: movedOut }))
     else if (done) input.announce(done(ids.length))
     return ids
@@ -92,8 +77,8 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
   }
 
   const remove = (ids: readonly string[]) => {
-    deleteItems(doc, ids, { notes: noteIds })
-    input.clearSelection()
+    ops.deleteItems(ids)
+    editor.clearSelection()
   }
 
   const zoomToZone = (zoneId: string) => {
@@ -102,7 +87,7 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
   }
 
   return {
-    addNote: input.addNoteAtCentre,
+    addNote: () => editor.addNoteFromButton(),
     editSelection: () => {
       const [id] = selection
       if (selection.length === 1 && id) input.startEdit(id)
@@ -122,27 +107,8 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
         if (!content) return input.announce(t('canvas.nothingToPaste'))
         const at = centre()
         if (content.kind === 'text') {
-          const wanted = {
-            x: Math.round(at.x - NOTE_DEFAULT_SIZE.width / 2),
-            y: Math.round(at.y - NOTE_DEFAULT_SIZE.height / 2),
-          }
-          const { x, y, zoneId, movedOut } = placeNewNote(wanted, NOTE_DEFAULT_SIZE, {
-            zones,
-            notes,
-            closed: input.closed,
-          })
-          const id = localCommand(doc, () => {
-            const created = createNote(doc, {
-              x,
-              y,
-              authorId: author.id,
-              authorName: author.name,
-              zoneId,
-            })
-            setNoteText(doc, created, content.text)
-            return created
-          })
-          input.selectMany([id])
+          const { id, movedOut } = ops.addNote({ at, text: content.text })
+          editor.selectMany([id])
           if (movedOut) input.announce(t('canvas.zoneLockedMovedOut', { count: 1 }))
           return
         }
@@ -154,23 +120,24 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
         insert(content.payload, origin, (count) => t('canvas.pasted', { count }))
       })
     },
-    bringToFront: () => bringToFront(doc, editable(), { notes, shapes }),
+    bringToFront: () => ops.bringToFront(editable()),
     selectNextNote: (step) => {
       const note = nextNote(notes, zones, selection, step)
       if (!note) return
-      input.selectMany([note.id])
+      editor.selectMany([note.id])
       view.setViewport((current) => revealNote(current, note, size))
       const text = note.text.trim() || t('list.emptyNote')
       input.announce(
         t('canvas.noteSelected', { text: text.slice(0, 120), name: note.authorName || t('list.anonymous') }),
       )
     },
-    selectAll: () => input.selectMany([...notes.map((n) => n.id), ...shapes.map((s) => s.id)]),
-    clearSelection: input.clearSelection,
+    selectAll: () => editor.selectMany([...notes.map((n) => n.id), ...shapes.map((s) => s.id)]),
+    clearSelection: editor.clearSelection,
     setNoteColor: (color) =>
-      localCommand(doc, () => {
-        for (const id of selection) if (noteIds.has(id)) updateNote(doc, id, { color })
-      }),
+      ops.setColor(
+        selection.filter((id) => noteIds.has(id)),
+        color,
+      ),
     setShapeColor: (color) =>
       localCommand(doc, () => {
         for (const shape of shapes) if (selection.includes(shape.id)) updateShape(doc, shape.id, { color })
@@ -180,8 +147,7 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
       const moves = [...notes, ...shapes]
         .filter((item) => ids.has(item.id) && !('kind' in item && item.kind === 'connector'))
         .map((item) => ({ id: item.id, x: item.x + dx, y: item.y + dy }))
-      if (!moveItems(doc, moves, { notes, shapes, zones, closed: input.closed }))
-        input.announce(t('canvas.zoneLockedMoveRefused'))
+      if (!ops.moveItems(moves)) input.announce(t('canvas.zoneLockedMoveRefused'))
     },
     addShape: (kind: ShapeTool) => {
       const box = kind === 'text' ? SHAPE_DEFAULTS.text : SHAPE_DEFAULTS.box
@@ -191,12 +157,12 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
           kind,
           x: Math.round(at.x - box.width / 2),
           y: Math.round(at.y - box.height / 2),
-          z: topZ(shapes) + 1,
+          z: shapes.reduce((max, shape) => Math.max(max, shape.z), 0) + 1,
           authorId: author.id,
           ...(kind === 'text' ? { text: '' } : {}),
         }),
       )
-      input.selectMany([id])
+      editor.selectMany([id])
       if (kind === 'text') input.startEdit(id, { fresh: true })
     },
     connectSelection: () => {
@@ -205,7 +171,7 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
       const id = localCommand(doc, () =>
         createShape(doc, { kind: 'connector', fromId, toId, authorId: author.id }),
       )
-      input.selectMany([id])
+      editor.selectMany([id])
     },
     zoomIn: view.zoomIn,
     zoomOut: view.zoomOut,

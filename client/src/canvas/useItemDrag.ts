@@ -1,6 +1,6 @@
 import type Konva from 'konva'
 import { type RefObject, useCallback, useRef, useState } from 'react'
-import type { Placement } from './items/itemWrites'
+import type { Move as Placement } from '../board/ops/BoardOps'
 
 type KonvaDrag = Konva.KonvaEventObject<DragEvent>
 

@@ -1,44 +1,47 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type * as Y from 'yjs'
+import { useCallback, useEffect, useRef } from 'react'
 import { deleteShape, getNoteText, getShape, type NoteData, type ShapeData } from '../../../shared/src/model'
+import type { BoardEditor } from '../board/editor/BoardEditor'
+import { useEditorState } from '../board/editor/editorContext'
 import { localCommand } from '../sync/localOrigin'
-import type { Point } from './viewport'
 
 interface ItemEditingOptions {
-  doc: Y.Doc
   notes: readonly NoteData[]
   shapes: readonly ShapeData[]
   canEdit: boolean
   isFacilitator: boolean
-  addNoteAt: (center: Point, options: { avoidOthers: boolean }) => string
-  removeNote: (id: string) => void
-  selectOnly: (id: string) => void
-  clearSelection: () => void
 }
 
 /**
- * Which note (or text label) is open for typing. Notes and labels made just now and left empty are
- * removed again when the editor closes, so a stray tap leaves nothing behind.
+ * Which note (or text label) is open for typing: the editor's `editingId`, checked against what
+ * this person may edit. Notes and labels made just now and left empty are removed again when the
+ * editor closes, so a stray tap leaves nothing behind.
  */
-export function useItemEditing(options: ItemEditingOptions) {
-  const { doc, notes, shapes, canEdit, isFacilitator, addNoteAt, removeNote, selectOnly, clearSelection } =
-    options
-  const [editingId, setEditingId] = useState<string | null>(null)
-  const fresh = useRef(new Set<string>())
+export function useItemEditing(editor: BoardEditor, options: ItemEditingOptions) {
+  const { notes, shapes, canEdit, isFacilitator } = options
+  const editingId = useEditorState(editor, (state) => state.editingId)
+  const doc = editor.doc
 
   const editingNote = notes.find((note) => note.id === editingId) ?? null
   const editingShape = shapes.find((shape) => shape.id === editingId && shape.kind === 'text') ?? null
 
-  // An item removed by someone else cannot stay open.
+  // An item removed by someone else cannot stay open. (A note made a moment ago is in the
+  // document before it is in this render's list, so the document decides.)
   useEffect(() => {
-    if (editingId && !editingNote && !editingShape) setEditingId(null)
-  }, [editingId, editingNote, editingShape])
+    if (
+      editingId &&
+      !editingNote &&
+      !editingShape &&
+      !getNoteText(doc, editingId) &&
+      !getShape(doc, editingId)
+    )
+      editor.stopEditing()
+  }, [editor, doc, editingId, editingNote, editingShape])
 
   // Editing stopped being allowed (the round's time is up, input closed): close the editor at
   // once, without the usual clean-up writes, which the server would refuse now.
   useEffect(() => {
-    if (!canEdit && editingId) setEditingId(null)
-  }, [canEdit, editingId])
+    if (!canEdit && editingId) editor.stopEditing()
+  }, [editor, canEdit, editingId])
 
   const latest = useRef({ canEdit, isFacilitator })
   latest.current = { canEdit, isFacilitator }
@@ -51,40 +54,29 @@ export function useItemEditing(options: ItemEditingOptions) {
       // Read from the document: an item made a moment ago is not in this render's lists yet.
       const isNote = getNoteText(doc, id) !== null
       const isLabel = isFacilitator && getShape(doc, id)?.kind === 'text'
-      if (!isNote && !isLabel) return
-      if (options.fresh) fresh.current.add(id)
-      selectOnly(id)
-      setEditingId(id)
+      if (isNote || isLabel) editor.startEditing(id, options)
     },
-    [doc, selectOnly],
-  )
-
-  const createAndEdit = useCallback(
-    (center: Point, avoidOthers: boolean) => {
-      startEdit(addNoteAt(center, { avoidOthers }), { fresh: true })
-    },
-    [addNoteAt, startEdit],
+    [editor, doc],
   )
 
   const stopEditing = useCallback(
     (labelText?: string) => {
-      const id = editingId
-      setEditingId(null)
-      if (!id || !fresh.current.delete(id)) return
+      const closed = editor.stopEditing()
+      if (!closed?.fresh) return
       if (labelText !== undefined) {
         if (!labelText.trim()) {
-          localCommand(doc, () => deleteShape(doc, id))
-          clearSelection()
+          localCommand(doc, () => deleteShape(doc, closed.id))
+          editor.clearSelection()
         }
         return
       }
-      if (!getNoteText(doc, id)?.toString().trim()) {
-        removeNote(id)
-        clearSelection()
+      if (!getNoteText(doc, closed.id)?.toString().trim()) {
+        editor.ops.deleteItems([closed.id])
+        editor.clearSelection()
       }
     },
-    [editingId, doc, removeNote, clearSelection],
+    [editor, doc],
   )
 
-  return { editingId, editingNote, editingShape, startEdit, createAndEdit, stopEditing }
+  return { editingId, editingNote, editingShape, startEdit, stopEditing }
 }

@@ -1,25 +1,15 @@
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react'
-import {
-  boundsOf,
-  clampScale,
-  fitViewport,
-  INITIAL_VIEWPORT,
-  type Point,
-  type Rect,
-  toBoardPoint,
-  type Viewport,
-  zoomAt,
-} from './viewport'
+import { useCallback, useEffect, useRef } from 'react'
+import type { BoardEditor } from '../board/editor/BoardEditor'
+import { useEditorState } from '../board/editor/editorContext'
+import { boundsOf, fitViewport, type Point, type Rect, toBoardPoint, type Viewport, zoomAt } from './viewport'
 
 const BUTTON_ZOOM_STEP = 1.25
 /** Below this the first view is unreadable on a phone; people can still zoom out themselves. */
 const FIRST_VIEW_MIN_SCALE = 0.5
-/** Zooming to one zone or a selection may enlarge up to this, not further. */
-const FOCUS_MAX_SCALE = 1.5
 
 export interface ViewportControls {
   viewport: Viewport
-  setViewport: Dispatch<SetStateAction<Viewport>>
+  setViewport: BoardEditor['setViewport']
   zoomIn(): void
   zoomOut(): void
   zoomTo100(): void
@@ -32,15 +22,18 @@ export interface ViewportControls {
 }
 
 /**
- * The visible part of the board and the ways to change it from buttons and keys (gestures change
- * it directly through `setViewport`). The first time content arrives the view fits it.
+ * The visible part of the board (the editor's `viewport`) and the ways to change it from buttons
+ * and keys (gestures change it directly through `setViewport`). The first time content arrives the
+ * view fits it.
  */
 export function useViewportControls(
+  editor: BoardEditor,
   size: { width: number; height: number },
   content: readonly Rect[],
   contentLoaded: boolean,
 ): ViewportControls {
-  const [viewport, setViewport] = useState<Viewport>(INITIAL_VIEWPORT)
+  const viewport = useEditorState(editor, (state) => state.viewport)
+  const setViewport = editor.setViewport
   const latest = useRef({ size, content })
   latest.current = { size, content }
 
@@ -49,34 +42,25 @@ export function useViewportControls(
     return { x: size.width / 2, y: size.height / 2 }
   }, [])
 
-  const zoomIn = useCallback(() => setViewport((view) => zoomAt(view, centre(), BUTTON_ZOOM_STEP)), [centre])
+  const zoomIn = useCallback(
+    () => setViewport((view) => zoomAt(view, centre(), BUTTON_ZOOM_STEP)),
+    [centre, setViewport],
+  )
   const zoomOut = useCallback(
     () => setViewport((view) => zoomAt(view, centre(), 1 / BUTTON_ZOOM_STEP)),
-    [centre],
+    [centre, setViewport],
   )
-  const zoomTo100 = useCallback(() => setViewport((view) => zoomAt(view, centre(), 1 / view.scale)), [centre])
+  const zoomTo100 = useCallback(
+    () => setViewport((view) => zoomAt(view, centre(), 1 / view.scale)),
+    [centre, setViewport],
+  )
 
   const zoomToFit = useCallback(() => {
     const { size, content } = latest.current
     setViewport(fitViewport(boundsOf(content), size))
-  }, [])
+  }, [setViewport])
 
-  const zoomToRect = useCallback((rect: Rect) => {
-    const { size } = latest.current
-    const margin = 32
-    const scale = clampScale(
-      Math.min(
-        FOCUS_MAX_SCALE,
-        (size.width - 2 * margin) / Math.max(1, rect.width),
-        (size.height - 2 * margin) / Math.max(1, rect.height),
-      ),
-    )
-    setViewport({
-      scale,
-      x: size.width / 2 - (rect.x + rect.width / 2) * scale,
-      y: size.height / 2 - (rect.y + rect.height / 2) * scale,
-    })
-  }, [])
+  const zoomToRect = useCallback((rect: Rect) => void editor.zoomToRect(rect), [editor])
 
   const viewRef = useRef(viewport)
   viewRef.current = viewport
@@ -88,7 +72,7 @@ export function useViewportControls(
     if (fitted.current || !contentLoaded || size.width === 0) return
     fitted.current = true
     setViewport(fitViewport(boundsOf(latest.current.content), size, FIRST_VIEW_MIN_SCALE))
-  }, [contentLoaded, size])
+  }, [contentLoaded, size, setViewport])
 
   return { viewport, setViewport, zoomIn, zoomOut, zoomTo100, zoomToFit, zoomToRect, centreOnBoard }
 }

@@ -1,15 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
-import type { Author } from '../canvas/useNoteActions'
+import { useEditor } from '../board/editor/editorContext'
 import { noteItemId } from './OutlineNote'
 import { OutlineSection, sectionHeadingId } from './OutlineSection'
-import { addNoteInZone, editNoteText, moveNoteToZone, removeNote } from './outlineActions'
 import './outline.css'
 
 interface OutlineViewProps {
-  doc: Y.Doc
   notes: NoteData[]
   zones: ZoneData[]
   canEdit: boolean
@@ -21,7 +18,6 @@ interface OutlineViewProps {
   locked: ReadonlySet<string>
   /** Published vote tallies by note id, or null while they are hidden. */
   voteResults: Readonly<Record<string, number>> | null
-  author: Author
   /** Says something politely to screen reader users (confirmations of their own actions). */
   announce: (message: string) => void
 }
@@ -53,16 +49,7 @@ function refused(
  * notes. Made for screen readers, keyboards and small screens; it edits the same live document as
  * the canvas.
  */
-export function OutlineView({
-  doc,
-  notes,
-  zones,
-  canEdit,
-  locked,
-  voteResults,
-  author,
-  announce,
-}: OutlineViewProps) {
+export function OutlineView({ notes, zones, canEdit, locked, voteResults, announce }: OutlineViewProps) {
   const { t } = useTranslation()
   // Where focus goes after the list changed under it (a new, moved or removed note).
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
@@ -100,39 +87,42 @@ export function OutlineView({
   }
 
   // Stable handlers (reading the latest data from a ref) keep the memoised notes from re-rendering.
-  const latest = useRef({ doc, notes, zones, locked, author, announce, zoneTitle, zoneIds, t })
-  latest.current = { doc, notes, zones, locked, author, announce, zoneTitle, zoneIds, t }
+  // Every write goes through the board operations, so the note lands in its question on the
+  // canvas too (the same flow, the same round, the same undo step).
+  const { ops } = useEditor()
+  const latest = useRef({ ops, notes, locked, announce, zoneTitle, zoneIds, t })
+  latest.current = { ops, notes, locked, announce, zoneTitle, zoneIds, t }
 
   const onAdd = useCallback((zoneId: string | null, text: string) => {
     if (refused(latest.current, zoneId)) return
-    const { doc, notes, zones, locked, author, announce, zoneTitle, t } = latest.current
-    const id = addNoteInZone(doc, { zoneId, text, author }, notes, zones, locked)
+    const { ops, announce, zoneTitle, t } = latest.current
+    const { id } = ops.addNote({ zoneId, text })
     setFocusTarget(noteItemId(id))
     announce(t('outline.added', { title: zoneTitle(zoneId) }))
   }, [])
 
   const onSaveText = useCallback((note: NoteData, base: string, text: string) => {
     if (refused(latest.current, note.id)) return
-    const { doc, announce, t } = latest.current
-    editNoteText(doc, note.id, base, text)
+    const { ops, announce, t } = latest.current
+    ops.saveText(note.id, base, text)
     announce(t('outline.saved'))
   }, [])
 
   const onMove = useCallback((note: NoteData, zoneId: string | null) => {
     if (refused(latest.current, note.id, zoneId)) return
-    const { doc, notes, zones, locked, announce, zoneTitle, t } = latest.current
-    moveNoteToZone(doc, note.id, zoneId, notes, zones, locked)
+    const { ops, announce, zoneTitle, t } = latest.current
+    ops.moveToZone([note.id], zoneId)
     setFocusTarget(noteItemId(note.id))
     announce(t('outline.moved', { title: zoneTitle(zoneId) }))
   }, [])
 
   const onDelete = useCallback((note: NoteData) => {
     if (refused(latest.current, note.id)) return
-    const { doc, notes, zoneIds, announce, t } = latest.current
+    const { ops, notes, zoneIds, announce, t } = latest.current
     const siblings = notes.filter((other) => other.zoneId === note.zoneId)
     const index = siblings.findIndex((other) => other.id === note.id)
     const next = siblings[index + 1] ?? siblings[index - 1]
-    removeNote(doc, note.id)
+    ops.deleteItems([note.id])
     const inZone = note.zoneId !== null && zoneIds.has(note.zoneId)
     setFocusTarget(next ? noteItemId(next.id) : sectionHeadingId(inZone ? note.zoneId : null))
     announce(t('outline.removed'))

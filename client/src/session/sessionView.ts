@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
 import type { Role } from '../../../shared/src/roles'
-import type { CanvasBridge } from './canvasBridge'
+import type { BoardEditor } from '../board/editor/BoardEditor'
 import type { Drafts } from './rooms'
 import type { NoteExtras, SessionState } from './sessionData'
 import type { VotingView } from './useVoting'
@@ -36,7 +36,7 @@ export interface SessionView {
   canWrite: boolean
   /** Locked ids, including every note in a locked zone. */
   locked: ReadonlySet<string>
-  bridge: CanvasBridge
+  editor: BoardEditor
   /** Participant ids online now (awareness), one per person. */
   onlineParticipants: readonly string[]
   /** A short plain-language message for the person (refusals, confirmations); `quiet`: read out only. */

@@ -2,23 +2,26 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import type { NoteData, ZoneData } from '../../../shared/src/model'
+import { listNotes, type NoteData, type ZoneData } from '../../../shared/src/model'
 import { can } from '../../../shared/src/roles'
 import { type BoardInfo, getBoard } from '../api/boardsApi'
+import type { BoardEditor } from '../board/editor/BoardEditor'
+import { addDraft } from '../board/ops/draftOps'
 import { FacilitatorButton, FacilitatorPanel } from '../panels/facilitator/FacilitatorPanel'
 import type { CanvasPresence } from '../presence/canvasPresence'
 import { RoundBanner } from './banner/RoundBanner'
 import { useOnlineParticipants } from './banner/Together'
 import { SessionLayer } from './canvas/SessionLayer'
-import { bridgedPresence, CanvasBridge } from './canvasBridge'
 import { takeRefusedNotice } from './refusedEdit'
+import { withSessionLayer } from './sessionLayerPresence'
 import './i18n/index'
 import { playTimeUpSound, useCountdown } from './clock'
-import { useDropToCluster } from './clusterActions'
+import { draftTarget } from './drafts/draftActions'
 import { useControlDoc, useDrafts } from './rooms'
 import { useNoteExtras, useSessionState } from './sessionData'
 import type { SessionMessage, SessionView } from './sessionView'
 import { Store } from './sessionView'
+import { useDropToCluster } from './useDropToCluster'
 import { useVoting } from './useVoting'
 import { visibleVoteResults } from './voteCounts'
 import './session.css'
@@ -40,9 +43,12 @@ export interface BoardSession {
   control: Y.Doc | null
   /** Published vote tallies by note id while this person may see them, else null (the list view). */
   voteResults: Readonly<Record<string, number>> | null
+  /** The running round's questions (new notes go there); empty between rounds. */
+  roundZoneIds: readonly string[]
 }
 
 const NOTHING_LOCKED: ReadonlySet<string> = new Set()
+const NO_ZONES: readonly string[] = []
 
 /** Notes in a locked zone count as locked too: the zone is "vastgezet" with all that is in it. */
 function lockedWithZones(locks: ReadonlySet<string>, notes: readonly NoteData[]): ReadonlySet<string> {
@@ -64,8 +70,10 @@ export function useBoardSession(input: {
   awareness: Awareness
   notes: readonly NoteData[]
   zones: readonly ZoneData[]
+  /** The board's editor: the session moves the view, reads the selection and adds drafts through it. */
+  editor: BoardEditor
 }): BoardSession {
-  const { boardId, token, info, doc, awareness, notes, zones } = input
+  const { boardId, token, info, doc, awareness, notes, zones, editor } = input
   const { t } = useTranslation()
   const isFacilitator = can(info.role, 'board:manage')
   const isParticipant = info.role === 'participant'
@@ -125,14 +133,12 @@ export function useBoardSession(input: {
   const extras = useNoteExtras(doc)
   const onlineParticipants = useOnlineParticipants(awareness)
   useDropToCluster(
-    doc,
+    editor.ops,
     isFacilitator,
     notes,
-    zones,
     () => t('session.clusterDefaultName', { number: extras.clusters.length + 1 }),
     (count) => say('session.grouped', { count }),
   )
-  const bridge = useMemo(() => new CanvasBridge(), [])
   const locked = useMemo(() => lockedWithZones(state.locks, notes), [state.locks, notes])
   const canWrite = can(info.role, 'content:write') && (isFacilitator || (!inputClosed && !privateWriting))
 
@@ -157,23 +163,36 @@ export function useBoardSession(input: {
     voting,
     canWrite: can(info.role, 'content:write') && (isFacilitator || !inputClosed),
     locked,
-    bridge,
+    editor,
     onlineParticipants,
     say,
   }
   const [store] = useState(() => new Store<SessionView>(view))
   useEffect(() => store.set(view))
 
+  // While private writing runs, "+ Briefje" (canvas, list view, keyboard) writes a draft instead.
+  useEffect(() => {
+    const target = draftTarget(store.get())
+    if (!privateWriting || !target) return
+    editor.setDraftWriter((zoneId) => {
+      const id = addDraft(target, { zoneId })
+      editor.requestFocus({ kind: 'draft', id })
+      const note = listNotes(target.draftsDoc).find((draft) => draft.id === id)
+      if (note) editor.showForTyping(note)
+    })
+    return () => editor.setDraftWriter(null)
+  }, [editor, store, privateWriting])
+
   const presenceCache = useRef<{ source: CanvasPresence; bridged: CanvasPresence } | null>(null)
   const presence = useCallback(
     (source: CanvasPresence) => {
       if (presenceCache.current?.source !== source) {
-        const bridged = bridgedPresence(source, bridge, (layer) => <SessionLayer store={store} {...layer} />)
+        const bridged = withSessionLayer(source, (layer) => <SessionLayer store={store} {...layer} />)
         presenceCache.current = { source, bridged }
       }
       return presenceCache.current.bridged
     },
-    [bridge, store],
+    [store],
   )
 
   const [panelOpen, setPanelOpen] = useState(false)
@@ -183,6 +202,7 @@ export function useBoardSession(input: {
     // The same rule as the votes on the canvas, so both views show the same counts.
     voteResults: visibleVoteResults(voting.resultsVisible, state.voteResults),
     locked: isFacilitator ? NOTHING_LOCKED : locked,
+    roundZoneIds: state.current?.zoneIds ?? NO_ZONES,
     presence,
     banner: <RoundBanner view={view} flashAt={flashAt} message={message} />,
     headerTools: isFacilitator ? (

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { type FollowState, setFollow } from '../../../shared/src/model'
+import type { BoardEditor } from '../board/editor/BoardEditor'
 import { clampScale, type Viewport } from '../canvas/viewport'
 import { sameViewport } from '../presence/followViewport'
-import type { CanvasBridge } from './canvasBridge'
 
 /**
  * "Iedereen naar mij": the facilitator's view, shared through `session.follow` in the control
@@ -45,11 +45,11 @@ export function viewportFor(
 /** Facilitator side: while `leading`, the own viewport is written at most 5 times a second. */
 export function useLeadFollow(input: {
   control: Y.Doc | null
-  bridge: CanvasBridge
+  editor: BoardEditor
   me: { participantId: string; name: string }
   follow: FollowState | null
 }) {
-  const { control, bridge, me, follow } = input
+  const { control, editor, me, follow } = input
   const leading = follow !== null && follow.participantId === me.participantId
 
   useEffect(() => {
@@ -59,7 +59,7 @@ export function useLeadFollow(input: {
     let sent: FollowState['viewport'] | null = null
     const send = () => {
       timer = undefined
-      const { viewport, size } = bridge
+      const { viewport, size } = editor
       if (!viewport || !size) return
       const centre = centreOf(viewport, size)
       if (sent && sent.x === centre.x && sent.y === centre.y && sent.scale === centre.scale) return
@@ -71,18 +71,18 @@ export function useLeadFollow(input: {
       if (timer !== undefined) return
       timer = window.setTimeout(send, Math.max(0, SEND_EVERY_MS - (Date.now() - last)))
     }
-    const stop = bridge.subscribe(onChange)
+    const stop = editor.subscribe(onChange)
     return () => {
       stop()
       window.clearTimeout(timer)
     }
-  }, [control, leading, bridge, me.participantId, me.name])
+  }, [control, leading, editor, me.participantId, me.name])
 
   const start = useCallback(() => {
-    const { viewport, size } = bridge
+    const { viewport, size } = editor
     if (!control || !viewport || !size) return
     setFollow(control, { participantId: me.participantId, name: me.name, viewport: centreOf(viewport, size) })
-  }, [control, bridge, me.participantId, me.name])
+  }, [control, editor, me.participantId, me.name])
 
   const stop = useCallback(() => {
     if (control) setFollow(control, null)
@@ -93,11 +93,11 @@ export function useLeadFollow(input: {
 
 /** Participant side: follows the shared view unless they moved away themselves. */
 export function useFollowLeader(input: {
-  bridge: CanvasBridge
+  editor: BoardEditor
   follow: FollowState | null
   participantId: string
 }) {
-  const { bridge, follow } = input
+  const { editor, follow } = input
   const active = follow !== null && follow.participantId !== input.participantId
   const [optedOut, setOptedOut] = useState(false)
   const applied = useRef<Viewport[]>([])
@@ -113,11 +113,11 @@ export function useFollowLeader(input: {
   latestTarget.current = target
   const apply = useCallback(() => {
     const centre = latestTarget.current
-    if (!centre || !bridge.size) return
-    const view = viewportFor(centre, bridge.size)
+    if (!centre || !editor.size) return
+    const view = viewportFor(centre, editor.size)
     applied.current = [...applied.current.slice(-7), view]
-    bridge.moveTo(view)
-  }, [bridge])
+    editor.moveTo(view)
+  }, [editor])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `target` is read through the ref
   useEffect(() => {
@@ -129,13 +129,13 @@ export function useFollowLeader(input: {
   // board as the page opens, a resized window) simply get the shared view again.
   useEffect(() => {
     if (!following) return
-    return bridge.subscribe(() => {
-      const view = bridge.viewport
+    return editor.subscribe(() => {
+      const view = editor.viewport
       if (!view || applied.current.some((known) => sameViewport(known, view))) return
       if (performance.now() - lastUserInput < USER_MOVE_MS) setOptedOut(true)
       else apply()
     })
-  }, [following, bridge, apply])
+  }, [following, editor, apply])
 
   return {
     /** Someone leads and this person follows now. */

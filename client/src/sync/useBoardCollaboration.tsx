@@ -62,7 +62,6 @@ export function useBoardCollaboration(input: {
   const panelId = useId()
   const [announcement, announce] = useAnnouncer()
   useRemoteChangeAnnouncements(doc, notes, zones, hasSynced, announce)
-  const author = { id: info.participantId, name: info.name }
 
   const closePanel = () => {
     setPanelOpen(false)
@@ -87,13 +86,11 @@ export function useBoardCollaboration(input: {
     ),
     outline: (
       <OutlineView
-        doc={doc}
         notes={notes}
         zones={zones}
         canEdit={canEdit}
         locked={locked}
         voteResults={voteResults}
-        author={author}
         announce={announce}
       />
     ),

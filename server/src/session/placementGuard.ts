@@ -28,12 +28,11 @@ const GEOMETRY_KEYS = new Set(['x', 'y', 'width', 'height'])
 
 /** What the transaction did to which notes (see PlacementIntent), and which zones it changed. */
 export function placementIntents(transaction: Y.Transaction, doc: Y.Doc): Map<string, PlacementIntent> {
-  const notes = notesRoot(doc) as unknown as Y.AbstractType<Y.YEvent<any>>
-  const zones = zonesRoot(doc) as unknown as Y.AbstractType<Y.YEvent<any>>
+  // As plain types, to compare with the transaction's changed types.
+  const notes: unknown = notesRoot(doc)
+  const zones: unknown = zonesRoot(doc)
   const intents = new Map<string, PlacementIntent>()
-  const zonesChanged = [...transaction.changed.keys()].some(
-    (type) => type === zones || type.parent === zones,
-  )
+  const zonesChanged = [...transaction.changed.keys()].some((type) => type === zones || type.parent === zones)
   for (const [type, keys] of transaction.changed) {
     if (type === notes) {
       for (const key of keys) if (key !== null && notesRoot(doc).has(key)) intents.set(key, 'zone')
@@ -46,7 +45,7 @@ export function placementIntents(transaction: Y.Transaction, doc: Y.Doc): Map<st
     else if ([...keys].some((key) => key !== null && GEOMETRY_KEYS.has(key))) intents.set(id, 'geometry')
   }
   // A zone that was changed (resized by a facilitator) keeps its notes: they move back into it.
-  if (zonesChanged) notesRoot(doc).forEach((_, id) => intents.has(id) || intents.set(id, 'zone'))
+  if (zonesChanged) for (const id of notesRoot(doc).keys()) if (!intents.has(id)) intents.set(id, 'zone')
   return intents
 }
 

@@ -6,9 +6,9 @@ import { readNoteReactions } from '../model/reactions'
 import { listRounds } from '../model/rounds'
 import { notesRoot } from '../model/schema'
 import {
+  type RoundLogEntry,
   readNoteAnonymous,
   readNoteRoundId,
-  type RoundLogEntry,
   readSessionInfo,
   roundRunningAt,
 } from '../model/session'
@@ -43,7 +43,11 @@ export class UnknownZoneError extends Error {}
 const CENTRAL_QUESTION_TITLE = /centrale vraag|hoofdvraag|kernvraag|central question|main question/i
 
 /** Notes as they leave the board: clean text, author withheld when anonymous. */
-function readReportNotes(content: Y.Doc, votes: Record<string, number>, roundLog: readonly RoundLogEntry[]): ReportNote[] {
+function readReportNotes(
+  content: Y.Doc,
+  votes: Record<string, number>,
+  roundLog: readonly RoundLogEntry[],
+): ReportNote[] {
   const notes: ReportNote[] = []
   notesRoot(content).forEach((map, id) => {
     if (!(map instanceof Y.Map)) return

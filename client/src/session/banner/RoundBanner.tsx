@@ -120,7 +120,7 @@ export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
           <button
             type="button"
             className="button secondary"
-            onClick={() => view.bridge.zoomToRect(focus)}
+            onClick={() => view.editor.zoomToRect(focus)}
             data-testid="go-to-question"
           >
             {t('session.goToQuestion')}

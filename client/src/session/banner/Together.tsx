@@ -68,7 +68,7 @@ export function LeadButton({ view }: { view: SessionView }) {
   const { t } = useTranslation()
   const lead = useLeadFollow({
     control: view.control,
-    bridge: view.bridge,
+    editor: view.editor,
     me: { participantId: view.participantId, name: view.name },
     follow: view.state.follow,
   })
@@ -94,7 +94,7 @@ export function LeadButton({ view }: { view: SessionView }) {
 export function FollowNotice({ view }: { view: SessionView }) {
   const { t } = useTranslation()
   const follow = useFollowLeader({
-    bridge: view.bridge,
+    editor: view.editor,
     follow: view.state.follow,
     participantId: view.participantId,
   })

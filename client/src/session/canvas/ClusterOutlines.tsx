@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClusterData, NoteData } from '../../../../shared/src/model'
+import { useEditorState } from '../../board/editor/editorContext'
+import { moveCluster, renameCluster, ungroup } from '../../board/ops/groupOps'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
-import { clusterToName, moveCluster, renameCluster, ungroup } from '../clusterActions'
 import type { SessionView } from '../sessionView'
-import { useStore } from '../sessionView'
 
 const PADDING = 20
 const DRAG_THRESHOLD = 4
@@ -77,12 +77,12 @@ function ClusterOutline({ view, cluster, members, viewport }: ClusterOutlineProp
   const { t } = useTranslation()
   const [drag, setDrag] = useState<{ dx: number; dy: number } | null>(null)
   const [menuOpen, setMenuOpen] = useState(false)
-  const toName = useStore(clusterToName)
+  const request = useEditorState(view.editor, (state) => state.focusRequest)
   useEffect(() => {
-    if (toName !== cluster.id) return
+    if (request?.kind !== 'groupName' || request.id !== cluster.id) return
     setMenuOpen(true)
-    clusterToName.set(null)
-  }, [toName, cluster.id])
+    view.editor.requestFocus(null)
+  }, [request, cluster.id, view.editor])
   const start = useRef<{ x: number; y: number; moved: boolean } | null>(null)
   const bounds = boundsOf(members)
   if (!bounds) return null
@@ -119,12 +119,14 @@ function ClusterOutline({ view, cluster, members, viewport }: ClusterOutlineProp
     }
     if (drag) {
       const delta = { dx: drag.dx / viewport.scale, dy: drag.dy / viewport.scale }
-      moveCluster(
-        view.doc,
-        members.map((note) => note.id),
-        delta,
-        view.zones,
+      if (
+        !moveCluster(
+          view.editor.ops,
+          members.map((note) => note.id),
+          delta,
+        )
       )
+        view.say('canvas.zoneLockedMoveRefused')
     }
     setDrag(null)
   }

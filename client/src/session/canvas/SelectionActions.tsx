@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { REACTION_EMOJIS, setLocked, toggleReaction } from '../../../../shared/src/model'
+import { groupNotes } from '../../board/ops/groupOps'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
 import { localCommand } from '../../sync/localOrigin'
-import { clusterToName, groupNotes } from '../clusterActions'
 import type { SessionView } from '../sessionView'
 
 const GAP = 40
@@ -23,7 +23,7 @@ export function SelectionActions({
   const { t } = useTranslation()
   const selected = view.notes.filter((note) => selection.includes(note.id))
   const bounds = boundsOf(selected)
-  const area = view.bridge.size
+  const area = view.editor.size
   if (!bounds || !area) return null
   const rect = toScreenRect(viewport, bounds)
   const single = selected.length === 1 ? selected[0] : undefined
@@ -43,7 +43,7 @@ export function SelectionActions({
     )
     if (!id) return
     view.say('session.grouped', { count: selected.length })
-    clusterToName.set(id)
+    view.editor.requestFocus({ kind: 'groupName', id })
   }
   const setLock = (locked: boolean) => {
     if (!control) return

@@ -25,8 +25,8 @@ interface SessionLayerProps {
  */
 export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   const view = useStore(store)
-  const bridge = view.bridge
-  useSyncExternalStore(bridge.subscribe, bridge.getVersion)
+  const editor = view.editor
+  useSyncExternalStore(editor.subscribe, editor.getVersion)
   const { voting } = view
   const results = visibleVoteResults(voting.resultsVisible, view.state.voteResults)
   const votable = voting.open
@@ -68,7 +68,7 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
       })}
       <DraftLayer view={view} viewport={viewport} />
       {!view.privateWriting && (
-        <SelectionActions view={view} viewport={viewport} selection={bridge.selection} />
+        <SelectionActions view={view} viewport={viewport} selection={editor.selection} />
       )}
     </div>
   )

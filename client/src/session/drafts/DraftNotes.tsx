@@ -1,17 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTE_COLOR_HEX, type NoteData } from '../../../../shared/src/model'
+import { useEditorState } from '../../board/editor/editorContext'
+import { addDraft, moveDraft, removeDraft } from '../../board/ops/draftOps'
 import { toBoardPoint, toScreenRect, type Viewport } from '../../canvas/viewport'
 import type { SessionView } from '../sessionView'
-import { useStore } from '../sessionView'
-import {
-  addDraft,
-  draftToFocus,
-  editDraftText,
-  isDraftHidden,
-  moveDraft,
-  removeOwnDraft,
-} from './draftActions'
+import { draftTarget, editDraftText, isDraftHidden } from './draftActions'
+
+function removeOwnDraftNote(view: SessionView, noteId: string): void {
+  const target = draftTarget(view)
+  if (target) removeDraft(target, noteId)
+}
 
 interface DraftNoteProps {
   view: SessionView
@@ -27,7 +26,8 @@ interface DraftNoteProps {
 function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
   const { t } = useTranslation()
   const field = useRef<HTMLTextAreaElement>(null)
-  const focusId = useStore(draftToFocus)
+  const request = useEditorState(view.editor, (state) => state.focusRequest)
+  const focusId = request?.kind === 'draft' ? request.id : null
   const [drag, setDrag] = useState<{ startX: number; startY: number; dx: number; dy: number } | null>(null)
   const rect = toScreenRect(viewport, note)
   const hidden = isDraftHidden(view, note.id)
@@ -35,8 +35,8 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
   useEffect(() => {
     if (focusId !== note.id) return
     field.current?.focus()
-    draftToFocus.set(null)
-  }, [focusId, note.id])
+    view.editor.requestFocus(null)
+  }, [focusId, note.id, view.editor])
 
   const scale = viewport.scale
   return (
@@ -67,7 +67,8 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
         }
         onPointerUp={() => {
           if (drag && (drag.dx !== 0 || drag.dy !== 0)) {
-            moveDraft(view, note, { x: note.x + drag.dx / scale, y: note.y + drag.dy / scale })
+            const target = draftTarget(view)
+            if (target) moveDraft(target, note, { x: note.x + drag.dx / scale, y: note.y + drag.dy / scale })
           }
           setDrag(null)
         }}
@@ -80,7 +81,7 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
             type="button"
             className="draft-note-remove"
             onPointerDown={(event) => event.stopPropagation()}
-            onClick={() => removeOwnDraft(view, note.id)}
+            onClick={() => removeOwnDraftNote(view, note.id)}
             aria-label={t('session.draftRemove')}
             title={t('session.draftRemove')}
           >
@@ -118,7 +119,10 @@ export function DraftLayer({ view, viewport }: { view: SessionView; viewport: Vi
       if (!(event.target instanceof HTMLCanvasElement)) return
       const { view, viewport } = latest.current
       const box = area.getBoundingClientRect()
-      addDraft(view, toBoardPoint(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }))
+      const target = draftTarget(view)
+      if (!target) return
+      const at = toBoardPoint(viewport, { x: event.clientX - box.left, y: event.clientY - box.top })
+      view.editor.requestFocus({ kind: 'draft', id: addDraft(target, { at }) })
     }
     area.addEventListener('dblclick', onDoubleClick)
     return () => area.removeEventListener('dblclick', onDoubleClick)
@@ -136,7 +140,7 @@ export function DraftLayer({ view, viewport }: { view: SessionView; viewport: Vi
           className="button primary add-note draft-add-floating"
           title={t('session.writeDraftHint')}
           aria-label={t('session.writeDraftHint')}
-          onClick={() => addDraft(view)}
+          onClick={() => view.editor.addNoteFromButton()}
           data-testid="draft-add"
         >
           <span aria-hidden="true" className="add-note-icon">
@@ -161,7 +165,7 @@ export function DraftList({ view }: { view: SessionView }) {
     <details className="draft-list" data-testid="draft-list">
       <summary>{t('session.myDrafts', { count: notes.length })}</summary>
       {view.privateWriting && (
-        <button type="button" className="button secondary" onClick={() => addDraft(view)}>
+        <button type="button" className="button secondary" onClick={() => view.editor.addNoteFromButton()}>
           {t('session.writeDraft')}
         </button>
       )}
@@ -185,7 +189,7 @@ export function DraftList({ view }: { view: SessionView }) {
               <button
                 type="button"
                 className="text-button danger"
-                onClick={() => removeOwnDraft(view, note.id)}
+                onClick={() => removeOwnDraftNote(view, note.id)}
               >
                 {t('note.delete')}
               </button>

@@ -29,7 +29,10 @@ export function readGeometry(doc: Y.Doc): BoardGeometry {
 }
 
 /** True when the note's zone and place agree (see above). */
-export function isPlacementConsistent(note: Rect & { zoneId: string | null }, zones: readonly ZoneData[]): boolean {
+export function isPlacementConsistent(
+  note: Rect & { zoneId: string | null },
+  zones: readonly ZoneData[],
+): boolean {
   const centre = centreOf(note)
   if (note.zoneId === null) return zoneAtPoint(zones, centre.x, centre.y) === null
   const zone = zones.find((candidate) => candidate.id === note.zoneId)
@@ -78,7 +81,12 @@ export function spotForZone(
  * Puts an existing note into `zoneId` at the zone's first free slot (or outside every zone for
  * null). Does not grow the zone: call `fitZonesToNotes` after, where the writer may write zones.
  */
-export function placeNoteInZone(doc: Y.Doc, noteId: string, zoneId: string | null, geometry = readGeometry(doc)): Point | null {
+export function placeNoteInZone(
+  doc: Y.Doc,
+  noteId: string,
+  zoneId: string | null,
+  geometry = readGeometry(doc),
+): Point | null {
   const note = geometry.notes.find((candidate) => candidate.id === noteId)
   if (!note) return null
   const known = zoneId !== null && geometry.zones.some((zone) => zone.id === zoneId) ? zoneId : null
@@ -97,7 +105,8 @@ export function placeNoteInZone(doc: Y.Doc, noteId: string, zoneId: string | nul
 export function fitZonesToNotes(doc: Y.Doc, only?: ReadonlySet<string>): string[] {
   const { zones, notes } = readGeometry(doc)
   const byZone = new Map<string, NoteData[]>()
-  for (const note of notes) if (note.zoneId !== null) byZone.set(note.zoneId, [...(byZone.get(note.zoneId) ?? []), note])
+  for (const note of notes)
+    if (note.zoneId !== null) byZone.set(note.zoneId, [...(byZone.get(note.zoneId) ?? []), note])
   const grow = new Map<string, number>()
   for (const zone of zones) {
     if (only && !only.has(zone.id)) continue
@@ -152,7 +161,9 @@ export function repairPlacement(doc: Y.Doc, intents: ReadonlyMap<string, Placeme
       const crowded =
         intent === 'zone' &&
         note.zoneId !== null &&
-        geometry.notes.some((other) => other.id !== noteId && other.zoneId === note.zoneId && overlaps(other, note))
+        geometry.notes.some(
+          (other) => other.id !== noteId && other.zoneId === note.zoneId && overlaps(other, note),
+        )
       if (!crowded && isPlacementConsistent(note, geometry.zones)) continue
       const zoneKnown = note.zoneId === null || knownZones.has(note.zoneId)
       if (intent === 'zone' && zoneKnown) {
@@ -175,7 +186,12 @@ export type TidyOrder = 'votes' | 'time'
  * "Netjes zetten": lays a zone's notes out again in rows, most votes first (or oldest first), the
  * notes of one group next to each other, then grows the zone to fit. One transaction.
  */
-export function tidyZone(doc: Y.Doc, zoneId: string, order: TidyOrder, votes: ReadonlyMap<string, number>): number {
+export function tidyZone(
+  doc: Y.Doc,
+  zoneId: string,
+  order: TidyOrder,
+  votes: ReadonlyMap<string, number>,
+): number {
   const { zones, notes } = readGeometry(doc)
   const zone = zones.find((candidate) => candidate.id === zoneId)
   if (!zone) return 0

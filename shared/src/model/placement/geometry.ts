@@ -49,7 +49,10 @@ export function centreOf(rect: Rect): Point {
 
 export function containsPoint(rect: Rect, point: Point): boolean {
   return (
-    point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height
+    point.x >= rect.x &&
+    point.x <= rect.x + rect.width &&
+    point.y >= rect.y &&
+    point.y <= rect.y + rect.height
   )
 }
 
@@ -98,6 +101,9 @@ export function zoneContentArea(zone: ZoneData): Rect {
 export function clampIntoZone(zone: ZoneData, note: Rect): Point {
   const area = zoneContentArea(zone)
   const x = Math.max(area.x, Math.min(note.x, area.x + area.width - note.width))
-  const y = Math.max(area.y, Math.min(note.y, Math.max(area.y, zone.y + zone.height - ZONE_PADDING - note.height)))
+  const y = Math.max(
+    area.y,
+    Math.min(note.y, Math.max(area.y, zone.y + zone.height - ZONE_PADDING - note.height)),
+  )
   return { x: Math.round(x), y: Math.round(y) }
 }

@@ -37,7 +37,8 @@ export function pushBlocksDown(blocks: readonly Block[], grow: ReadonlyMap<strin
   // In order from the top: every block's final place is known before the blocks below it look.
   const ordered = [...blocks].sort((a, b) => a.y - b.y || a.x - b.x)
   const finalTop = new Map<string, number>()
-  const finalBottom = (block: Block) => (finalTop.get(block.id) ?? block.y) + (heights.get(block.id) ?? block.height)
+  const finalBottom = (block: Block) =>
+    (finalTop.get(block.id) ?? block.y) + (heights.get(block.id) ?? block.height)
   for (const [index, block] of ordered.entries()) {
     let top = block.y
     for (const above of ordered.slice(0, index)) {

@@ -1,4 +1,5 @@
 export * from './boardLayout'
+export * from './freeSpotNear'
 export * from './geometry'
 export * from './growZones'
 export * from './zoneFlow'

@@ -1,6 +1,14 @@
 import { NOTE_DEFAULT_SIZE } from '../notes'
 import type { ZoneData } from '../zones'
-import { NOTE_GAP, overlaps, type Point, type Rect, type Size, ZONE_PADDING, zoneContentArea } from './geometry'
+import {
+  NOTE_GAP,
+  overlaps,
+  type Point,
+  type Rect,
+  type Size,
+  ZONE_PADDING,
+  zoneContentArea,
+} from './geometry'
 
 /**
  * How a zone lays out its notes: a flow of rows as wide as the zone, below its question, in
@@ -41,13 +49,17 @@ export function slotAt(grid: FlowGrid, index: number): Point {
  * `occupied` (every note on the board, so a note someone dragged in by hand is respected, and
  * notes of a neighbour are never covered). May lie below the zone's bottom: the zone grows.
  */
-export function freeSpotInZone(zone: ZoneData, occupied: readonly Rect[], size: Size = NOTE_DEFAULT_SIZE): Point {
+export function freeSpotInZone(
+  zone: ZoneData,
+  occupied: readonly Rect[],
+  size: Size = NOTE_DEFAULT_SIZE,
+): Point {
   const grid = flowGrid(zone)
   // Only notes near the zone can collide; filtering first keeps a 2,000-note board quick.
   const nearby = occupied.filter((rect) => rect.x < zone.x + zone.width && rect.x + rect.width > zone.x)
   for (let index = 0; index < MAX_SLOTS; index++) {
     const spot = slotAt(grid, index)
-    const candidate = { ...spot, ...size }
+    const candidate = { x: spot.x, y: spot.y, width: size.width, height: size.height }
     if (!nearby.some((rect) => overlaps(candidate, rect))) return spot
   }
   return slotAt(grid, MAX_SLOTS)

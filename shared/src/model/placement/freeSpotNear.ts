@@ -1,6 +1,5 @@
-import { type ZoneData, zoneAtPoint } from '../../../shared/src/model'
-import type { Point, Rect } from './viewport'
-import { zoneHeaderHeight } from './ZoneShape'
+import { type ZoneData, zoneAtPoint } from '../zones'
+import { type Point, type Rect, zoneHeaderHeight } from './geometry'
 
 const STEP = 100
 const MAX_RING = 6
@@ -56,9 +55,10 @@ function outsideClosed(
 }
 
 /**
- * Top-left corner for a new note near `center` where it does not cover other notes, preferably in
- * the same zone as `center`. Notes added with the button all start mid-screen; without this they
- * would pile up on each other and people would think their earlier note was gone.
+ * Top-left corner for a note near `center` where it does not cover other notes, preferably in the
+ * same zone as `center`: for a note put next to another (grouping by drop) and for a note that may
+ * not go where it was wanted (a closed zone). New notes in a question use the zone's flow instead
+ * (zoneFlow.ts).
  *
  * `closed`: zones this person may not put a note in (locked by a facilitator; the server refuses
  * such a note). The spot is then never in one of them, and not on top of one either.
@@ -88,7 +88,7 @@ export function findFreeSpot(
     ),
   ]
   for (const offset of OFFSETS) {
-    const candidate = { x: start.x + offset.x, y: start.y + offset.y, ...size }
+    const candidate = { x: start.x + offset.x, y: start.y + offset.y, width: size.width, height: size.height }
     if (obstacles.some((rect) => overlapArea(candidate, rect) > limit)) continue
     const zone = zoneAt(candidate)
     if (zone !== null && closed.has(zone)) continue
@@ -99,7 +99,7 @@ export function findFreeSpot(
   // Crowded all around: covering a note is better than a spot the server would refuse.
   if (closed.size === 0) return start
   for (const offset of OFFSETS) {
-    const candidate = { x: start.x + offset.x, y: start.y + offset.y, ...size }
+    const candidate = { x: start.x + offset.x, y: start.y + offset.y, width: size.width, height: size.height }
     if (!closed.has(zoneAt(candidate) ?? '')) return { x: candidate.x, y: candidate.y }
   }
   return start
