@@ -73,6 +73,7 @@ export async function createOogstServer(
   const placement = new PlacementGuard((): RoomManager => rooms, log)
   const rooms = new RoomManager(store, {
     afterStoredApply: placement.afterStoredApply,
+    onRoomCreated: placement.onRoomCreated,
     onUpdatesStored: (room, count) => {
       metrics.updatesTotal.inc(count)
       const address = parseRoomName(room)

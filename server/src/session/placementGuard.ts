@@ -83,6 +83,13 @@ export class PlacementGuard {
     private readonly log?: (message: string, error?: unknown) => void,
   ) {}
 
+  /** RoomOptions.onRoomCreated: the content room's root types exist before the first update. */
+  readonly onRoomCreated = (room: Room): void => {
+    if (parseRoomName(room.name)?.kind !== 'content') return
+    notesRoot(room.doc)
+    zonesRoot(room.doc)
+  }
+
   /** RoomOptions.afterStoredApply */
   readonly afterStoredApply = (room: Room, transaction: Y.Transaction): void => {
     if (parseRoomName(room.name)?.kind !== 'content') return

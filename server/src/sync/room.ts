@@ -39,6 +39,12 @@ export interface RoomOptions {
    * answers a change with a change of its own (placement repair) runs once, where it was stored.
    */
   afterStoredApply?: (room: Room, transaction: Y.Transaction) => void
+  /**
+   * Called once per room before anything is loaded into its document. A root type that is first
+   * read after an update arrived is a new object, not the one in that update's transaction, so a
+   * rule that looks at what a transaction changed declares its root types here.
+   */
+  onRoomCreated?: (room: Room) => void
   log?: (message: string, error?: unknown) => void
 }
 
@@ -85,6 +91,7 @@ export class Room {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeUpdate(update)))
+    options.onRoomCreated?.(this)
     const afterStoredApply = options.afterStoredApply
     if (afterStoredApply)
       this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
