@@ -78,8 +78,13 @@ describe('session rules, enforced by the server', () => {
     await Promise.all([control.synced, a.synced, watcher.synced, bramControl.synced])
     const [zone, open] = listZones(a.doc)
     if (!zone || !open) throw new Error('the template has two zones')
+    // Each note inside its own zone (the loose one right of the board), as the app places them.
+    const placeIn = (zoneId: string | null) => {
+      const target = [zone, open].find((candidate) => candidate.id === zoneId)
+      return target ? { x: target.x + 40, y: target.y + target.height - 200 } : { x: 3000, y: 10 }
+    }
     const note = (text: string, zoneId: string | null) =>
-      createNote(a.doc, { x: 10, y: 10, authorId: 'a', authorName: 'Anna', text, zoneId })
+      createNote(a.doc, { ...placeIn(zoneId), authorId: 'a', authorName: 'Anna', text, zoneId })
     const inZone = note('in de zone', zone.id)
     const loose = note('los', null)
     const elsewhere = note('andere zone', open.id)
@@ -110,7 +115,7 @@ describe('session rules, enforced by the server', () => {
     await waitFor(() => getNoteReactions(watcher.doc, inZone).length === 1, 3000, 'reaction shared')
     await sleep(100)
     const allowed = (state: ReturnType<typeof noteState>) =>
-      state.map((n) => (n.id === elsewhere ? { ...n, x: 10 } : n))
+      state.map((n) => (n.id === elsewhere ? { ...n, x: placeIn(open.id).x } : n))
     // The watcher never saw a refused change, and neither does a new client or storage.
     expect(allowed(noteState(watcher.doc))).toEqual(before)
     const fresh = harness.connect(board.id, bram)

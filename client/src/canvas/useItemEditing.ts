@@ -40,7 +40,7 @@ export function useItemEditing(editor: BoardEditor, options: ItemEditingOptions)
   // Editing stopped being allowed (the round's time is up, input closed): close the editor at
   // once, without the usual clean-up writes, which the server would refuse now.
   useEffect(() => {
-    if (!canEdit && editingId) editor.stopEditing()
+    if (!canEdit && editingId) editor.stopEditing({ cleanUp: false })
   }, [editor, canEdit, editingId])
 
   const latest = useRef({ canEdit, isFacilitator })
@@ -62,16 +62,9 @@ export function useItemEditing(editor: BoardEditor, options: ItemEditingOptions)
   const stopEditing = useCallback(
     (labelText?: string) => {
       const closed = editor.stopEditing()
-      if (!closed?.fresh) return
-      if (labelText !== undefined) {
-        if (!labelText.trim()) {
-          localCommand(doc, () => deleteShape(doc, closed.id))
-          editor.clearSelection()
-        }
-        return
-      }
-      if (!getNoteText(doc, closed.id)?.toString().trim()) {
-        editor.ops.deleteItems([closed.id])
+      if (!closed?.fresh || labelText === undefined) return
+      if (!labelText.trim()) {
+        localCommand(doc, () => deleteShape(doc, closed.id))
         editor.clearSelection()
       }
     },

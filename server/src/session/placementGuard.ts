@@ -26,7 +26,10 @@ import type { RoomManager } from '../sync/roomManager'
 
 const GEOMETRY_KEYS = new Set(['x', 'y', 'width', 'height'])
 
-/** What the transaction did to which notes (see PlacementIntent), and which zones it changed. */
+/**
+ * What the transaction meant for which notes (see PlacementIntent): a written `zoneId` (or a new
+ * note with one) means "in this question"; a written place alone means "here".
+ */
 export function placementIntents(transaction: Y.Transaction, doc: Y.Doc): Map<string, PlacementIntent> {
   // As plain types, to compare with the transaction's changed types.
   const notes: unknown = notesRoot(doc)
@@ -35,7 +38,12 @@ export function placementIntents(transaction: Y.Transaction, doc: Y.Doc): Map<st
   const zonesChanged = [...transaction.changed.keys()].some((type) => type === zones || type.parent === zones)
   for (const [type, keys] of transaction.changed) {
     if (type === notes) {
-      for (const key of keys) if (key !== null && notesRoot(doc).has(key)) intents.set(key, 'zone')
+      // A new note with a question goes into it; one without belongs where it was put.
+      for (const key of keys) {
+        const note = key === null ? undefined : notesRoot(doc).get(key)
+        if (key !== null && note instanceof Y.Map)
+          intents.set(key, typeof note.get('zoneId') === 'string' ? 'zone' : 'geometry')
+      }
       continue
     }
     if (!(type instanceof Y.Map) || type.parent !== notes) continue

@@ -204,16 +204,26 @@ export class BoardEditor {
 
   /** Opens the editor on a note or label; `fresh`: made just now, so removed again when left empty. */
   startEditing = (id: string, options: { fresh?: boolean } = {}): void => {
+    // Another note still open (its field lost the focus): close it the usual way first.
+    if (this.state.editingId && this.state.editingId !== id) this.stopEditing()
     if (options.fresh) this.fresh.add(id)
     this.update({ selection: [id], editingId: id })
   }
 
-  /** Closes the editor; returns whether the item was made just now (the caller removes it if empty). */
-  stopEditing = (): { id: string; fresh: boolean } | null => {
+  /**
+   * Closes the editor. A note made just now and left empty is removed again (a stray tap leaves
+   * nothing behind); for a label the caller decides, as only it knows the label's final text.
+   */
+  stopEditing = (options: { cleanUp?: boolean } = {}): { id: string; fresh: boolean } | null => {
     const id = this.state.editingId
     if (!id) return null
     this.update({ editingId: null })
-    return { id, fresh: this.fresh.delete(id) }
+    const fresh = this.fresh.delete(id)
+    if (fresh && options.cleanUp !== false && this.ops.isEmptyNote(id)) {
+      this.ops.deleteItems([id])
+      this.clearSelection()
+    }
+    return { id, fresh }
   }
 
   // ── new notes ───────────────────────────────────────────────────────────────────────────
@@ -229,7 +239,7 @@ export class BoardEditor {
    */
   addNoteFromButton(color?: NoteColor): void {
     const purpose = this.draftWriter ? 'draft' : 'note'
-    const choice = chooseZoneForNewNote(this.context, this.state.viewport, this.state.size)
+    const choice = chooseZoneForNewNote(this.context, this.state.viewport, this.state.size, this.lastZoneId)
     if (choice.kind === 'ask') {
       this.pendingColor = color
       this.update({ zonePicker: { purpose } })
@@ -242,12 +252,19 @@ export class BoardEditor {
 
   /** The question picker's answer (null: no question), or undefined when it was closed. */
   chooseZone(zoneId: string | null | undefined): void {
-    this.update({ zonePicker: null })
-    if (zoneId !== undefined) this.addInZone(zoneId, this.pendingColor)
+    const color = this.pendingColor
     this.pendingColor = undefined
+    this.update({ zonePicker: null })
+    // After the dialog has closed and given the focus back to the button; else the new note's
+    // field would take the focus first and lose it again at once.
+    if (zoneId !== undefined) setTimeout(() => this.addInZone(zoneId, color), 0)
   }
 
+  /** The question of this person's last new note (see chooseZoneForNewNote). */
+  private lastZoneId: string | null = null
+
   private addInZone(zoneId: string | null, color?: NoteColor): void {
+    this.lastZoneId = zoneId
     if (this.draftWriter) {
       this.draftWriter(zoneId)
       return

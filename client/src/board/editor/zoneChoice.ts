@@ -49,10 +49,16 @@ export function zonesInView(
     .map((entry) => entry.zone)
 }
 
+/**
+ * `lastZoneId`: the question of this person's previous note. Right after writing one, the view
+ * shows the end of that question and often the start of the next; the person most likely goes on
+ * where they were, so that question wins among those in view.
+ */
 export function chooseZoneForNewNote(
   context: ZoneChoiceContext,
   view: Viewport,
   size: { width: number; height: number } | null,
+  lastZoneId: string | null = null,
 ): ZoneChoice {
   const open = context.zones.filter((zone) => !context.closed.has(zone.id))
   if (context.zones.length === 0) return { kind: 'zone', zoneId: null }
@@ -62,5 +68,7 @@ export function chooseZoneForNewNote(
   if (round.length === 1 && round[0]) return { kind: 'zone', zoneId: round[0].id }
   const candidates = round.length > 1 ? inView.filter((zone) => round.includes(zone)) : inView
   if (candidates.length === 1 && candidates[0]) return { kind: 'zone', zoneId: candidates[0].id }
+  if (lastZoneId !== null && candidates.some((zone) => zone.id === lastZoneId))
+    return { kind: 'zone', zoneId: lastZoneId }
   return { kind: 'ask' }
 }

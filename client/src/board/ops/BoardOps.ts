@@ -102,6 +102,12 @@ export class BoardOps {
     return note ? { x: note.x, y: note.y, width: note.width, height: note.height } : null
   }
 
+  /** True for a note whose text is empty or only spaces (a note left as it was made). */
+  isEmptyNote(id: string): boolean {
+    const text = getNoteText(this.doc, id)
+    return text !== null && text.toString().trim() === ''
+  }
+
   isClosed(zoneId: string | null): boolean {
     return zoneId !== null && this.context().closed.has(zoneId)
   }
