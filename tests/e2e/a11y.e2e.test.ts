@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../helpers/axe'
 import { createBoardInBrowser, joinInBrowser, readJoinCode, waitConnected } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { addNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
@@ -15,14 +16,6 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
  * English. Serious and critical violations fail the test. Also: the list view toggle is the first
  * thing the keyboard reaches on the board page.
  */
-
-async function addNoteOnCanvas(page: Page, text: string): Promise<void> {
-  await page.getByTestId('add-note').click()
-  await page.getByTestId('note-editor').waitFor()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await page.getByTestId('note-editor').waitFor({ state: 'detached' })
-}
 
 describe.skipIf(!chromiumAvailable())('accessibility (axe-core)', () => {
   let dataDir: string
@@ -67,8 +60,8 @@ describe.skipIf(!chromiumAvailable())('accessibility (axe-core)', () => {
     })
     const code = await readJoinCode(facilitator)
     await joinInBrowser(participant, server.url, code, 'Ahmed')
-    await addNoteOnCanvas(facilitator, 'Samen koken in het buurthuis')
-    await addNoteOnCanvas(participant, 'Vaker in de wijk zijn')
+    await addNote(facilitator, 'Samen koken in het buurthuis')
+    await addNote(participant, 'Vaker in de wijk zijn')
 
     // The first Tab on a freshly loaded board page reaches the list view toggle.
     await participant.reload()

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { addNote } from '../helpers/canvasPage'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
 /**
@@ -46,14 +47,6 @@ async function waitConnected(page: Page): Promise<void> {
 }
 
 /** Adds a note with the toolbar button, types its text and closes the editor. */
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByTestId('add-note').click()
-  const editor = page.getByTestId('note-editor')
-  await editor.waitFor()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await editor.waitFor({ state: 'detached' })
-}
 
 function expectNotes(page: Page, texts: string[], timeout = SYNC_TIMEOUT) {
   return expect.poll(() => noteTexts(page), { timeout }).toEqual(expect.arrayContaining(texts))

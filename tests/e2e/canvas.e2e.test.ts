@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { arrows, boardPosition, canvasTexts, drag, noteId, screenBox } from '../helpers/canvasPage'
+import { addNote, arrows, boardPosition, canvasTexts, drag, noteId, screenBox } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
@@ -16,15 +16,6 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
  */
 
 const SYNC_TIMEOUT = 5000
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('n')
-  const editor = page.getByTestId('note-editor')
-  await editor.waitFor()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await editor.waitFor({ state: 'detached' })
-}
 
 /** Clicks a note (with Shift: adds it to the selection). A plain click first clears the selection, so
  * the toolbar of a selected note cannot be in the way. */

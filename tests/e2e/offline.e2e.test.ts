@@ -11,6 +11,7 @@ import {
   waitConnected,
 } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { addNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
@@ -22,14 +23,6 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
  */
 
 const SYNC_TIMEOUT = 8000
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByTestId('add-note').click()
-  await page.getByTestId('note-editor').waitFor()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await page.getByTestId('note-editor').waitFor({ state: 'detached' })
-}
 
 function status(page: Page): Promise<string | null> {
   return page.getByTestId('connection-status').getAttribute('data-status')

@@ -12,6 +12,7 @@ import {
   waitConnected,
 } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { openNewNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
@@ -152,8 +153,7 @@ describe.skipIf(!chromiumAvailable())('list view (outline)', () => {
       .toEqual(['Do: luister eerst en vraag door'])
 
     // Someone else adds a note: announced politely in the list view.
-    await facilitator.getByTestId('add-note').click()
-    await facilitator.getByTestId('note-editor').waitFor()
+    await openNewNote(facilitator)
     await facilitator.keyboard.type('Van de begeleider')
     await facilitator.keyboard.press('Escape')
     await expect

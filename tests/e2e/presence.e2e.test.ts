@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { addNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
@@ -29,14 +30,6 @@ const COUNT_AWARENESS_SENDS = `(() => {
 
 function awarenessSends(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __awarenessSends: number }).__awarenessSends)
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByTestId('add-note').click()
-  await page.getByTestId('note-editor').waitFor()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await page.getByTestId('note-editor').waitFor({ state: 'detached' })
 }
 
 function zoomText(page: Page): Promise<string | null> {

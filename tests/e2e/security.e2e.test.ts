@@ -9,6 +9,7 @@ import { createShape } from '../../shared/src/model/shapes'
 import { listZones, updateZone } from '../../shared/src/model/zones'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { openNewNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { api, tokenFor } from '../helpers/testServer'
@@ -148,8 +149,7 @@ describe.skipIf(!chromiumAvailable())('web security in the browser', () => {
     await zoneButton.click()
     await page.getByTestId('zone-edit-title').fill(ZONE_TITLE)
     await page.getByTestId('zone-edit-save').click()
-    await page.getByTestId('add-note').click()
-    await page.getByTestId('note-editor').waitFor()
+    await openNewNote(page)
     await page.keyboard.type(P.img)
     await page.keyboard.press('Escape')
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
 import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { addNote, openNewNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { SYNC, shoot, skewedClockScript, startRound, timerSeconds, zoomText } from '../helpers/sessionPages'
@@ -16,14 +17,6 @@ import { SYNC, shoot, skewedClockScript, startRound, timerSeconds, zoomText } fr
  * for participants, "Meer tijd nodig?" for the facilitator. Then the people: a projector link,
  * a co-facilitator link, a role change and removing someone.
  */
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByTestId('add-note').click()
-  await page.getByTestId('note-editor').waitFor()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await page.getByTestId('note-editor').waitFor({ state: 'detached' })
-}
 
 async function selectAll(page: Page): Promise<void> {
   await page.locator('.canvas-stage').click({ position: { x: 5, y: 5 } })
@@ -96,8 +89,7 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
 
     // Locked while Ahmed is still typing: the server refuses his next keystroke (4409); his page
     // drops its copy, reloads the board from the server and says why the change is gone.
-    await ahmed.getByTestId('add-note').click()
-    await ahmed.getByTestId('note-editor').waitFor()
+    await openNewNote(ahmed)
     await ahmed.keyboard.type('Koffie')
     await expect.poll(async () => (await noteTexts(facilitator)).includes('Koffie'), SYNC).toBe(true)
     const typing = facilitator.locator('[data-testid=peer-selection]').first()

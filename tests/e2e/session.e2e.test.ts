@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../helpers/axe'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
 import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { openNewNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import {
@@ -214,8 +215,7 @@ describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
     await facilitator.keyboard.press('Escape')
 
     // A new note (with a reaction) dropped onto a note of the group joins the group.
-    await facilitator.getByTestId('add-note').click()
-    await facilitator.getByTestId('note-editor').waitFor()
+    await openNewNote(facilitator)
     await facilitator.keyboard.type('Buurtfeest in juni')
     await facilitator.keyboard.press('Escape')
     await facilitator.getByRole('button', { name: 'Reageer met 🎉' }).click()

@@ -10,8 +10,12 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: artifactPath(`session-${name}.png`) })
 }
 
-export async function writeDraft(page: Page, text: string): Promise<void> {
+export async function writeDraft(page: Page, text: string, question = 0): Promise<void> {
   await page.getByTestId('draft-add').click()
+  // Asked which question when the round has several and more than one is in view.
+  await page.waitForTimeout(100)
+  const picker = page.getByTestId('zone-picker-choice')
+  if (await picker.first().isVisible()) await picker.nth(question).click()
   // The new draft's field takes the focus.
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))

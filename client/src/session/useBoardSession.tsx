@@ -16,7 +16,6 @@ import { takeRefusedNotice } from './refusedEdit'
 import { withSessionLayer } from './sessionLayerPresence'
 import './i18n/index'
 import { playTimeUpSound, useCountdown } from './clock'
-import { draftTarget } from './drafts/draftActions'
 import { useControlDoc, useDrafts } from './rooms'
 import { useNoteExtras, useSessionState } from './sessionData'
 import type { SessionMessage, SessionView } from './sessionView'
@@ -171,17 +170,18 @@ export function useBoardSession(input: {
   useEffect(() => store.set(view))
 
   // While private writing runs, "+ Briefje" (canvas, list view, keyboard) writes a draft instead.
+  const draftsDoc = drafts?.doc ?? null
   useEffect(() => {
-    const target = draftTarget(store.get())
-    if (!privateWriting || !target) return
+    if (!privateWriting || !draftsDoc) return
+    const target = { draftsDoc, boardDoc: doc, author: { id: info.participantId, name: info.name } }
     editor.setDraftWriter((zoneId) => {
       const id = addDraft(target, { zoneId })
       editor.requestFocus({ kind: 'draft', id })
-      const note = listNotes(target.draftsDoc).find((draft) => draft.id === id)
+      const note = listNotes(draftsDoc).find((draft) => draft.id === id)
       if (note) editor.showForTyping(note)
     })
     return () => editor.setDraftWriter(null)
-  }, [editor, store, privateWriting])
+  }, [editor, doc, draftsDoc, privateWriting, info.participantId, info.name])
 
   const presenceCache = useRef<{ source: CanvasPresence; bridged: CanvasPresence } | null>(null)
   const presence = useCallback(

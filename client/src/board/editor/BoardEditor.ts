@@ -36,6 +36,8 @@ export interface EditorContext extends OpsContext, ZoneChoiceContext {}
 const FOCUS_MAX_SCALE = 1.5
 /** Note text is 24 px at 100 %: at this zoom it is 16 CSS px or more on screen while typing. */
 const TYPING_MIN_SCALE = 0.7
+/** Narrower than this, the screen is a phone's (its keyboard takes the lower part while typing). */
+const PHONE_WIDTH = 600
 
 export class BoardEditor {
   readonly ops: BoardOps
@@ -151,12 +153,14 @@ export class BoardEditor {
     if (scale < TYPING_MIN_SCALE || !fits(scale))
       scale = fits(1) ? Math.max(TYPING_MIN_SCALE, Math.min(1, Math.max(scale, 1))) : TYPING_MIN_SCALE
     const screen = { x: rect.x * scale + viewport.x, y: rect.y * scale + viewport.y }
+    // On a phone the keyboard covers the lower part of the screen while typing.
+    const usable = size.width < PHONE_WIDTH ? size.height * 0.6 : size.height
     const visible =
       scale === viewport.scale &&
       screen.x >= 0 &&
       screen.y >= 0 &&
       screen.x + rect.width * scale <= size.width &&
-      screen.y + rect.height * scale <= size.height * 0.6
+      screen.y + rect.height * scale <= usable
     if (visible) return
     this.setViewport({
       scale,
@@ -269,7 +273,8 @@ export class BoardEditor {
       this.draftWriter(zoneId)
       return
     }
-    const added = this.ops.addNote({ zoneId, ...(color ? { color } : {}) })
+    const near = this.state.size ? this.centreOnBoard() : undefined
+    const added = this.ops.addNote({ zoneId, ...(near ? { near } : {}), ...(color ? { color } : {}) })
     this.openNewNote(added.id)
   }
 

@@ -6,6 +6,7 @@ import {
   deleteConnectorsOf,
   deleteNote,
   deleteShape,
+  findFreeSpot,
   fitZonesToNotes,
   getNote,
   getNoteText,
@@ -117,7 +118,14 @@ export class BoardOps {
    * `at` (a double-click, a long press) it goes where the person pointed, kept inside the zone
    * there and off its other notes. A closed zone is never written: the note goes outside instead.
    */
-  addNote(input: { zoneId?: string | null; at?: Point; text?: string; color?: NoteColor }): AddedNote {
+  addNote(input: {
+    zoneId?: string | null
+    at?: Point
+    /** For a note in no question: a free spot near here (the middle of the screen) if that is outside every zone. */
+    near?: Point
+    text?: string
+    color?: NoteColor
+  }): AddedNote {
     const { author } = this.context()
     const size = NOTE_DEFAULT_SIZE
     const geometry = readGeometry(this.doc)
@@ -141,6 +149,11 @@ export class BoardOps {
       if (zone && taken) spot = spotForZone(zoneId, geometry.zones, geometry.notes, size)
     } else {
       spot = spotForZone(zoneId, geometry.zones, geometry.notes, size)
+      if (zoneId === null && input.near) {
+        const nearby = findFreeSpot(input.near, size, geometry.notes, geometry.zones)
+        const centre = { x: nearby.x + size.width / 2, y: nearby.y + size.height / 2 }
+        if (!zoneAtPoint(geometry.zones, centre.x, centre.y)) spot = nearby
+      }
     }
     const z = geometry.notes.reduce((max, note) => Math.max(max, note.z), 0)
     const id = localCommand(this.doc, () => {
