@@ -96,20 +96,21 @@ interface KonvaStage {
 
 /**
  * "+ Briefje": opens a new note for typing. When the board asks which question the note is for
- * (several questions in view), the question at `question` in the picker is chosen (default the
- * first). Returns with the note's editor open.
+ * (several questions in view), the question at `question` in the picker is chosen (an index, or
+ * part of its title; default the first). Returns with the note's editor open.
  */
-export async function openNewNote(page: Page, question = 0): Promise<void> {
+export async function openNewNote(page: Page, question: number | string = 0): Promise<void> {
   await page.getByTestId('add-note').click()
   const editor = page.getByTestId('note-editor')
   const picker = page.getByTestId('zone-picker-choice')
   await Promise.race([editor.waitFor(), picker.first().waitFor()])
-  if (!(await editor.isVisible())) await picker.nth(question).click()
+  if (!(await editor.isVisible()))
+    await (typeof question === 'number' ? picker.nth(question) : picker.filter({ hasText: question })).click()
   await editor.waitFor()
 }
 
 /** Adds a note by "+ Briefje" with `text`, and closes its editor. */
-export async function addNote(page: Page, text: string, question = 0): Promise<void> {
+export async function addNote(page: Page, text: string, question: number | string = 0): Promise<void> {
   await openNewNote(page, question)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
