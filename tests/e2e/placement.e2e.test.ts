@@ -91,7 +91,7 @@ describe.skipIf(!chromiumAvailable())('notes land in their question at a real se
     await waitConnected(projector)
 
     const token = await tokenFor(server.url, board, 'facilitator', 'Controle')
-    const wsUrl = server.url.replace(/^http/, 'ws') + '/sync'
+    const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`
     reader = connectClient(wsUrl, board.id, token)
     const control = connectClient(wsUrl, controlRoom(board.id), token)
     await Promise.all([reader.synced, control.synced])

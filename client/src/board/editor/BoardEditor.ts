@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { NoteColor, Rect } from '../../../../shared/src/model'
+import { type NoteColor, type Rect, readVoteResults, type TidyOrder } from '../../../../shared/src/model'
 import type { CanvasTool } from '../../actions/types'
 import { clampScale, INITIAL_VIEWPORT, type Point, toBoardPoint, type Viewport } from '../../canvas/viewport'
 import { BoardOps, type OpsContext } from '../ops/BoardOps'
@@ -289,6 +289,13 @@ export class BoardEditor {
     this.startEditing(id, { fresh: true })
     const note = this.ops.noteRect(id)
     if (note) this.showForTyping(note)
+  }
+
+  /** "Netjes zetten": a question's notes in rows, by published votes or by time; one undo step. */
+  tidyZone(zoneId: string, order: TidyOrder): number {
+    const control = this.context.control
+    const votes = new Map(Object.entries(control ? readVoteResults(control) : {}))
+    return this.ops.tidyZone(zoneId, order, votes)
   }
 
   requestFocus(request: EditorState['focusRequest']): void {

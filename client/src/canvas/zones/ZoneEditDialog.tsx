@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { updateZone, type ZoneData } from '../../../../shared/src/model'
+import { type TidyOrder, updateZone, type ZoneData } from '../../../../shared/src/model'
+import { useEditor } from '../../board/editor/editorContext'
 import { Modal } from '../../components/Modal'
 import { TextField } from '../../components/TextField'
 import { localCommand } from '../../sync/localOrigin'
@@ -45,6 +46,12 @@ function ZoneEditForm({
   const [title, setTitle] = useState(zone.title)
   const [prompt, setPrompt] = useState(zone.prompt)
   const [titleError, setTitleError] = useState<string | null>(null)
+  const editor = useEditor()
+  /** Tidies the question's notes (saving nothing of the form) and closes the dialog. */
+  const tidy = (order: TidyOrder) => {
+    editor.tidyZone(zone.id, order)
+    onClose()
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -80,6 +87,28 @@ function ZoneEditForm({
           data-testid="zone-edit-prompt"
         />
       </div>
+      <fieldset className="zone-tidy">
+        <legend>{t('zones.tidyTitle')}</legend>
+        <p className="card-intro">{t('zones.tidyIntro')}</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => tidy('votes')}
+            data-testid="zone-tidy-votes"
+          >
+            {t('zones.tidyVotes')}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => tidy('time')}
+            data-testid="zone-tidy-time"
+          >
+            {t('zones.tidyTime')}
+          </button>
+        </div>
+      </fieldset>
       <div className="button-row">
         <button type="submit" className="button primary" data-testid="zone-edit-save">
           {t('zones.save')}
