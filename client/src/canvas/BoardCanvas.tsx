@@ -57,7 +57,7 @@ interface BoardCanvasProps {
 }
 
 const isBox = (shape: ShapeData) => shape.kind !== 'connector'
-const _NOTHING: ReadonlySet<string> = new Set()
+const NOTHING: ReadonlySet<string> = new Set()
 
 export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation()
@@ -166,6 +166,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     author,
     isFacilitator,
     selection: selection.ids,
+    locked: locked ?? NOTHING,
     view,
     size,
     startEdit: editing.startEdit,

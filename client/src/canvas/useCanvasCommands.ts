@@ -28,6 +28,8 @@ export interface CommandInputs {
   author: Author
   isFacilitator: boolean
   selection: readonly string[]
+  /** Ids this person may not change (locked): never selected by "select all", never deleted or moved. */
+  locked: ReadonlySet<string>
   view: ViewportControls
   size: { width: number; height: number }
   startEdit: (id: string, options?: { fresh?: boolean }) => void
@@ -50,7 +52,9 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
   const noteIds = new Set(notes.map((note) => note.id))
   const centre = (): Point => toBoardPoint(view.viewport, { x: size.width / 2, y: size.height / 2 })
   // Participants change notes only; shapes are the facilitators' annotations.
-  const editable = () => selection.filter((id) => noteIds.has(id) || input.isFacilitator)
+  // A lock can arrive between selecting and acting: locked items are left out here too.
+  const editable = () =>
+    selection.filter((id) => (noteIds.has(id) || input.isFacilitator) && !input.locked.has(id))
 
   /** Adds a payload and selects it; a note moved out of a closed zone is said, not hidden. */
   const insert = (
@@ -131,7 +135,10 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
         t('canvas.noteSelected', { text: text.slice(0, 120), name: note.authorName || t('list.anonymous') }),
       )
     },
-    selectAll: () => editor.selectMany([...notes.map((n) => n.id), ...shapes.map((s) => s.id)]),
+    selectAll: () =>
+      editor.selectMany(
+        [...notes.map((n) => n.id), ...shapes.map((s) => s.id)].filter((id) => !input.locked.has(id)),
+      ),
     clearSelection: editor.clearSelection,
     setNoteColor: (color) =>
       ops.setColor(
