@@ -1,26 +1,20 @@
 import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
-import type { ZoneData } from '../../../shared/src/model'
+import {
+  ZONE_PADDING,
+  ZONE_PROMPT_LINE,
+  ZONE_PROMPT_MAX_LINES,
+  ZONE_PROMPT_SIZE,
+  ZONE_TITLE_SIZE,
+  type ZoneData,
+} from '../../../shared/src/model'
 import { FONT_FAMILY } from './noteLayout'
 
-const PADDING = 20
-const TITLE_SIZE = 22
-const PROMPT_SIZE = 16
-const PROMPT_LINE = PROMPT_SIZE * 1.3
-const PROMPT_MAX_LINES = 3
-/** Rough average character width of the prompt font; only used to keep new notes off the text. */
-const PROMPT_CHAR_WIDTH = PROMPT_SIZE * 0.52
-
-/** Height of the zone's title and prompt, which new notes should not cover. */
-export function zoneHeaderHeight(zone: ZoneData): number {
-  const titleBottom = PADDING + TITLE_SIZE + 10
-  if (!zone.prompt) return titleBottom
-  const charsPerLine = Math.max(1, (zone.width - 2 * PADDING) / PROMPT_CHAR_WIDTH)
-  const lines = zone.prompt
-    .split('\n')
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0)
-  return titleBottom + Math.min(PROMPT_MAX_LINES, lines) * PROMPT_LINE + 10
-}
+const PADDING = ZONE_PADDING
+const TITLE_SIZE = ZONE_TITLE_SIZE
+const PROMPT_SIZE = ZONE_PROMPT_SIZE
+const PROMPT_LINE = ZONE_PROMPT_LINE
+const PROMPT_MAX_LINES = ZONE_PROMPT_MAX_LINES
 
 /**
  * A question zone: a light area with its question on top. The area does not listen to pointer

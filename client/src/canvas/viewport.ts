@@ -1,3 +1,5 @@
+import type { Point, Rect } from '../../../shared/src/model/placement/geometry'
+
 /**
  * The visible part of the board: the stage is moved by (x, y) screen pixels and scaled by `scale`.
  * Board coordinates → screen: screen = board * scale + offset.
@@ -8,15 +10,8 @@ export interface Viewport {
   scale: number
 }
 
-export interface Point {
-  x: number
-  y: number
-}
-
-export interface Rect extends Point {
-  width: number
-  height: number
-}
+// Board geometry is shared with the server (placement); the canvas adds the viewport.
+export { boundsOf, type Point, type Rect } from '../../../shared/src/model/placement/geometry'
 
 /** Low enough that 'Alles tonen' fits a whole template board on a 390 px wide phone. */
 export const MIN_SCALE = 0.1
@@ -46,22 +41,6 @@ export function toScreenRect(view: Viewport, rect: Rect): Rect {
     width: rect.width * view.scale,
     height: rect.height * view.scale,
   }
-}
-
-/** Smallest rectangle around all given rectangles, or null for an empty board. */
-export function boundsOf(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null
-  let minX = Number.POSITIVE_INFINITY
-  let minY = Number.POSITIVE_INFINITY
-  let maxX = Number.NEGATIVE_INFINITY
-  let maxY = Number.NEGATIVE_INFINITY
-  for (const r of rects) {
-    minX = Math.min(minX, r.x)
-    minY = Math.min(minY, r.y)
-    maxX = Math.max(maxX, r.x + r.width)
-    maxY = Math.max(maxY, r.y + r.height)
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY }
 }
 
 /**

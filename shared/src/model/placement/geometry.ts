@@ -25,22 +25,23 @@ export const ZONE_PADDING = 20
 /** Room between two notes laid out in a zone. */
 export const NOTE_GAP = 16
 
-const TITLE_SIZE = 22
-const PROMPT_SIZE = 16
-const PROMPT_LINE = PROMPT_SIZE * 1.3
-export const PROMPT_MAX_LINES = 3
+/** The zone's text as the canvas draws it (ZoneShape), so notes are kept off exactly that. */
+export const ZONE_TITLE_SIZE = 22
+export const ZONE_PROMPT_SIZE = 16
+export const ZONE_PROMPT_LINE = ZONE_PROMPT_SIZE * 1.3
+export const ZONE_PROMPT_MAX_LINES = 3
 /** Rough average character width of the prompt font; only used to keep notes off the text. */
-const PROMPT_CHAR_WIDTH = PROMPT_SIZE * 0.52
+const PROMPT_CHAR_WIDTH = ZONE_PROMPT_SIZE * 0.52
 
 /** Height of a zone's title and question (as the canvas draws them), which notes must not cover. */
 export function zoneHeaderHeight(zone: Pick<ZoneData, 'width' | 'prompt'>): number {
-  const titleBottom = ZONE_PADDING + TITLE_SIZE + 10
+  const titleBottom = ZONE_PADDING + ZONE_TITLE_SIZE + 10
   if (!zone.prompt) return titleBottom
   const charsPerLine = Math.max(1, (zone.width - 2 * ZONE_PADDING) / PROMPT_CHAR_WIDTH)
   const lines = zone.prompt
     .split('\n')
     .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / charsPerLine)), 0)
-  return titleBottom + Math.min(PROMPT_MAX_LINES, lines) * PROMPT_LINE + 10
+  return titleBottom + Math.min(ZONE_PROMPT_MAX_LINES, lines) * ZONE_PROMPT_LINE + 10
 }
 
 export function centreOf(rect: Rect): Point {
