@@ -1,5 +1,7 @@
 import type * as Y from 'yjs'
+import { readNoteClusterId } from '../clusters'
 import { listNotes, type NoteData, updateNote } from '../notes'
+import { notesRoot } from '../schema'
 import { listShapes, updateShape } from '../shapes'
 import { listZones, updateZone, type ZoneData, zoneAtPoint } from '../zones'
 import { boundsOf, centreOf, containsPoint, overlaps, type Point, type Rect, type Size } from './geometry'
@@ -105,8 +107,12 @@ export function placeNoteInZone(
 export function fitZonesToNotes(doc: Y.Doc, only?: ReadonlySet<string>): string[] {
   const { zones, notes } = readGeometry(doc)
   const byZone = new Map<string, NoteData[]>()
-  for (const note of notes)
-    if (note.zoneId !== null) byZone.set(note.zoneId, [...(byZone.get(note.zoneId) ?? []), note])
+  for (const note of notes) {
+    if (note.zoneId === null) continue
+    const own = byZone.get(note.zoneId)
+    if (own) own.push(note)
+    else byZone.set(note.zoneId, [note])
+  }
   const grow = new Map<string, number>()
   for (const zone of zones) {
     if (only && !only.has(zone.id)) continue
@@ -196,9 +202,8 @@ export function tidyZone(
   const zone = zones.find((candidate) => candidate.id === zoneId)
   if (!zone) return 0
   const clusterOf = (note: NoteData) => {
-    const map = doc.getMap<Y.Map<unknown>>('notes').get(note.id)
-    const cluster = map?.get('clusterId')
-    return typeof cluster === 'string' ? cluster : ''
+    const map = notesRoot(doc).get(note.id)
+    return (map && readNoteClusterId(map)) ?? ''
   }
   const own = notes.filter((note) => note.zoneId === zoneId)
   const score = (note: NoteData) => (order === 'votes' ? (votes.get(note.id) ?? 0) : 0)
