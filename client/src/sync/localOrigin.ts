@@ -15,6 +15,17 @@ export function localEdit<T>(doc: Y.Doc, edit: () => T): T {
   return doc.transact(() => edit(), LOCAL_ORIGIN)
 }
 
+/**
+ * The origin of this person's reactions. Undo does not track it: a reaction is given and taken
+ * back with the same button, and before this Ctrl+Z after reacting undid the note written before
+ * it. Reactions still sync and are still checked by the server like any other edit.
+ */
+export const REACTION_ORIGIN: unique symbol = Symbol('oogst-reaction')
+
+export function reactionEdit<T>(doc: Y.Doc, edit: () => T): T {
+  return doc.transact(() => edit(), REACTION_ORIGIN)
+}
+
 /** The per-person undo manager of each document, so that a command can end the current step. */
 const undoSteps = new WeakMap<Y.Doc, { stopCapturing(): void }>()
 

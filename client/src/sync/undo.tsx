@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { clustersRoot, notesRoot, shapesRoot, zonesRoot } from '../../../shared/src/model'
 import { LOCAL_ORIGIN, registerUndoSteps } from './localOrigin'
+import { registerHistory, UndoHistory } from './undoHistory'
 import './undo.css'
 
 /** Edits within this time form one undo step (typing a sentence, not every letter). */
@@ -35,39 +36,74 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * Per-person undo/redo (see `createUndoManager`) with its buttons' state.
- * Keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo (outside text fields).
+ * Undo can remove the very element that had the focus (a note's field, the undo button that is
+ * now disabled): then the focus would fall to <body> and a keyboard or screen-reader user starts
+ * over at the top of the page. It goes to the button that can still act instead.
  */
-export function useUndo(doc: Y.Doc, enabled: boolean): UndoControls {
-  const [manager, setManager] = useState<Y.UndoManager | null>(null)
+function keepFocusOnPage() {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const active = document.activeElement
+      if (active && active !== document.body && active.isConnected) return
+      const target = document.querySelector<HTMLButtonElement>(
+        '[data-testid=undo]:not(:disabled), [data-testid=redo]:not(:disabled), [data-testid=undo]',
+      )
+      target?.focus()
+    }),
+  )
+}
+
+/**
+ * Per-person undo/redo (see `createUndoManager`, plus votes via `UndoHistory`) with its buttons'
+ * state. Keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo (outside text fields). Every
+ * undo and redo is said in the polite live region, since nothing else tells a screen-reader user
+ * what changed (or that nothing did).
+ */
+export function useUndo(doc: Y.Doc, enabled: boolean, announce?: (message: string) => void): UndoControls {
+  const { t } = useTranslation()
+  const [history, setHistory] = useState<UndoHistory | null>(null)
   const [state, setState] = useState({ canUndo: false, canRedo: false })
 
   // Made in an effect (not during render), so it is destroyed exactly once with its document.
   useEffect(() => {
-    const next = createUndoManager(doc)
+    const manager = createUndoManager(doc)
+    const next = new UndoHistory(manager)
     const refresh = () => setState({ canUndo: next.canUndo(), canRedo: next.canRedo() })
-    next.on('stack-item-added', refresh)
-    next.on('stack-item-popped', refresh)
-    next.on('stack-cleared', refresh)
-    setManager(next)
+    const unsubscribe = next.subscribe(refresh)
+    setHistory(next)
     refresh()
-    const unregister = registerUndoSteps(doc, next)
+    const unregister = registerUndoSteps(doc, manager)
+    const unregisterHistory = registerHistory(doc, next)
     return () => {
+      unregisterHistory()
       unregister()
+      unsubscribe()
       next.destroy()
-      setManager(null)
+      manager.destroy()
+      setHistory(null)
     }
   }, [doc])
 
-  const undo = useCallback(() => {
-    if (enabled) manager?.undo()
-  }, [manager, enabled])
-  const redo = useCallback(() => {
-    if (enabled) manager?.redo()
-  }, [manager, enabled])
+  const latest = useRef({ t, announce })
+  latest.current = { t, announce }
+  const run = useCallback(
+    (kind: 'undo' | 'redo') => {
+      if (!enabled || !history) return
+      const outcome = kind === 'undo' ? history.undo() : history.redo()
+      const { t, announce } = latest.current
+      if (outcome) {
+        const done = t(kind === 'undo' ? 'undo.undone' : 'undo.redone')
+        announce?.(outcome.label ? `${done}: ${outcome.label}` : done)
+      } else announce?.(t(kind === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'))
+      keepFocusOnPage()
+    },
+    [history, enabled],
+  )
+  const undo = useCallback(() => run('undo'), [run])
+  const redo = useCallback(() => run('redo'), [run])
 
   useEffect(() => {
-    if (!enabled || !manager) return
+    if (!enabled || !history) return
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return
       if (isTextEntry(event.target)) return
@@ -76,12 +112,11 @@ export function useUndo(doc: Y.Doc, enabled: boolean): UndoControls {
       const isUndo = key === 'z' && !event.shiftKey
       if (!isUndo && !isRedo) return
       event.preventDefault()
-      if (isRedo) manager.redo()
-      else manager.undo()
+      run(isRedo ? 'redo' : 'undo')
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [manager, enabled])
+  }, [history, enabled, run])
 
   return { canUndo: enabled && state.canUndo, canRedo: enabled && state.canRedo, undo, redo }
 }

@@ -56,11 +56,11 @@ export function useBoardCollaboration(input: {
   }
   const { controller, canvas } = usePresence(awareness, user, mode)
   const follow = useFollowState(controller)
-  const undo = useUndo(doc, canEdit)
+  const [announcement, announce] = useAnnouncer()
+  const undo = useUndo(doc, canEdit, announce)
   const participants = useParticipants(awareness, notes)
   const [panelOpen, setPanelOpen] = useState(false)
   const panelId = useId()
-  const [announcement, announce] = useAnnouncer()
   useRemoteChangeAnnouncements(doc, notes, zones, hasSynced, announce)
 
   const closePanel = () => {

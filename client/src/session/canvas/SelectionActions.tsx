@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { REACTION_EMOJIS, setLocked, toggleReaction } from '../../../../shared/src/model'
 import { groupNotes } from '../../board/ops/groupOps'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
-import { localCommand } from '../../sync/localOrigin'
+import { reactionEdit } from '../../sync/localOrigin'
 import type { SessionView } from '../sessionView'
 
 const GAP = 40
@@ -33,7 +33,7 @@ export function SelectionActions({
   if (!canReact && !view.isFacilitator) return null
 
   const react = (emoji: (typeof REACTION_EMOJIS)[number]) => {
-    if (single) localCommand(view.doc, () => toggleReaction(view.doc, single.id, emoji, view.participantId))
+    if (single) reactionEdit(view.doc, () => toggleReaction(view.doc, single.id, emoji, view.participantId))
   }
   const group = () => {
     const id = groupNotes(

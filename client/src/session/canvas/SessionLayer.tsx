@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react'
 import { type NoteData, type ReactionEmoji, toggleReaction } from '../../../../shared/src/model'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
-import { localCommand } from '../../sync/localOrigin'
+import { reactionEdit } from '../../sync/localOrigin'
 import { DraftLayer } from '../drafts/DraftNotes'
 import type { SessionView } from '../sessionView'
 import { type Store, useStore } from '../sessionView'
 import { visibleVoteResults } from '../voteCounts'
+import { castUndoableVote } from '../voteHistory'
 import { ClusterOutlines } from './ClusterOutlines'
 import { LockIcon, NoteChips } from './NoteChips'
 import { SelectionActions } from './SelectionActions'
@@ -32,10 +33,14 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   const votable = voting.open
   const canReact = view.canWrite
 
-  const onVote = (noteId: string, delta: 1 | -1) => void voting.vote(noteId, delta)
-  // Reactions stay allowed on locked notes (the server allows them too).
+  const { t } = useTranslation()
+  const onVote = (noteId: string, delta: 1 | -1) => {
+    const note = notes.find((candidate) => candidate.id === noteId)
+    if (note) void castUndoableVote(view, note, delta, (key, text) => t(key, { text }))
+  }
+  // Reactions stay allowed on locked notes (the server allows them too); undo leaves them alone.
   const onReact = (noteId: string, emoji: ReactionEmoji) => {
-    localCommand(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
+    reactionEdit(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
   }
 
   return (
