@@ -1,21 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
+import { type Announcement, announce, usePageAnnouncement } from '../components/pageAnnouncer'
 
-export interface Announcement {
-  message: string
-  /** Changes with every announcement, so the same words are read again when repeated. */
-  key: number
-}
+export type { Announcement }
 
-/** A polite message for screen readers; render it with `LiveRegion`. */
+/**
+ * A polite message for screen readers; render it with `LiveRegion`. Every caller shares the page's
+ * one live region (components/pageAnnouncer.ts), so the session and the list view never compete.
+ */
 export function useAnnouncer(): [Announcement, (message: string) => void] {
-  const [announcement, setAnnouncement] = useState<Announcement>({ message: '', key: 0 })
-  const announce = useCallback((message: string) => {
-    setAnnouncement((previous) => ({ message, key: previous.key + 1 }))
-  }, [])
-  return [announcement, announce]
+  return [usePageAnnouncement(), announce]
 }
 
 /**

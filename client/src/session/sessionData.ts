@@ -14,10 +14,12 @@ import {
   observeNotes,
   observeSession,
   type ReactionTally,
+  type RevealMark,
   type RoundData,
   type RoundOptions,
   readDraftCounts,
   readFollow,
+  readLastReveal,
   readNoteClusterId,
   readNoteReactions,
   readRoundOptions,
@@ -46,6 +48,8 @@ export interface SessionState {
   ready: readonly string[]
   drafts: ReadonlyMap<string, DraftCount>
   voteResults: Readonly<Record<string, number>>
+  /** The last reveal of drafts (for the announcement), null before the first one. */
+  lastReveal: RevealMark | null
 }
 
 export const EMPTY_SESSION: SessionState = {
@@ -61,6 +65,7 @@ export const EMPTY_SESSION: SessionState = {
   ready: [],
   drafts: new Map(),
   voteResults: {},
+  lastReveal: null,
 }
 
 export function readSessionState(control: Y.Doc): SessionState {
@@ -81,6 +86,7 @@ export function readSessionState(control: Y.Doc): SessionState {
     ready: readyParticipants(control, active),
     drafts: readDraftCounts(control),
     voteResults: readVoteResults(control),
+    lastReveal: readLastReveal(control),
   }
 }
 

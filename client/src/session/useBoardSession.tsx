@@ -7,6 +7,7 @@ import { can } from '../../../shared/src/roles'
 import { type BoardInfo, getBoard } from '../api/boardsApi'
 import type { BoardEditor } from '../board/editor/BoardEditor'
 import { addDraft } from '../board/ops/draftOps'
+import { announce } from '../components/pageAnnouncer'
 import { FacilitatorButton, FacilitatorPanel } from '../panels/facilitator/FacilitatorPanel'
 import type { CanvasPresence } from '../presence/canvasPresence'
 import { RoundBanner } from './banner/RoundBanner'
@@ -21,6 +22,7 @@ import { useNoteExtras, useSessionState } from './sessionData'
 import type { SessionMessage, SessionView } from './sessionView'
 import { Store } from './sessionView'
 import { useDropToCluster } from './useDropToCluster'
+import { useSessionAnnouncements } from './useSessionAnnouncements'
 import { useVoting } from './useVoting'
 import { visibleVoteResults } from './voteCounts'
 import './session.css'
@@ -91,15 +93,26 @@ export function useBoardSession(input: {
   const [flashAt, setFlashAt] = useState(0)
 
   const [message, setMessage] = useState<SessionMessage | null>(null)
-  const say = useCallback((key: string, values?: Record<string, unknown>, quiet = false) => {
-    setMessage({ key, values, at: Date.now(), quiet })
-  }, [])
-  // Time up: seen (the banner flashes), heard (a soft chime) and read out (the status line).
+  // Shown in the banner's message line (plain text) and read out once by the page's live region.
+  const say = useCallback(
+    (key: string, values?: Record<string, unknown>, quiet = false) => {
+      setMessage({ key, values, at: Date.now(), quiet })
+      announce(t(key, values))
+    },
+    [t],
+  )
+  // Round started, time added, voting opened … for everyone on the board, not only the facilitator.
+  useSessionAnnouncements(state, control?.synced ?? false, (events) => {
+    const [first] = events
+    if (events.length === 1 && first) say(first.key, first.values)
+    else
+      say('session.announce.several', { text: events.map((event) => t(event.key, event.values)).join(' ') })
+  })
+  // Time up: seen (the banner flashes, the message line), heard (a soft chime) and read out.
   const countdown = useCountdown(state.timer, () => {
     setFlashAt(Date.now())
     playTimeUpSound()
-    // Already on screen in the timer: only read out.
-    say('session.timeUpShort', undefined, true)
+    say('session.timeUpShort')
   })
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {

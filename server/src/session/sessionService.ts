@@ -10,6 +10,7 @@ import {
   setRoleOverride,
   type TimerState,
   type VotingConfig,
+  writeLastReveal,
   writeVoting,
 } from '../../../shared/src/model/facilitation'
 import {
@@ -187,6 +188,11 @@ export class SessionService {
           anonymous: anonymous ?? anonymousDefault,
         })
         await this.countDrafts(boardId, participantId)
+      }
+      // For everyone's screen reader and message line (see readLastReveal).
+      if (revealed > 0) {
+        const mark = { at: Date.now(), count: revealed }
+        await this.rooms.change(controlRoom(boardId), (doc) => writeLastReveal(doc, mark))
       }
       return revealed
     })

@@ -80,6 +80,7 @@ const READY = 'ready'
 const DRAFTS = 'drafts'
 const ROUND_OPTIONS = 'roundOptions'
 const ROLES = 'roles'
+const LAST_REVEAL = 'lastReveal'
 
 function nested(controlDoc: Y.Doc, key: string): Y.Map<unknown> {
   const existing = sessionRoot(controlDoc).get(key)
@@ -124,6 +125,28 @@ export function remainingMs(timer: TimerState, serverNow: number): number | null
   if (timer.status === 'running' && timer.endsAt !== null) return Math.max(0, timer.endsAt - serverNow)
   if (timer.status === 'paused') return timer.remainingMs
   return null
+}
+
+/**
+ * The last reveal of drafts: when, and how many notes went onto the board. Written by the server
+ * after a reveal so every client can say "the notes are visible to everyone" (the drafts vanishing
+ * alone does not tell a reveal from someone deleting their own drafts).
+ */
+export interface RevealMark {
+  at: number
+  count: number
+}
+
+export function readLastReveal(controlDoc: Y.Doc): RevealMark | null {
+  const raw = sessionRoot(controlDoc).get(LAST_REVEAL)
+  if (!isObject(raw)) return null
+  const at = numberOrNull(raw.at)
+  const count = numberOrNull(raw.count)
+  return at === null || count === null ? null : { at, count }
+}
+
+export function writeLastReveal(controlDoc: Y.Doc, mark: RevealMark): void {
+  sessionRoot(controlDoc).set(LAST_REVEAL, { ...mark })
 }
 
 export function readVoting(controlDoc: Y.Doc): VotingConfig | null {

@@ -140,7 +140,7 @@ export function DraftsModeration({ view }: { view: SessionView }) {
           type="button"
           className="button primary"
           disabled={busy || total === 0}
-          onClick={() => act(() => revealDrafts(view.boardId, view.token, anonymous), 'facilitator.revealed')}
+          onClick={() => act(() => revealDrafts(view.boardId, view.token, anonymous))}
           data-testid="reveal"
         >
           {t('facilitator.reveal')}

@@ -78,10 +78,10 @@ export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
   const zones = view.zones.filter((zone) => current?.zoneIds.includes(zone.id))
   const focus = boundsOf(zones)
 
+  // Plain text, not a live region: say() reads every message out once through the page's region.
   const status = (
     <p
       className={`session-message${shownMessage?.quiet ? ' visually-hidden' : ''}`}
-      role="status"
       data-testid="session-message"
     >
       {shownMessage ? t(shownMessage.key, shownMessage.values) : ''}
