@@ -77,6 +77,10 @@ function CommandList({ headingId }: { headingId: string }) {
       event.preventDefault()
       const chosen = results[current]
       if (chosen) run(chosen.action)
+    } else if (event.key === 'Tab') {
+      // The search field is the dialog's only stop (options are chosen with the arrows): Tab would
+      // leave the modal dialog for the browser's own toolbar and drop focus to <body>.
+      event.preventDefault()
     }
   }
 

@@ -7,6 +7,7 @@ import { can } from '../../../shared/src/roles'
 import { type BoardInfo, getBoard } from '../api/boardsApi'
 import type { BoardEditor } from '../board/editor/BoardEditor'
 import { addDraft } from '../board/ops/draftOps'
+import { useFocusKeeper } from '../components/focusKeeper'
 import { announce } from '../components/pageAnnouncer'
 import { FacilitatorButton, FacilitatorPanel } from '../panels/facilitator/FacilitatorPanel'
 import type { CanvasPresence } from '../presence/canvasPresence'
@@ -209,6 +210,13 @@ export function useBoardSession(input: {
   )
 
   const [panelOpen, setPanelOpen] = useState(false)
+  // Closing the panel (its button, Escape) gives the keyboard back to the button that opened it.
+  const closePanel = useCallback(() => {
+    setPanelOpen(false)
+    document.querySelector<HTMLElement>('[data-testid=facilitator-open]')?.focus()
+  }, [])
+  // The board page's safety net: focus never falls to <body> when what had it goes away.
+  useFocusKeeper()
   return {
     canWrite,
     control: control?.doc ?? null,
@@ -223,7 +231,7 @@ export function useBoardSession(input: {
     ) : null,
     overlays:
       isFacilitator && panelOpen ? (
-        <FacilitatorPanel view={view} awareness={awareness} onClose={() => setPanelOpen(false)} />
+        <FacilitatorPanel view={view} awareness={awareness} onClose={closePanel} />
       ) : null,
   }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/http'
+import { softDisabled } from '../../components/softDisabled'
 import {
   listDrafts,
   type ParticipantDrafts,
@@ -88,8 +89,9 @@ export function DraftsModeration({ view }: { view: SessionView }) {
                     <button
                       type="button"
                       className="text-button"
-                      disabled={busy}
+                      aria-disabled={busy || undefined}
                       onClick={() =>
+                        !busy &&
                         act(() =>
                           setDraftHidden(view.boardId, view.token, {
                             participantId: person.participantId,
@@ -105,8 +107,9 @@ export function DraftsModeration({ view }: { view: SessionView }) {
                     <button
                       type="button"
                       className="text-button danger"
-                      disabled={busy}
+                      aria-disabled={busy || undefined}
                       onClick={() =>
+                        !busy &&
                         act(() =>
                           removeDraft(view.boardId, view.token, {
                             participantId: person.participantId,
@@ -139,8 +142,11 @@ export function DraftsModeration({ view }: { view: SessionView }) {
         <button
           type="button"
           className="button primary"
-          disabled={busy || total === 0}
-          onClick={() => act(() => revealDrafts(view.boardId, view.token, anonymous))}
+          {...softDisabled(busy || total === 0, () =>
+            act(() => revealDrafts(view.boardId, view.token, anonymous)),
+          )}
+          // Where focus lands when a draft it was on is removed or moved.
+          data-focus-return
           data-testid="reveal"
         >
           {t('facilitator.reveal')}

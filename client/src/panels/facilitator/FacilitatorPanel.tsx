@@ -1,10 +1,11 @@
-import { type KeyboardEvent, useState } from 'react'
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import type { SessionView } from '../../session/sessionView'
 import { DraftsModeration } from './DraftsModeration'
 import { PeoplePanel } from './PeoplePanel'
 import { ScriptEditor } from './ScriptEditor'
+import { useSheetOnNarrow } from './useSheetOnNarrow'
 import { VotingPanel } from './VotingPanel'
 import './facilitator.css'
 
@@ -18,12 +19,20 @@ interface FacilitatorPanelProps {
 }
 
 /**
- * The facilitator's session panel on the right of the board (full width on phones): the round
- * script with its timer buttons, private writing, dot voting and the people on the board.
+ * The facilitator's session panel: the round script with its timer buttons, private writing, dot
+ * voting and the people on the board. On wide screens a column beside the board (the board gets
+ * narrower, nothing lies under the panel); on narrow ones a full-screen modal sheet (the page
+ * behind is inert). Either way it never hides something that can take focus (WCAG 2.4.11).
  */
 export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelProps) {
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('script')
+  const ref = useRef<HTMLElement>(null)
+  const sheet = useSheetOnNarrow(ref)
+  // Opening the panel takes the keyboard there: it is what the facilitator asked for.
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus()
+  }, [])
 
   const onTabKey = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
@@ -35,12 +44,16 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
 
   return (
     <section
+      ref={ref}
       id={FACILITATOR_PANEL_ID}
-      className="facilitator-panel"
+      className={`facilitator-panel${sheet ? ' sheet' : ''}`}
       aria-labelledby="facilitator-panel-title"
+      {...(sheet ? { role: 'dialog', 'aria-modal': true } : {})}
       data-testid="facilitator-panel"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose()
+        if (event.key !== 'Escape' || event.defaultPrevented) return
+        event.preventDefault()
+        onClose()
       }}
     >
       <header className="facilitator-header">

@@ -8,6 +8,7 @@ import {
   type RoundData,
   setLocked,
 } from '../../../../shared/src/model'
+import { softDisabled } from '../../components/softDisabled'
 import { useSessionCommand } from '../../session/banner/TimerControls'
 import type { SessionView } from '../../session/sessionView'
 import { RoundEditor } from './RoundEditor'
@@ -55,8 +56,7 @@ function RoundRow({ view, round, index, count, editing, onEdit }: RoundRowProps)
         <button
           type="button"
           className="button primary round-start"
-          disabled={busy || live}
-          onClick={() => run({ action: 'start', roundId: round.id })}
+          {...softDisabled(busy || live, () => run({ action: 'start', roundId: round.id }))}
           data-testid="round-start"
         >
           {t('facilitator.start')}
@@ -75,8 +75,7 @@ function RoundRow({ view, round, index, count, editing, onEdit }: RoundRowProps)
         <button
           type="button"
           className="text-button"
-          disabled={index === 0 || !control}
-          onClick={() => control && moveRound(control, index, index - 1)}
+          {...softDisabled(index === 0 || !control, () => control && moveRound(control, index, index - 1))}
           aria-label={t('facilitator.moveUp', { title: round.title })}
         >
           ↑
@@ -84,8 +83,10 @@ function RoundRow({ view, round, index, count, editing, onEdit }: RoundRowProps)
         <button
           type="button"
           className="text-button"
-          disabled={index === count - 1 || !control}
-          onClick={() => control && moveRound(control, index, index + 1)}
+          {...softDisabled(
+            index === count - 1 || !control,
+            () => control && moveRound(control, index, index + 1),
+          )}
           aria-label={t('facilitator.moveDown', { title: round.title })}
         >
           ↓
@@ -158,6 +159,8 @@ export function ScriptEditor({ view }: { view: SessionView }) {
         className="button secondary"
         disabled={!control}
         onClick={add}
+        // Where focus lands when a round it was in is deleted.
+        data-focus-return
         data-testid="round-add"
       >
         {t('facilitator.addRound')}

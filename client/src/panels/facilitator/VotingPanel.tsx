@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/http'
+import { softDisabled } from '../../components/softDisabled'
 import { VoteResults } from '../../session/banner/Voting'
 import { setVoting } from '../../session/sessionApi'
 import type { SessionView } from '../../session/sessionView'
@@ -72,8 +73,11 @@ export function VotingPanel({ view }: { view: SessionView }) {
     }
   }
 
+  const noZones = form.scope === 'zone' && form.zoneIds.length === 0
   const open = (event: FormEvent) => {
     event.preventDefault()
+    // aria-disabled rather than disabled: the button keeps focus while the request runs.
+    if (busy || noZones) return
     void send({
       action: 'open',
       perPerson: form.perPerson,
@@ -121,8 +125,10 @@ export function VotingPanel({ view }: { view: SessionView }) {
           <button
             type="button"
             className="button primary"
-            disabled={busy}
-            onClick={() => send({ action: 'close' })}
+            {...softDisabled(busy, () => send({ action: 'close' }))}
+            // Focus lands here once voting opened (the form it was in is gone), and back on
+            // "open voting" once it closed.
+            data-focus-return
             data-testid="voting-close"
           >
             {t('facilitator.closeVoting')}
@@ -182,7 +188,8 @@ export function VotingPanel({ view }: { view: SessionView }) {
           <button
             type="submit"
             className="button primary"
-            disabled={busy || (form.scope === 'zone' && form.zoneIds.length === 0)}
+            aria-disabled={busy || noZones || undefined}
+            data-focus-return
             data-testid="voting-open-submit"
           >
             {t('facilitator.openVoting')}

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TimerStatus } from '../../../../shared/src/model'
 import { ApiError } from '../../api/http'
+import { softDisabled } from '../../components/softDisabled'
 import { formatClock } from '../clock'
 import { type SessionAction, sessionAction } from '../sessionApi'
 import type { SessionView } from '../sessionView'
@@ -59,10 +60,10 @@ export function FacilitatorTimerControls({ view }: { view: SessionView }) {
       {view.timeUp && (
         <span className="session-more-time" data-testid="more-time">
           <span>{t('session.moreTime')}</span>
-          <button type="button" className="button secondary" disabled={busy} onClick={() => addMinutes(1)}>
+          <button type="button" className="button secondary" {...softDisabled(busy, () => addMinutes(1))}>
             {t('session.plusOne')}
           </button>
-          <button type="button" className="button secondary" disabled={busy} onClick={() => addMinutes(5)}>
+          <button type="button" className="button secondary" {...softDisabled(busy, () => addMinutes(5))}>
             {t('session.plusFive')}
           </button>
         </span>
@@ -72,16 +73,16 @@ export function FacilitatorTimerControls({ view }: { view: SessionView }) {
           <button
             type="button"
             className="button secondary"
-            disabled={busy}
-            onClick={() => run({ action: 'pause' })}
+            {...softDisabled(busy, () => run({ action: 'pause' }))}
           >
             {t('session.pause')}
           </button>
           <button
             type="button"
             className="button secondary"
-            disabled={busy}
-            onClick={() => addMinutes(1)}
+            {...softDisabled(busy, () => addMinutes(1))}
+            // Where focus lands after "+1 minuut" when time was up (that button goes away).
+            data-focus-return
             data-testid="session-add-minute"
           >
             {t('session.plusOne')}
@@ -92,8 +93,7 @@ export function FacilitatorTimerControls({ view }: { view: SessionView }) {
         <button
           type="button"
           className="button primary"
-          disabled={busy}
-          onClick={() => run({ action: 'resume' })}
+          {...softDisabled(busy, () => run({ action: 'resume' }))}
         >
           {t('session.resume')}
         </button>
@@ -102,8 +102,7 @@ export function FacilitatorTimerControls({ view }: { view: SessionView }) {
         <button
           type="button"
           className="button secondary"
-          disabled={busy}
-          onClick={() => run({ action: 'skip' })}
+          {...softDisabled(busy, () => run({ action: 'skip' }))}
         >
           {t('session.next')}
         </button>
@@ -112,8 +111,7 @@ export function FacilitatorTimerControls({ view }: { view: SessionView }) {
         <button
           type="button"
           className="button secondary"
-          disabled={busy}
-          onClick={() => run({ action: 'end' })}
+          {...softDisabled(busy, () => run({ action: 'end' }))}
           data-testid="session-end"
         >
           {t('session.end')}

@@ -5,7 +5,7 @@ import { useEditorState } from '../../board/editor/editorContext'
 import { addDraft, moveDraft, removeDraft } from '../../board/ops/draftOps'
 import { toBoardPoint, toScreenRect, type Viewport } from '../../canvas/viewport'
 import type { SessionView } from '../sessionView'
-import { draftTarget, editDraftText, isDraftHidden } from './draftActions'
+import { draftTarget, editDraftText, isDraftHidden, leaveDraftField } from './draftActions'
 
 function removeOwnDraftNote(view: SessionView, noteId: string): void {
   const target = draftTarget(view)
@@ -97,6 +97,7 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
         placeholder={t('note.emptyPlaceholder')}
         aria-label={t('session.draftLabel')}
         onChange={(event) => editDraftText(view, note.id, event.target.value)}
+        onKeyDown={(event) => event.key === 'Escape' && leaveDraftField(event.currentTarget)}
         data-testid="draft-text"
       />
     </div>

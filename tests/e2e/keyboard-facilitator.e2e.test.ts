@@ -1,0 +1,146 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
+import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { activeTestId, coveredByPanel, heard, tabTo } from '../helpers/keyboardPages'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { SYNC, shoot, writeDraft } from '../helpers/sessionPages'
+
+/**
+ * Issue 13: a facilitator runs a round with the keyboard only (Tab, Shift+Tab, arrows, Enter,
+ * Space, Escape) and a participant in another browser hears every session event once, through the
+ * page's live region, and sees it in the banner's message line. After every action the
+ * facilitator's focus is somewhere, never on <body>. Then: nothing that can take focus lies under
+ * the facilitator panel, on a laptop (a column beside the board) and a phone (a modal sheet).
+ */
+
+describe.skipIf(!chromiumAvailable())('keyboard facilitation and announcements', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-keyboard-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('runs a round by keyboard; the participant hears each event once', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+    const ahmed = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage()
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Toetsenbord',
+      name: 'Marieke',
+      templateId: '1-2-4-allen',
+    })
+    await joinInBrowser(ahmed, server.url, await readJoinCode(facilitator), 'Ahmed')
+
+    /** Each step: what the facilitator did must be heard and seen by the participant. */
+    const expectHeard = async (message: string) => {
+      await expect.poll(() => heard(ahmed), SYNC).toContain(message)
+      await expect.poll(() => ahmed.getByTestId('session-message').textContent(), SYNC).toContain(message)
+      // Said once: the message line is not a live region itself, and there is one polite region.
+      expect(await ahmed.locator('[aria-live], [role=status][data-testid=session-message]').count()).toBe(1)
+      expect(await activeTestId(facilitator)).not.toBe('BODY')
+    }
+
+    // Open the session panel: focus moves into it (the selected tab).
+    await tabTo(facilitator, 'facilitator-open')
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(() => activeTestId(facilitator)).toBe('facilitator-tab-script')
+
+    // Start the first round ("Alleen", private writing).
+    await tabTo(facilitator, 'round-start')
+    await facilitator.keyboard.press('Enter')
+    await expectHeard('De ronde is begonnen: Alleen')
+    expect(await activeTestId(facilitator)).toBe('round-start')
+    await shoot(ahmed, 'keyboard-1-started-participant')
+
+    // One minute more, from the timer buttons in the round banner (before the panel: Shift+Tab).
+    await tabTo(facilitator, 'session-add-minute', { back: true })
+    await facilitator.keyboard.press('Space')
+    await expectHeard('Er is 1 minuut bij')
+
+    // The participant writes privately; the facilitator reveals from the "writing" tab.
+    await writeDraft(ahmed, 'Meer bankjes in het park')
+    await tabTo(facilitator, 'facilitator-tab-script')
+    await facilitator.keyboard.press('ArrowRight')
+    await expect.poll(() => activeTestId(facilitator)).toBe('facilitator-tab-writing')
+    await facilitator.getByTestId('moderation-draft').first().waitFor(SYNC)
+    await tabTo(facilitator, 'reveal')
+    await facilitator.keyboard.press('Enter')
+    await expectHeard('De briefjes zijn zichtbaar voor iedereen')
+    await expect.poll(() => noteTexts(ahmed), SYNC).toEqual(['Meer bankjes in het park'])
+    await shoot(facilitator, 'keyboard-2-revealed-facilitator')
+
+    // Dot voting: open (focus lands on "close voting"), then close (focus back on "open").
+    await tabTo(facilitator, 'facilitator-tab-writing', { back: true })
+    await facilitator.keyboard.press('ArrowRight')
+    await expect.poll(() => activeTestId(facilitator)).toBe('facilitator-tab-voting')
+    await tabTo(facilitator, 'voting-open-submit')
+    await facilitator.keyboard.press('Enter')
+    await expectHeard('Stemmen met stippen is open')
+    await expect.poll(() => activeTestId(facilitator)).toBe('voting-close')
+    await shoot(ahmed, 'keyboard-3-voting-participant')
+    await facilitator.keyboard.press('Enter')
+    await expectHeard('Het stemmen is gesloten')
+    await expect.poll(() => activeTestId(facilitator)).toBe('voting-open-submit')
+
+    // Escape closes the panel and gives focus back to the button that opened it.
+    await facilitator.keyboard.press('Escape')
+    await expect.poll(() => facilitator.getByTestId('facilitator-panel').count()).toBe(0)
+    expect(await activeTestId(facilitator)).toBe('facilitator-open')
+  })
+
+  for (const size of [
+    { width: 1280, height: 800, name: 'laptop' },
+    { width: 390, height: 844, name: 'phone' },
+  ]) {
+    it(`hides nothing focusable behind the facilitator panel (${size.name})`, async () => {
+      const page = await (
+        await browser.newContext({ viewport: { width: size.width, height: size.height } })
+      ).newPage()
+      await createBoardInBrowser(page, server.url, {
+        title: 'Paneel',
+        name: 'Marieke',
+        templateId: '1-2-4-allen',
+      })
+      // Phones fold the header's tools under "Meer".
+      const more = page.getByTestId('header-more')
+      if ((await more.count()) > 0 && !(await page.getByTestId('facilitator-open').isVisible()))
+        await more.click()
+      await page.getByTestId('facilitator-open').click()
+      await page.getByTestId('facilitator-panel').waitFor()
+      // A running round puts the timer buttons and the round's controls on the page too.
+      await page.getByTestId('round-start').first().click()
+      await page.getByTestId('round-banner').waitFor(SYNC)
+      await page.waitForTimeout(300)
+      await shoot(page, `keyboard-panel-${size.name}`)
+      const covered = await coveredByPanel(page)
+      expect(covered).toEqual([])
+      // On the phone the sheet is modal: Tab stays inside it.
+      if (size.name === 'phone') {
+        for (let step = 0; step < 25; step++) {
+          await page.keyboard.press('Tab')
+          const inside = await page.evaluate(
+            () =>
+              document.querySelector('[data-testid=facilitator-panel]')?.contains(document.activeElement) ??
+              false,
+          )
+          expect(inside).toBe(true)
+        }
+      }
+    })
+  }
+})
