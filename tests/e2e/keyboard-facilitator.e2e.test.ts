@@ -74,6 +74,9 @@ describe.skipIf(!chromiumAvailable())('keyboard facilitation and announcements',
 
     // The participant writes privately; the facilitator reveals from the "writing" tab.
     await writeDraft(ahmed, 'Meer bankjes in het park')
+    // Escape leaves the draft's field for "+ Briefje" (the next draft), not for <body>.
+    await ahmed.keyboard.press('Escape')
+    expect(await activeTestId(ahmed)).toBe('draft-add')
     await tabTo(facilitator, 'facilitator-tab-script')
     await facilitator.keyboard.press('ArrowRight')
     await expect.poll(() => activeTestId(facilitator)).toBe('facilitator-tab-writing')
@@ -101,6 +104,34 @@ describe.skipIf(!chromiumAvailable())('keyboard facilitation and announcements',
     await facilitator.keyboard.press('Escape')
     await expect.poll(() => facilitator.getByTestId('facilitator-panel').count()).toBe(0)
     expect(await activeTestId(facilitator)).toBe('facilitator-open')
+  })
+
+  it('keeps focus after Escape from a note, undo, and Tab in the command search', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+    await createBoardInBrowser(page, server.url, { title: 'Focus', name: 'Marieke' })
+    await tabTo(page, 'add-note')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => activeTestId(page)).toBe('note-editor')
+    await page.keyboard.type('Koffie')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('note-editor').count()).toBe(0)
+    expect(await activeTestId(page)).not.toBe('BODY')
+
+    // Undo empties the stack, so its button turns off: focus moves on (redo), not to <body>.
+    await tabTo(page, 'undo', { back: true })
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('note-item').count()).toBe(0)
+    await page.waitForTimeout(100)
+    expect(await activeTestId(page)).not.toBe('BODY')
+
+    // The command search is the dialog's one stop: Tab stays there, Escape gives focus back.
+    await page.keyboard.press('Control+k')
+    await expect.poll(() => activeTestId(page)).toBe('command-input')
+    await page.keyboard.press('Tab')
+    expect(await activeTestId(page)).toBe('command-input')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('command-input').count()).toBe(0)
+    expect(await activeTestId(page)).not.toBe('BODY')
   })
 
   for (const size of [
