@@ -29,6 +29,7 @@ import { useHeldKeys } from './useHeldKeys'
 import { GRID_SIZE, useItemDrag } from './useItemDrag'
 import { useItemEditing } from './useItemEditing'
 import { usePointerTools } from './usePointerTools'
+import { useTouchNoteGestures } from './useTouchNoteGestures'
 import { typingLabels, useAnnounceEditing, useTypingPeers } from './useTypingPresence'
 import { useViewportControls } from './useViewportControls'
 import { useViewportGestures } from './useViewportGestures'
@@ -114,6 +115,15 @@ export function BoardCanvas(props: BoardCanvasProps) {
       return moved
     },
   })
+  const selectedNow = useRef(selection.ids)
+  selectedNow.current = selection.ids
+  const touch = useTouchNoteGestures({
+    setViewport,
+    isSelected: (id) => selectedNow.current.includes(id),
+    select: (id) => {
+      if (!locked?.has(id)) selection.select(id, false)
+    },
+  })
   const itemHandlers = useMemo(
     () => ({
       onSelect: (id: string, additive: boolean) => {
@@ -123,13 +133,24 @@ export function BoardCanvas(props: BoardCanvasProps) {
         if (!locked?.has(id)) editing.startEdit(id)
       },
       onDragStart: (id: string, event: Konva.KonvaEventObject<DragEvent>) => {
-        if (locked?.has(id)) event.target.stopDrag()
+        // A finger on a note that is not selected pans the board instead (useTouchNoteGestures).
+        if (touch.claimDrag(id) || locked?.has(id)) event.target.stopDrag()
         else drag.onDragStart(id, event)
       },
       onDragMove: drag.onDragMove,
       onDragEnd: drag.onDragEnd,
+      onTouchStart: touch.onNoteTouchStart,
     }),
-    [locked, selection.select, editing.startEdit, drag.onDragStart, drag.onDragMove, drag.onDragEnd],
+    [
+      locked,
+      selection.select,
+      editing.startEdit,
+      drag.onDragStart,
+      drag.onDragMove,
+      drag.onDragEnd,
+      touch.claimDrag,
+      touch.onNoteTouchStart,
+    ],
   )
 
   const pointer = usePointerTools({

@@ -49,6 +49,7 @@ export const NoteShape = memo(function NoteShape({
   onDragStart,
   onDragMove,
   onDragEnd,
+  onTouchStart,
 }: NoteShapeProps) {
   const { width, height, text, authorName, color } = note
   const isTyped = Boolean(typing)
@@ -76,6 +77,7 @@ export const NoteShape = memo(function NoteShape({
       draggable={draggable && !editing}
       onClick={(event) => onSelect(note.id, additive(event))}
       onTap={() => onSelect(note.id, false)}
+      onTouchStart={onTouchStart ? (event) => onTouchStart(note.id, event) : undefined}
       onDblClick={() => onStartEdit(note.id)}
       onDblTap={() => onStartEdit(note.id)}
       onDragStart={(event) => onDragStart(note.id, event)}

@@ -35,6 +35,9 @@ const ANCHORS_ALL = [
   'bottom-right',
 ]
 const ANCHORS_CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right']
+/** Handles a finger can hit (at least 24 CSS px, with room to spare) on touch screens. */
+const ANCHOR_SIZE =
+  typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches ? 28 : 14
 
 /**
  * Resize handles around the selection (Konva Transformer). It also makes a multi-selection move as
@@ -98,8 +101,8 @@ export function SelectionTransformer({
       flipEnabled={false}
       keepRatio={keepRatio}
       enabledAnchors={keepRatio ? ANCHORS_CORNERS : ANCHORS_ALL}
-      anchorSize={14}
-      anchorCornerRadius={7}
+      anchorSize={ANCHOR_SIZE}
+      anchorCornerRadius={ANCHOR_SIZE / 2}
       anchorStroke="#1f5c4a"
       anchorFill="#ffffff"
       borderStroke="#1f5c4a"

@@ -15,6 +15,8 @@ export interface ItemHandlers {
   onDragStart: (id: string, event: KonvaDrag) => void
   onDragMove: (event: KonvaDrag) => void
   onDragEnd: (event: KonvaDrag) => void
+  /** A finger touches an item (notes: one finger on an unselected note pans, see useTouchNoteGestures). */
+  onTouchStart?: (id: string, event: Konva.KonvaEventObject<TouchEvent>) => void
 }
 
 interface ShapeNodeProps extends ItemHandlers {

@@ -80,6 +80,8 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
           <button
             type="button"
             className="draft-note-remove"
+            // The note is scaled with the board; the button is not, so it stays a finger's size.
+            style={{ minWidth: 32 / scale, height: 28 / scale, fontSize: 18 / scale }}
             onPointerDown={(event) => event.stopPropagation()}
             onClick={() => removeOwnDraftNote(view, note.id)}
             aria-label={t('session.draftRemove')}
