@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/src/roles'
 import { LanguageSwitch } from '../components/LanguageSwitch'
@@ -7,6 +7,8 @@ import { ConnectionBadge } from './ConnectionBadge'
 
 interface BoardHeaderProps {
   title: string
+  /** The board's own language (its title and notes), for screen readers' voice. */
+  contentLanguage: string
   role: Role
   name: string
   status: ConnectionStatus
@@ -20,8 +22,14 @@ interface BoardHeaderProps {
   tools?: ReactNode
 }
 
+/**
+ * One line at the top of the board: the view switch, the board's name, the connection and (on
+ * wide screens) every tool. On a phone the tools fold behind "Meer": opened, they wrap onto
+ * further lines of the header itself, so they push the board down instead of covering it.
+ */
 export function BoardHeader({
   title,
+  contentLanguage,
   role,
   name,
   status,
@@ -32,18 +40,33 @@ export function BoardHeader({
   tools,
 }: BoardHeaderProps) {
   const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const toolsId = useId()
   return (
-    <header className="board-header">
+    <header className={`board-header${open ? ' open' : ''}`}>
       {start}
       <a className="brand brand-small" href="/">
         <span className="brand-mark" aria-hidden="true" />
         <span className="visually-hidden">{t('app.name')}</span>
       </a>
-      <h1 className="board-title" data-testid="board-title">
+      <h1 className="board-title" data-testid="board-title" lang={contentLanguage}>
         {title}
       </h1>
-      <div className="board-header-tools">
-        <ConnectionBadge status={status} hasSynced={hasSynced} />
+      <ConnectionBadge status={status} hasSynced={hasSynced} />
+      <button
+        type="button"
+        className="button secondary header-more"
+        aria-expanded={open}
+        aria-controls={toolsId}
+        onClick={() => setOpen((value) => !value)}
+        data-testid="header-more"
+      >
+        {t('board.more')}
+        <span aria-hidden="true" className="header-more-arrow">
+          {open ? '▴' : '▾'}
+        </span>
+      </button>
+      <div className="board-header-tools" id={toolsId}>
         <span
           className={`role-badge role-${role}`}
           title={t('board.youAre', { name })}
@@ -51,6 +74,7 @@ export function BoardHeader({
         >
           {t(`roles.${role}`)}
         </span>
+        <span className="you-are">{t('board.youAre', { name })}</span>
         {tools}
         {onShare && (
           <button
@@ -65,6 +89,12 @@ export function BoardHeader({
         {menu}
         <LanguageSwitch />
       </div>
+      {status !== 'connected' && hasSynced && (
+        // Said in words, not only in a tooltip: people on a phone never see a hover text.
+        <p className="offline-explainer" data-testid="offline-explainer">
+          {t('connection.offlineHint')}
+        </p>
+      )}
     </header>
   )
 }

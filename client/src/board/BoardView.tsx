@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
 import { BoardCanvas } from '../canvas/BoardCanvas'
+import { OutlineView } from '../outline/OutlineView'
+import { isNarrowScreen, useViewMode } from '../outline/viewMode'
 import { useExportPanel } from '../panels/export/ExportPanel'
 import { useBoardSession } from '../session/useBoardSession'
 import { getStoredBoard } from '../storage/localBoards'
@@ -56,6 +58,7 @@ function BoardContent({
   const title = meta.title || info.title
   const menu = useBoardMenu({ boardId, token, title, isFacilitator })
   const author = { id: info.participantId, name: info.name }
+  const [mode, setMode] = useViewMode(info.role === 'participant' && isNarrowScreen())
   // One editor per open board: what this person is doing, and the one writer of notes.
   const [editor] = useState(
     () =>
@@ -77,6 +80,7 @@ function BoardContent({
     notes,
     zones,
     editor,
+    listView: mode === 'outline',
   })
   editor.configure({
     author,
@@ -94,8 +98,8 @@ function BoardContent({
     notes,
     zones,
     canEdit: canWrite,
-    locked: session.locked,
-    voteResults: session.voteResults,
+    mode,
+    setMode,
   })
   const exporting = useExportPanel({ boardId, token, role: info.role, title, control: session.control })
 
@@ -109,9 +113,10 @@ function BoardContent({
 
   return (
     <EditorProvider editor={editor}>
-      <div className="board-page">
+      <div className={`board-page mode-${mode}`}>
         <BoardHeader
           title={title}
+          contentLanguage={meta.language}
           role={info.role}
           name={info.name}
           status={status}
@@ -129,9 +134,18 @@ function BoardContent({
         />
         {!canEdit && <p className="read-only-banner">{t('board.readOnly')}</p>}
         {session.banner}
-        <main className="board-main">
-          {collab.mode === 'outline' ? (
-            collab.outline
+        {/* The notes and questions are in the board's language, whatever the buttons speak. */}
+        <main className="board-main" lang={meta.language}>
+          {mode === 'outline' ? (
+            <OutlineView
+              notes={notes}
+              zones={zones}
+              canEdit={canWrite}
+              locked={session.locked}
+              voteResults={session.voteResults}
+              announce={collab.announce}
+              session={session.view}
+            />
           ) : (
             <>
               <BoardCanvas

@@ -24,7 +24,7 @@ export function ConnectionBadge({ status, hasSynced }: { status: ConnectionStatu
       title={status === 'connected' ? undefined : t('connection.offlineHint')}
     >
       <span className="connection-dot" aria-hidden="true" />
-      {label}
+      <span className="connection-label">{label}</span>
     </span>
   )
 }

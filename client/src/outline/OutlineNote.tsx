@@ -1,8 +1,15 @@
 import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NOTE_COLOR_HEX, type NoteData, type ZoneData } from '../../../shared/src/model'
+import {
+  NOTE_COLOR_HEX,
+  type NoteData,
+  type ReactionEmoji,
+  type ReactionTally,
+  type ZoneData,
+} from '../../../shared/src/model'
 import { LockIcon } from '../session/canvas/NoteChips'
 import { MoveNoteForm, NoteTextForm } from './forms'
+import { NoteReactions, NoteVoteButtons } from './NoteSessionControls'
 
 export function noteItemId(noteId: string): string {
   return `outline-note-${noteId}`
@@ -20,6 +27,15 @@ interface OutlineNoteProps {
   onSaveText: (note: NoteData, base: string, text: string) => void
   onMove: (note: NoteData, zoneId: string | null) => void
   onDelete: (note: NoteData) => void
+  /** Voting is open and this note takes dots: this person's dots on it (null: no dots now). */
+  myDots: number | null
+  /** Another dot may go on this note (dots left, below the maximum per note). */
+  canAddDot: boolean
+  reactions: readonly ReactionTally[]
+  participantId: string
+  canReact: boolean
+  onVote: (noteId: string, delta: 1 | -1) => void
+  onReact: (noteId: string, emoji: ReactionEmoji) => void
 }
 
 type Mode = 'view' | 'edit' | 'move'
@@ -39,9 +55,18 @@ export const OutlineNote = memo(function OutlineNote({
   onSaveText,
   onMove,
   onDelete,
+  myDots,
+  canAddDot,
+  reactions,
+  participantId,
+  canReact,
+  onVote,
+  onReact,
 }: OutlineNoteProps) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<Mode>('view')
+  // The edit, move and remove buttons, folded away until asked for.
+  const [changing, setChanging] = useState(false)
   // The text when editing started: saving merges only what changed since (see mergeEdit).
   const [base, setBase] = useState(note.text)
   const textId = `${noteItemId(note.id)}-text`
@@ -49,6 +74,7 @@ export const OutlineNote = memo(function OutlineNote({
 
   const back = () => {
     setMode('view')
+    setChanging(false)
     document.getElementById(itemId)?.focus()
   }
 
@@ -77,7 +103,7 @@ export const OutlineNote = memo(function OutlineNote({
             {note.text || t('list.emptyNote')}
           </p>
         )}
-        {(note.authorName || votes !== null) && (
+        {(note.authorName || votes !== null || myDots) && (
           <p className="outline-note-meta">
             {note.authorName && <span>{t('list.by', { name: note.authorName })}</span>}
             {/* A real space: the chip has only a margin, and read aloud "Ahmed3 stemmen" would be wrong. */}
@@ -88,12 +114,26 @@ export const OutlineNote = memo(function OutlineNote({
                 {t('session.votes', { count: votes })}
               </span>
             )}
+            {myDots ? (
+              <span className="outline-my-dots" data-testid="outline-my-dots">
+                {' '}
+                {t('session.myDots', { count: myDots })}
+              </span>
+            ) : null}
           </p>
         )}
         {locked && (
           <p className="outline-note-lock" data-testid="outline-note-lock">
             <LockIcon /> {t('outline.noteLocked')}
           </p>
+        )}
+        {myDots !== null && (
+          <NoteVoteButtons
+            noteId={note.id}
+            textId={textId}
+            voting={{ myDots, canAdd: canAddDot }}
+            onVote={onVote}
+          />
         )}
         {mode === 'move' && !locked && (
           <MoveNoteForm
@@ -106,7 +146,32 @@ export const OutlineNote = memo(function OutlineNote({
             onCancel={back}
           />
         )}
-        {canEdit && !locked && mode === 'view' && (
+        {mode === 'view' && (
+          <div className="outline-note-row">
+            <NoteReactions
+              noteId={note.id}
+              textId={textId}
+              reactions={reactions}
+              participantId={participantId}
+              canReact={canReact}
+              onReact={onReact}
+            />
+            {canEdit && !locked && (
+              // Folded: on a phone, three buttons under each of fifty notes bury the notes.
+              <button
+                type="button"
+                className="button secondary outline-change"
+                aria-expanded={changing}
+                aria-describedby={textId}
+                onClick={() => setChanging((open) => !open)}
+                data-testid="outline-change"
+              >
+                {t('outline.change')}
+              </button>
+            )}
+          </div>
+        )}
+        {canEdit && !locked && mode === 'view' && changing && (
           <div className="outline-note-actions">
             <button
               type="button"

@@ -1,9 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { NoteData, ZoneData } from '../../../shared/src/model'
+import type { NoteData, ReactionEmoji, ZoneData } from '../../../shared/src/model'
 import { useEditor } from '../board/editor/editorContext'
+import { addDraft } from '../board/ops/draftOps'
+import { draftTarget } from '../session/drafts/draftActions'
+import { reactToNote } from '../session/noteReactions'
+import type { SessionView } from '../session/sessionView'
+import { castUndoableVote } from '../session/voteHistory'
+import { type ListSectionData, listSections } from './listSections'
 import { noteItemId } from './OutlineNote'
-import { OutlineSection, sectionHeadingId } from './OutlineSection'
+import { type ListSession, OutlineSection, sectionHeadingId } from './OutlineSection'
 import './outline.css'
 
 interface OutlineViewProps {
@@ -20,6 +26,8 @@ interface OutlineViewProps {
   voteResults: Readonly<Record<string, number>> | null
   /** Says something politely to screen reader users (confirmations of their own actions). */
   announce: (message: string) => void
+  /** The session: the round's questions first, dots, reactions and private notes. */
+  session: SessionView
 }
 
 /**
@@ -49,7 +57,15 @@ function refused(
  * notes. Made for screen readers, keyboards and small screens; it edits the same live document as
  * the canvas.
  */
-export function OutlineView({ notes, zones, canEdit, locked, voteResults, announce }: OutlineViewProps) {
+export function OutlineView({
+  notes,
+  zones,
+  canEdit,
+  locked,
+  voteResults,
+  announce,
+  session,
+}: OutlineViewProps) {
   const { t } = useTranslation()
   // Where focus goes after the list changed under it (a new, moved or removed note).
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
@@ -68,23 +84,17 @@ export function OutlineView({ notes, zones, canEdit, locked, voteResults, announ
       (zoneId ? t('outline.untitledZone') : t('list.noZone')),
     [zones, t],
   )
-  const sections = [
-    ...zones.map((zone) => ({
-      zoneId: zone.id as string | null,
-      title: zone.title || t('outline.untitledZone'),
-      prompt: zone.prompt,
-      notes: notes.filter((note) => note.zoneId === zone.id),
-    })),
-  ]
-  const loose = notes.filter((note) => !note.zoneId || !zoneIds.has(note.zoneId))
-  if (loose.length > 0 || zones.length === 0) {
-    sections.push({
-      zoneId: null,
-      title: zones.length === 0 ? t('list.label') : t('list.noZone'),
-      prompt: '',
-      notes: loose,
-    })
-  }
+  const [showAll, setShowAll] = useState(false)
+  const roundZoneIds = session.state.current?.zoneIds ?? []
+  const { round, rest } = listSections({
+    zones,
+    notes,
+    drafts: session.drafts?.notes ?? [],
+    roundZoneIds,
+    untitled: t('outline.untitledZone'),
+    looseTitle: zones.length === 0 ? t('list.label') : t('list.noZone'),
+  })
+  const listSession = useListSession(session, announce)
 
   // Stable handlers (reading the latest data from a ref) keep the memoised notes from re-rendering.
   // Every write goes through the board operations, so the note lands in its question on the
@@ -128,25 +138,84 @@ export function OutlineView({ notes, zones, canEdit, locked, voteResults, announ
     announce(t('outline.removed'))
   }, [])
 
+  const renderCard = (section: ListSectionData) => (
+    <OutlineSection
+      key={section.zoneId ?? 'none'}
+      {...section}
+      zones={moveTargets}
+      canEdit={canEdit}
+      locked={locked}
+      voteResults={voteResults}
+      session={listSession}
+      onAdd={onAdd}
+      onSaveText={onSaveText}
+      onMove={onMove}
+      onDelete={onDelete}
+    />
+  )
+
   return (
     <section className="outline" aria-label={t('outline.heading')} data-testid="outline">
       <div className="outline-inner">
         {notes.length === 0 && <p className="outline-empty">{t('list.empty')}</p>}
-        {sections.map((section) => (
-          <OutlineSection
-            key={section.zoneId ?? 'none'}
-            {...section}
-            zones={moveTargets}
-            canEdit={canEdit}
-            locked={locked}
-            voteResults={voteResults}
-            onAdd={onAdd}
-            onSaveText={onSaveText}
-            onMove={onMove}
-            onDelete={onDelete}
-          />
-        ))}
+        {round.map(renderCard)}
+        {rest.length > 0 && (
+          <button
+            type="button"
+            className="button secondary outline-show-all"
+            aria-expanded={showAll}
+            onClick={() => setShowAll((value) => !value)}
+            data-testid="outline-show-all"
+          >
+            {showAll ? t('outline.hideOthers') : t('outline.showOthers', { count: rest.length })}
+          </button>
+        )}
+        {showAll && rest.map(renderCard)}
       </div>
     </section>
   )
+}
+
+/**
+ * Dots, reactions and private notes for the list, from the session. The handlers are stable (they
+ * read the latest session from a ref), so the memoised notes re-render only for their own changes.
+ */
+function useListSession(session: SessionView, announce: (message: string) => void): ListSession {
+  const { t } = useTranslation()
+  const latest = useRef({ session, announce, t })
+  latest.current = { session, announce, t }
+  const onVote = useCallback((noteId: string, delta: 1 | -1) => {
+    const { session, announce, t } = latest.current
+    const note = session.notes.find((candidate) => candidate.id === noteId)
+    if (!note) return
+    // A step of the person's undo history, like a dot on the canvas (Ctrl+Z takes it back).
+    void castUndoableVote(session, note, delta, (key, text) => t(key, { text })).then((accepted) => {
+      if (accepted) announce(delta > 0 ? t('outline.dotGiven') : t('outline.dotTaken'))
+    })
+  }, [])
+  const onReact = useCallback((noteId: string, emoji: ReactionEmoji) => {
+    const { session, announce, t } = latest.current
+    const before = session.extras.reactions.get(noteId)?.find((tally) => tally.emoji === emoji)
+    const had = before?.participantIds.includes(session.participantId) ?? false
+    reactToNote(session, noteId, emoji)
+    announce(had ? t('outline.reactionTaken', { emoji }) : t('outline.reactionGiven', { emoji }))
+  }, [])
+  const addDraftHere = useCallback((zoneId: string | null) => {
+    const target = draftTarget(latest.current.session)
+    return target ? addDraft(target, { zoneId }) : null
+  }, [])
+  const { voting } = session
+  const maxPerNote = voting.config?.maxPerNote ?? 1
+  const myDots = (note: NoteData) =>
+    voting.open && voting.inScope(note) ? (voting.mine[note.id] ?? 0) : null
+  return {
+    view: session,
+    myDots,
+    canAddDot: (note) => voting.remaining > 0 && (myDots(note) ?? 0) < maxPerNote,
+    reactions: session.extras.reactions,
+    canReact: session.canWrite,
+    onVote,
+    onReact,
+    addDraft: addDraftHere,
+  }
 }

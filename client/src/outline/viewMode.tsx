@@ -6,20 +6,28 @@ export type ViewMode = 'canvas' | 'outline'
 
 const STORAGE_KEY = 'oogst.view'
 
-function readStored(): ViewMode {
+function readStored(): ViewMode | null {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'outline' ? 'outline' : 'canvas'
+    const stored = localStorage.getItem(STORAGE_KEY)
+    return stored === 'outline' || stored === 'canvas' ? stored : null
   } catch {
-    return 'canvas'
+    return null
   }
 }
 
+/** A phone, or a laptop zoomed to 200 % or more: the width where the list works better. */
+export function isNarrowScreen(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(max-width: 699px)').matches
+}
+
 /**
- * Canvas or list view, remembered on this device. Screen readers cannot be detected reliably, so
- * nothing is guessed: the list view is one clear toggle away, and once chosen it stays the default.
+ * Canvas or list view, remembered on this device once chosen. Before that, participants on a
+ * narrow screen start in the list (one card per question, big buttons: made for a phone);
+ * everyone else starts on the canvas. Screen readers cannot be detected reliably, so nothing else
+ * is guessed: the other view is one clear toggle away.
  */
-export function useViewMode(): [ViewMode, (mode: ViewMode) => void] {
-  const [mode, setMode] = useState<ViewMode>(readStored)
+export function useViewMode(preferList: boolean): [ViewMode, (mode: ViewMode) => void] {
+  const [mode, setMode] = useState<ViewMode>(() => readStored() ?? (preferList ? 'outline' : 'canvas'))
   const choose = useCallback((next: ViewMode) => {
     setMode(next)
     try {

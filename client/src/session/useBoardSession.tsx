@@ -47,6 +47,8 @@ export interface BoardSession {
   voteResults: Readonly<Record<string, number>> | null
   /** The running round's questions (new notes go there); empty between rounds. */
   roundZoneIds: readonly string[]
+  /** Everything the session knows and can do, for the list view (votes, drafts, reactions). */
+  view: SessionView
 }
 
 const NOTHING_LOCKED: ReadonlySet<string> = new Set()
@@ -74,8 +76,10 @@ export function useBoardSession(input: {
   zones: readonly ZoneData[]
   /** The board's editor: the session moves the view, reads the selection and adds drafts through it. */
   editor: BoardEditor
+  /** The list view is shown: it has the drafts and questions itself, the banner leaves them out. */
+  listView: boolean
 }): BoardSession {
-  const { boardId, token, info, doc, awareness, notes, zones, editor } = input
+  const { boardId, token, info, doc, awareness, notes, zones, editor, listView } = input
   const { t } = useTranslation()
   const isFacilitator = can(info.role, 'board:manage')
   const isParticipant = info.role === 'participant'
@@ -225,7 +229,8 @@ export function useBoardSession(input: {
     locked: isFacilitator ? NOTHING_LOCKED : locked,
     roundZoneIds: state.current?.zoneIds ?? NO_ZONES,
     presence,
-    banner: <RoundBanner view={view} flashAt={flashAt} message={message} />,
+    view,
+    banner: <RoundBanner view={view} flashAt={flashAt} message={message} listView={listView} />,
     headerTools: isFacilitator ? (
       <FacilitatorButton open={panelOpen} onToggle={() => setPanelOpen((open) => !open)} />
     ) : null,

@@ -12,7 +12,8 @@ export interface VotingView {
   remaining: number
   perPerson: number
   inScope(note: NoteData): boolean
-  vote(noteId: string, delta: 1 | -1): Promise<void>
+  /** Resolves true when the server took the vote (a refusal is explained through onMessage). */
+  vote(noteId: string, delta: 1 | -1): Promise<boolean>
   /** Published tallies may be shown (always after closing; while open unless hidden). */
   resultsVisible: boolean
 }
@@ -67,15 +68,18 @@ export function useVoting(input: {
 
   const vote = useCallback(
     async (noteId: string, delta: 1 | -1) => {
+      let accepted = true
       try {
         await castVote(boardId, token, noteId, delta)
       } catch (error) {
+        accepted = false
         const { config, votes, onMessage } = latest.current
         if (error instanceof ApiError && error.status === 409) {
           onMessage(refusalKey(config, votes, noteId, delta), { max: config?.maxPerNote ?? 1 })
         } else onMessage('session.actionFailed')
       }
       await refresh()
+      return accepted
     },
     [boardId, token, refresh],
   )

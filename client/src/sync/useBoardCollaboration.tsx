@@ -2,8 +2,7 @@ import { type ReactNode, useId, useState } from 'react'
 import type { NoteData, ZoneData } from '../../../shared/src/model'
 import type { BoardInfo } from '../api/boardsApi'
 import { LiveRegion, useAnnouncer, useRemoteChangeAnnouncements } from '../outline/announcer'
-import { OutlineView } from '../outline/OutlineView'
-import { useViewMode, type ViewMode, ViewToggle } from '../outline/viewMode'
+import { type ViewMode, ViewToggle } from '../outline/viewMode'
 import { ParticipantsButton, ParticipantsPanel } from '../panels/participants/ParticipantsPanel'
 import { useParticipants } from '../panels/participants/useParticipants'
 import type { CanvasPresence } from '../presence/canvasPresence'
@@ -21,8 +20,8 @@ interface Collaboration {
   headerStart: ReactNode
   /** Header tools: participants and undo/redo. */
   headerTools: ReactNode
-  /** The list view, shown instead of the canvas in 'outline' mode. */
-  outline: ReactNode
+  /** Says something politely to screen reader users (the page's one live region). */
+  announce: (message: string) => void
   /** Over the board: participants panel, follow banner, live region. */
   overlays: ReactNode
   /** Per-person undo, for the canvas' command menu and shortcut sheet; null for read-only roles. */
@@ -40,14 +39,12 @@ export function useBoardCollaboration(input: {
   notes: NoteData[]
   zones: ZoneData[]
   canEdit: boolean
-  /** What this person may not change (the session's lock set, see useBoardSession). */
-  locked: ReadonlySet<string>
-  /** Vote tallies the list view shows, null while hidden (from the session, see useBoardSession). */
-  voteResults: Readonly<Record<string, number>> | null
+  /** Canvas or list view (chosen on the board page: the session banner depends on it too). */
+  mode: ViewMode
+  setMode: (mode: ViewMode) => void
 }): Collaboration {
-  const { synced, info, notes, zones, canEdit, locked, voteResults } = input
+  const { synced, info, notes, zones, canEdit, mode, setMode } = input
   const { doc, awareness, hasSynced } = synced
-  const [mode, setMode] = useViewMode()
   const user = {
     name: info.name,
     color: colorFor(info.participantId),
@@ -84,16 +81,7 @@ export function useBoardCollaboration(input: {
         {canEdit && <UndoButtons controls={undo} />}
       </>
     ),
-    outline: (
-      <OutlineView
-        notes={notes}
-        zones={zones}
-        canEdit={canEdit}
-        locked={locked}
-        voteResults={voteResults}
-        announce={announce}
-      />
-    ),
+    announce,
     overlays: (
       <>
         {mode === 'canvas' && <FollowBanner controller={controller} />}

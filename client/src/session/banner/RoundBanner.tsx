@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
-import { useMuted } from '../clock'
 import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
+import { MuteToggle, useFading } from './MuteToggle'
 import { RoundPrompt } from './RoundPrompt'
 import { FacilitatorTimerControls, TimerDisplay } from './TimerControls'
 import { FollowNotice, LeadButton, ReadyButton, ReadyCount } from './Together'
-import { VoteStatus } from './Voting'
+import { DotsLeft, VoteStatus } from './Voting'
 
 const FLASH_MS = 4000
 
@@ -16,67 +16,47 @@ interface RoundBannerProps {
   /** When the time ran out (for the visual cue). */
   flashAt: number
   message: SessionMessage | null
+  /** The list view shows drafts and questions itself: the banner leaves them out. */
+  listView: boolean
 }
 
-function BellIcon({ muted }: { muted: boolean }) {
-  return (
-    <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-      <path
-        d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20a2 2 0 0 0 4 0"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-      {muted && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />}
-    </svg>
-  )
+/** Wide and tall screens have room for the round's details; phones and zoomed pages start folded. */
+function roomForDetails(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(min-width: 900px) and (min-height: 640px)').matches
 }
 
-function MuteToggle() {
+function GoToQuestion({ view }: { view: SessionView }) {
   const { t } = useTranslation()
-  const [muted, setMuted] = useMuted()
+  const zones = view.zones.filter((zone) => view.state.current?.zoneIds.includes(zone.id))
+  const focus = boundsOf(zones)
+  if (!focus) return null
   return (
     <button
       type="button"
-      className="icon-button session-mute"
-      aria-pressed={muted}
-      aria-label={muted ? t('session.soundOff') : t('session.soundOn')}
-      title={muted ? t('session.soundOff') : t('session.soundOn')}
-      onClick={() => setMuted(!muted)}
-      data-testid="session-mute"
+      className="button secondary session-go"
+      onClick={() => view.editor.zoomToRect(focus)}
+      data-testid="go-to-question"
     >
-      <BellIcon muted={muted} />
+      {t('session.goToQuestion')}
     </button>
   )
 }
 
-/** A message that disappears after a while (refusals, confirmations). */
-function useFading<T extends { at: number }>(value: T | null, ms: number): T | null {
-  const [shown, setShown] = useState<T | null>(value)
-  useEffect(() => {
-    setShown(value)
-    if (!value) return
-    const timer = window.setTimeout(() => setShown(null), Math.max(0, value.at + ms - Date.now()))
-    return () => window.clearTimeout(timer)
-  }, [value, ms])
-  return shown
-}
-
 /**
- * The current round for everyone, under the header: its title and question large, the timer, a
- * button to the question on the board, and what this person can do now (ready, write privately,
- * vote). Facilitators get the timer buttons and the ready count here too.
+ * The current round for everyone, under the header. Always one line: the round, what matters now
+ * (dots left), the timer and "Meer". "Meer" unfolds the question text, the buttons (ready, go to
+ * the question, sound), the round's status and — for facilitators — the timer buttons. Unfolded,
+ * it grows the page (which then scrolls) rather than covering the board.
  */
-export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
+export function RoundBanner({ view, flashAt, message, listView }: RoundBannerProps) {
   const { t } = useTranslation()
   const { current, currentIndex, rounds, timer, drafts: draftCounts } = view.state
+  const [open, setOpen] = useState(roomForDetails)
+  const detailsId = useId()
   const shownMessage = useFading(message, 6000)
   const flashing = useFading(flashAt > 0 ? { at: flashAt } : null, FLASH_MS) !== null
   const writing = [...draftCounts.values()].reduce((sum, entry) => sum + entry.count, 0)
   const isParticipant = view.role === 'participant'
-  const zones = view.zones.filter((zone) => current?.zoneIds.includes(zone.id))
-  const focus = boundsOf(zones)
 
   // Plain text, not a live region: say() reads every message out once through the page's region.
   const status = (
@@ -100,57 +80,67 @@ export function RoundBanner({ view, flashAt, message }: RoundBannerProps) {
 
   return (
     <section
-      className={`session-banner${view.timeUp ? ' time-up' : ''}${flashing ? ' flash' : ''}`}
+      className={`session-banner${open ? ' open' : ''}${view.timeUp ? ' time-up' : ''}${flashing ? ' flash' : ''}`}
       aria-label={t('session.bannerLabel')}
       data-testid="round-banner"
     >
-      <div className="session-round">
+      <div className="session-line">
         <p className="session-round-index">
-          {t('session.roundOf', { index: currentIndex + 1, total: rounds.length })}
-          {timer.status === 'ended' && <span className="session-chip">{t('session.roundEnded')}</span>}
+          <span className="visually-hidden">
+            {t('session.roundOf', { index: currentIndex + 1, total: rounds.length })}
+          </span>
+          <span aria-hidden="true">
+            {currentIndex + 1}/{rounds.length}
+          </span>
         </p>
         <h2 className="session-round-title" data-testid="round-title">
           {current.title}
         </h2>
-        {current.prompt && <RoundPrompt key={current.id} text={current.prompt} />}
+        <DotsLeft view={view} />
+        <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
+        <button
+          type="button"
+          className="button secondary session-more"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => setOpen((value) => !value)}
+          data-testid="round-more"
+        >
+          {open ? t('session.less') : t('session.more')}
+        </button>
       </div>
-      <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
-      <div className="session-actions">
-        {focus && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => view.editor.zoomToRect(focus)}
-            data-testid="go-to-question"
-          >
-            {t('session.goToQuestion')}
-          </button>
-        )}
-        {isParticipant && timer.status !== 'ended' && <ReadyButton view={view} />}
-        <MuteToggle />
-      </div>
-      <div className="session-status-row">
-        {view.inputClosed && (
-          <span className="session-chip warning" data-testid="time-up-notice">
-            {t('session.timeUpLocked')}
-          </span>
-        )}
-        {view.privateWriting && <span className="session-chip private">{t('session.privateHint')}</span>}
-        {(writing > 0 || current.privateWriting) && (
-          <span className="session-chip" data-testid="drafts-count">
-            {t('session.draftsWriting', { count: writing })}
-          </span>
-        )}
-        <VoteStatus view={view} />
-        {view.isFacilitator && <ReadyCount view={view} />}
-        <FollowNotice view={view} />
-        {view.isFacilitator && <LeadButton view={view} />}
-        {view.isFacilitator && <FacilitatorTimerControls view={view} />}
-      </div>
-      {isParticipant && view.drafts && (view.privateWriting || view.drafts.notes.length > 0) && (
-        <DraftList view={view} />
-      )}
       {status}
+      <div className="session-details" id={detailsId} hidden={!open}>
+        {timer.status === 'ended' && <p className="session-chip">{t('session.roundEnded')}</p>}
+        {current.prompt && <RoundPrompt key={current.id} text={current.prompt} />}
+        <div className="session-actions">
+          {!listView && <GoToQuestion view={view} />}
+          {isParticipant && timer.status !== 'ended' && <ReadyButton view={view} />}
+          <MuteToggle />
+        </div>
+        <div className="session-status-row">
+          {view.inputClosed && (
+            <span className="session-chip warning" data-testid="time-up-notice">
+              {t('session.timeUpLocked')}
+            </span>
+          )}
+          {view.privateWriting && <span className="session-chip private">{t('session.privateHint')}</span>}
+          {(writing > 0 || current.privateWriting) && (
+            <span className="session-chip" data-testid="drafts-count">
+              {t('session.draftsWriting', { count: writing })}
+            </span>
+          )}
+          <VoteStatus view={view} />
+          {view.isFacilitator && <ReadyCount view={view} />}
+          <FollowNotice view={view} />
+          {view.isFacilitator && <LeadButton view={view} />}
+          {view.isFacilitator && <FacilitatorTimerControls view={view} />}
+        </div>
+        {!listView &&
+          isParticipant &&
+          view.drafts &&
+          (view.privateWriting || view.drafts.notes.length > 0) && <DraftList view={view} />}
+      </div>
     </section>
   )
 }

@@ -70,6 +70,25 @@ export function VoteResults({
   )
 }
 
+/** While voting is open: how many dots this person has left (in the banner's one line). */
+export function DotsLeft({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const { voting } = view
+  if (!voting.open) return null
+  return (
+    <span className="session-chip vote-chip" data-testid="votes-left">
+      <span className="vote-dot" aria-hidden="true" />
+      <span className="vote-chip-long">
+        {t('session.dotsLeft', { count: voting.remaining, total: voting.perPerson })}
+      </span>
+      {/* On a phone the line has room for "4/5" only; the words stay for screen readers. */}
+      <span className="vote-chip-short" aria-hidden="true">
+        {voting.remaining}/{voting.perPerson}
+      </span>
+    </span>
+  )
+}
+
 /**
  * Voting in the banner: while open, how many dots this person has left; once there are results,
  * a button that shows them ranked.
@@ -84,12 +103,6 @@ export function VoteStatus({ view }: { view: SessionView }) {
 
   return (
     <>
-      {voting.open && (
-        <span className="session-chip vote-chip" data-testid="votes-left">
-          <span className="vote-dot" aria-hidden="true" />
-          {t('session.dotsLeft', { count: voting.remaining, total: voting.perPerson })}
-        </span>
-      )}
       {/* People should know before they vote that their dots are not anonymous. */}
       {view.state.voting?.open && !view.state.voting.anonymous && (
         <span className="session-chip" data-testid="votes-named">
