@@ -35,3 +35,24 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       ),
     )
 }
+
+/**
+ * Violations of only the given rules (e.g. `['target-size']`), as readable lines. Used where one
+ * rule is the point of the test and other findings are covered elsewhere.
+ */
+export async function axeRuleViolations(page: Page, rules: string[]): Promise<string[]> {
+  const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe !== 'undefined')
+  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE })
+  const result = (await page.evaluate(
+    (values) =>
+      (
+        window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }
+      ).axe.run(document, { runOnly: { type: 'rule', values }, resultTypes: ['violations'] }),
+    rules,
+  )) as AxeResult
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id}: ${node.failureSummary ?? violation.help} — ${JSON.stringify(node.target)}`,
+    ),
+  )
+}

@@ -49,8 +49,13 @@ export function usePlaceClear(
     }
     const left = Math.max(MARGIN, Math.min(anchor.x - width / 2, area.width - width - MARGIN))
     const boxAt = (top: number): Box => ({ left, top, right: left + width, bottom: top + height })
-    const under = obstacles.map((box) => box.bottom + MARGIN).filter((top) => top > anchor.below)
-    const candidates = [anchor.below, ...under.sort((a, b) => a - b), anchor.above - height]
+    // Right under the selection, else above it, else next to whatever is in the way (nearest
+    // first): over the selected note itself rather than under a toolbar, where nothing can be hit.
+    const near = [
+      ...obstacles.map((box) => box.bottom + MARGIN),
+      ...obstacles.map((box) => box.top - MARGIN - height),
+    ].sort((a, b) => Math.abs(a - anchor.below) - Math.abs(b - anchor.below))
+    const candidates = [anchor.below, anchor.above - height, ...near]
     const fits = (top: number) =>
       top >= 0 && top + height <= area.height && !obstacles.some((box) => overlaps(boxAt(top), box))
     const best = candidates.find(fits) ?? Math.min(Math.max(0, anchor.below), area.height - height)
