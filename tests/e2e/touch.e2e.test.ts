@@ -55,7 +55,6 @@ describe.skipIf(!chromiumAvailable())('a phone takes part fully on the canvas', 
   let call: (method: string, route: string, body?: unknown) => Promise<{ status: number }>
 
   beforeAll(async () => {
-    fs.appendFileSync('/tmp/me/touch-debug.log', `${new Date().toISOString()} ${step}\n`)
     await ensureClientBuilt()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-touch-'))
     server = await startServerProcess({ dataDir })
