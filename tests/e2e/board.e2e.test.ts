@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { preferCanvas } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { addNote } from '../helpers/canvasPage'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
@@ -70,6 +71,8 @@ describe.skipIf(!chromiumAvailable())('live board in the browser', () => {
       isMobile: true,
       hasTouch: true,
     })
+    // This phone works on the canvas (the list view, a phone's default, has its own tests).
+    await preferCanvas(participantContext)
   }, 120_000)
 
   afterAll(async () => {

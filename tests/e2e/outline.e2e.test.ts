@@ -8,6 +8,7 @@ import {
   createBoardInBrowser,
   joinInBrowser,
   noteTexts,
+  openNoteChanges,
   readJoinCode,
   waitConnected,
 } from '../helpers/boardPages'
@@ -122,7 +123,10 @@ describe.skipIf(!chromiumAvailable())('list view (outline)', () => {
       .poll(() => mirrorNotesIn(facilitator, DOS_AND_DONTS), { timeout: SYNC_TIMEOUT })
       .toEqual(['Do: luister eerst'])
 
-    // Edit it: Tab to "Aanpassen", Enter, change the text, Tab to "Opslaan", Enter.
+    // Edit it: Tab to "Wijzigen", Enter, Tab to "Aanpassen", Enter, change the text, Tab to
+    // "Opslaan", Enter.
+    await tabUntil(participant, 'outline-change')
+    await participant.keyboard.press('Enter')
     await tabUntil(participant, 'outline-edit')
     await participant.keyboard.press('Enter')
     expect(await focusedTestId(participant)).toBe('outline-edit-text')
@@ -134,6 +138,8 @@ describe.skipIf(!chromiumAvailable())('list view (outline)', () => {
       .toEqual(['Do: luister eerst en vraag door'])
 
     // Move it to "what works": Tab to "Verplaatsen", Enter, pick with the arrow keys, confirm.
+    await tabUntil(participant, 'outline-change')
+    await participant.keyboard.press('Enter')
     await tabUntil(participant, 'outline-move')
     await participant.keyboard.press('Enter')
     expect(await focusedTestId(participant)).toBe('outline-move-select')
@@ -164,6 +170,7 @@ describe.skipIf(!chromiumAvailable())('list view (outline)', () => {
 
     // Remove Fatima's note with the keyboard, then undo with Ctrl+Z.
     const ownNote = participant.locator('[data-testid=outline-note]', { hasText: 'luister eerst' })
+    await openNoteChanges(ownNote)
     await ownNote.getByTestId('outline-delete').focus()
     await participant.keyboard.press('Enter')
     await expect.poll(() => noteTexts(facilitator), { timeout: SYNC_TIMEOUT }).toEqual(['Van de begeleider'])
@@ -174,10 +181,10 @@ describe.skipIf(!chromiumAvailable())('list view (outline)', () => {
 
     // The list view and the language are remembered on this device.
     await participant.getByRole('button', { name: 'Engels' }).click()
-    expect(await participant.getByTestId('view-toggle').textContent()).toContain('List view')
+    expect(await participant.getByTestId('view-toggle').textContent()).toContain('List')
     await participant.reload()
     await participant.getByTestId('outline').waitFor()
-    expect(await participant.getByTestId('outline-add').first().textContent()).toContain('Add note')
+    expect(await participant.getByTestId('outline-add').first().textContent()).toContain('Write a note')
     expect(await participant.evaluate(() => document.documentElement.lang)).toBe('en')
     await participant.screenshot({ path: artifactPath('outline-view-english.png'), fullPage: true })
   }, 120_000)

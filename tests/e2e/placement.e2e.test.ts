@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listNotes, listZones, misplacedNotes, overlaps } from '../../shared/src/model'
 import { controlRoom } from '../../shared/src/rooms'
-import { joinInBrowser, waitConnected } from '../helpers/boardPages'
+import { chooseView, joinInBrowser, preferCanvas, waitConnected } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { addNote, boardPosition } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
@@ -72,10 +72,16 @@ describe.skipIf(!chromiumAvailable())('notes land in their question at a real se
 
   it('three phones and a facilitator, 80 notes in one question, a reveal, a projector', async () => {
     const board = await createBoard(server.url, 'Buurtteam Noord', { templateId: 'los-model' })
-    const phone = (width: number, height: number) =>
-      browser
-        .newContext({ viewport: { width, height }, isMobile: true, hasTouch: true })
-        .then((c) => c.newPage())
+    // Anouk and Chaima write on the canvas of their phones, Bas in the list.
+    const phone = async (width: number, height: number) => {
+      const context = await browser.newContext({
+        viewport: { width, height },
+        isMobile: true,
+        hasTouch: true,
+      })
+      await preferCanvas(context)
+      return context.newPage()
+    }
     const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
     const [anouk, bas, chaima] = await Promise.all([phone(390, 844), phone(360, 640), phone(390, 844)])
     const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage()
@@ -109,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('notes land in their question at a real se
     await anouk.getByTestId('go-to-question').click()
     for (let i = 1; i <= PER_PERSON; i++) await addNote(anouk, `Anouk ${i}: luister eerst`, QUESTION)
     // Bas: the list view on a small phone.
-    await bas.getByTestId('view-toggle').click()
+    await chooseView(bas, 'outline')
     for (let i = 1; i <= PER_PERSON; i++) await addInList(bas, `Bas ${i}: vraag door`)
     // The facilitator on the laptop.
     await facilitator.keyboard.press('Escape')

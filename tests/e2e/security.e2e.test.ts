@@ -7,7 +7,13 @@ import { createCluster, setNoteCluster } from '../../shared/src/model/clusters'
 import { createNote } from '../../shared/src/model/notes'
 import { createShape } from '../../shared/src/model/shapes'
 import { listZones, updateZone } from '../../shared/src/model/zones'
-import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
+import {
+  chooseView,
+  createBoardInBrowser,
+  joinInBrowser,
+  noteTexts,
+  readJoinCode,
+} from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { openNewNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
@@ -157,7 +163,7 @@ describe.skipIf(!chromiumAvailable())('web security in the browser', () => {
     const participant = await participantContext.newPage()
     const participantSeen = await guard(participant)
     await joinInBrowser(participant, server.url, await readJoinCode(page), PARTICIPANT)
-    await participant.getByTestId('view-toggle').click()
+    await chooseView(participant, 'outline')
     await participant.getByTestId('outline-add').first().click()
     await participant.getByTestId('outline-add-text').fill(P.svg)
     await participant.keyboard.press('Control+Enter')
@@ -226,8 +232,7 @@ describe.skipIf(!chromiumAvailable())('web security in the browser', () => {
     await expectNothingRan(page, seen, 'participants panel')
 
     // The list view: every text literally.
-    await page.getByTestId('view-toggle').click()
-    await page.getByTestId('outline').waitFor()
+    await chooseView(page, 'outline')
     await expect
       .poll(() => page.getByTestId('outline-note-text').allTextContents(), SYNC)
       .toEqual(expect.arrayContaining(allNotes))

@@ -3,7 +3,14 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
+import {
+  chooseView,
+  createBoardInBrowser,
+  joinInBrowser,
+  noteTexts,
+  openNoteChanges,
+  readJoinCode,
+} from '../helpers/boardPages'
 import { chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { addNote, openNewNote } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
@@ -164,11 +171,11 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
     await facilitator.getByTestId('facilitator-close').click()
 
     // The locked note: no Aanpassen, Verplaatsen or Weghalen, but a hint that says why.
-    await ahmed.getByTestId('view-toggle').click()
+    await chooseView(ahmed, 'outline')
     const lockedNote = ahmed.locator('[data-testid=outline-note]', { hasText: 'Vaker samen lunchen' })
     await lockedNote.getByTestId('outline-note-lock').waitFor(SYNC)
     expect(await lockedNote.getByTestId('outline-note-lock').textContent()).toContain('Vastgezet')
-    for (const button of ['outline-edit', 'outline-move', 'outline-delete']) {
+    for (const button of ['outline-change', 'outline-edit', 'outline-move', 'outline-delete']) {
       expect(await lockedNote.getByTestId(button).count()).toBe(0)
     }
     // The locked question: no "Briefje toevoegen" there, and it is no place to move a note to.
@@ -182,12 +189,13 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
     await ahmed.getByTestId('outline-add-text').fill('Koffie')
     await ahmed.getByTestId('outline-save').click()
     const own = ahmed.locator('[data-testid=outline-note]', { hasText: 'Koffie' })
+    await openNoteChanges(own)
     await own.getByTestId('outline-move').click()
     const targets = await ahmed.getByTestId('outline-move-select').locator('option').allTextContents()
     expect(targets).toContain('Zo wat?')
     expect(targets).not.toContain('Wat?')
     await ahmed.keyboard.press('Escape')
-    await own.getByTestId('outline-edit').waitFor()
+    await own.getByTestId('outline-change').waitFor()
     await lockedNote.scrollIntoViewIfNeeded()
     await shoot(ahmed, 'live-4-list-locked-note')
     await section('Wat?').scrollIntoViewIfNeeded()

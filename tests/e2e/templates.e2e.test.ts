@@ -7,6 +7,7 @@ import { losModel } from '../../shared/src/templates/builtin/losModel'
 import {
   createBoardInBrowser,
   joinInBrowser,
+  preferCanvas,
   readJoinCode,
   waitConnected,
   zoneTitles,
@@ -47,6 +48,8 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
       isMobile: true,
       hasTouch: true,
     })
+    // This phone works on the canvas (the list view, a phone's default, has its own tests).
+    await preferCanvas(participantContext)
   }, 180_000)
 
   afterAll(async () => {

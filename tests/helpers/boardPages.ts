@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 
 /** Browser steps shared by the e2e tests: making a board, joining it, reading the note mirror. */
 
@@ -50,4 +50,28 @@ export function zoneTitles(page: Page): Promise<string[]> {
 
 export function noteTexts(page: Page): Promise<string[]> {
   return page.getByTestId('note-item').locator('.note-item-text').allTextContents()
+}
+
+/** Switches to the canvas or the list view (the toggle is one button: pressed means the list). */
+export async function chooseView(page: Page, mode: 'canvas' | 'outline'): Promise<void> {
+  const toggle = page.getByTestId('view-toggle')
+  const pressed = (await toggle.getAttribute('aria-pressed')) === 'true'
+  if (pressed !== (mode === 'outline')) await toggle.click()
+  await (mode === 'outline' ? page.getByTestId('outline') : page.locator('.canvas-area')).first().waitFor()
+}
+
+/**
+ * Participants on a phone start in the list view. Tests of the canvas on a phone start on the
+ * canvas instead, as someone who switched once would (a choice made later in the test still holds).
+ */
+export async function preferCanvas(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    if (!localStorage.getItem('oogst.view')) localStorage.setItem('oogst.view', 'canvas')
+  })
+}
+
+/** Unfolds "Wijzigen" on a note in the list, where Aanpassen, Verplaatsen and Weghalen wait. */
+export async function openNoteChanges(note: Locator): Promise<void> {
+  const toggle = note.getByTestId('outline-change')
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
 }

@@ -125,9 +125,16 @@ function ExportContent({
             </p>
           )}
           {model && (
-            <div className="export-preview-scroll" aria-busy={preview.loading}>
+            // A scrolling region keyboard users can reach and scroll (WCAG 2.1.1), named by its title.
+            <section
+              className="export-preview-scroll"
+              aria-label={t('export.previewTitle')}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must take focus to scroll by keys
+              tabIndex={0}
+              aria-busy={preview.loading}
+            >
               <ReportPreview model={model} />
-            </div>
+            </section>
           )}
         </section>
       </div>

@@ -35,9 +35,16 @@ function GoToQuestion({ view }: { view: SessionView }) {
       type="button"
       className="button secondary session-go"
       onClick={() => view.editor.zoomToRect(focus)}
+      aria-label={t('session.goToQuestion')}
+      title={t('session.goToQuestion')}
       data-testid="go-to-question"
     >
-      {t('session.goToQuestion')}
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" strokeWidth="2.2" />
+        <circle cx="12" cy="12" r="2.2" fill="currentColor" />
+        <path d="M12 2v4M12 18v4M2 12h4M18 12h4" stroke="currentColor" strokeWidth="2.2" />
+      </svg>
+      <span className="session-go-label">{t('session.goToQuestion')}</span>
     </button>
   )
 }
@@ -71,6 +78,9 @@ export function RoundBanner({ view, flashAt, message, listView }: RoundBannerPro
   if (!current) {
     return (
       <div className="session-bar idle" data-testid="session-bar">
+        {/* Voting can run between rounds too: the dots left and the results stay in sight. */}
+        <DotsLeft view={view} />
+        <VoteStatus view={view} />
         {view.isFacilitator && <LeadButton view={view} />}
         <FollowNotice view={view} />
         {status}
@@ -97,6 +107,8 @@ export function RoundBanner({ view, flashAt, message, listView }: RoundBannerPro
           {current.title}
         </h2>
         <DotsLeft view={view} />
+        {/* On the canvas, the way to the round's questions is always one tap away. */}
+        {!listView && <GoToQuestion view={view} />}
         <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
         <button
           type="button"
@@ -114,7 +126,6 @@ export function RoundBanner({ view, flashAt, message, listView }: RoundBannerPro
         {timer.status === 'ended' && <p className="session-chip">{t('session.roundEnded')}</p>}
         {current.prompt && <RoundPrompt key={current.id} text={current.prompt} />}
         <div className="session-actions">
-          {!listView && <GoToQuestion view={view} />}
           {isParticipant && timer.status !== 'ended' && <ReadyButton view={view} />}
           <MuteToggle />
         </div>
