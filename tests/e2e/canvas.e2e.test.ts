@@ -155,7 +155,7 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
     await facilitator.keyboard.press('?')
     const sheet = facilitator.getByTestId('shortcut-sheet')
     await sheet.waitFor()
-    expect(await sheet.textContent()).toContain('Dupliceren')
+    expect(await sheet.textContent()).toContain('Kopie maken')
     await shot(facilitator, 'shortcut-sheet')
     await facilitator.keyboard.press('Escape')
     await sheet.waitFor({ state: 'hidden' })

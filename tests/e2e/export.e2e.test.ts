@@ -18,7 +18,7 @@ import { api, tokenFor } from '../helpers/testServer'
 import { connectClient, type YClient } from '../helpers/yclient'
 
 /**
- * "Oogst exporteren" as a facilitator meets it: the dialog previews the report (zones, a cluster,
+ * "Oogst downloaden" as a facilitator meets it: the dialog previews the report (zones, a cluster,
  * notes with votes), flags a phone number and an e-mail address in notes, downloads DOCX and PDF
  * that are real files with the note texts, and "Privégegevens weglaten" takes the phone number out
  * of the preview and of both files. Then a participant gets the dialog once the report is shared,
@@ -162,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     // The dialog: preview, flags.
     await page.getByTestId('export-open').click()
     const dialog = page.getByTestId('export-dialog')
-    await dialog.getByRole('heading', { name: 'Oogst exporteren' }).waitFor()
+    await dialog.getByRole('heading', { name: 'Oogst downloaden' }).waitFor()
     const preview = dialog.getByTestId('report-preview')
     await preview.getByText(NOTE_TIME).waitFor(SYNC)
     expect(await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stemmen' }).count()).toBe(1)

@@ -188,8 +188,8 @@ describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
     await expect.poll(() => facilitator.getByTestId('vote-result').count(), SYNC).toBe(2)
     await ahmed.getByTestId('results-open').click()
     expect(await ahmed.getByTestId('vote-result').allTextContents()).toEqual([
-      expect.stringContaining('3 stemmen'),
-      expect.stringContaining('3 stemmen'),
+      expect.stringContaining('3 stippen'),
+      expect.stringContaining('3 stippen'),
     ])
     await shoot(ahmed, '6-results')
     await shoot(facilitator, '6-results-facilitator')
@@ -200,8 +200,8 @@ describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
     await expect.poll(() => listed.count(), SYNC).toBe(2)
     const noteVotes = (id: string) =>
       fatima.locator(`[data-testid=outline-note][data-note-id="${id}"] [data-testid=outline-note-votes]`)
-    await expect.poll(() => noteVotes(koken).textContent(), SYNC).toBe('3 stemmen')
-    await expect.poll(() => noteVotes(bankjes).textContent(), SYNC).toBe('3 stemmen')
+    await expect.poll(() => noteVotes(koken).textContent(), SYNC).toBe('3 stippen')
+    await expect.poll(() => noteVotes(bankjes).textContent(), SYNC).toBe('3 stippen')
     const ids = (items: Element[]) => items.map((item) => item.getAttribute('data-note-id'))
     expect(await listed.evaluateAll(ids)).toEqual(await ahmed.getByTestId('note-item').evaluateAll(ids))
     await shoot(fatima, '6-results-list-phone')

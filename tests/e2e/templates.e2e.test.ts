@@ -69,7 +69,7 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
     await expect
       .poll(() => facilitator.getByTestId('template-option-leeg').getAttribute('data-selected'))
       .toBe('true')
-    expect(await losCard.textContent()).toContain('5 vakken')
+    expect(await losCard.textContent()).toContain('5 vragen')
     expect(await losCard.locator('svg rect').count()).toBe(5)
     await losCard.click()
     await expect.poll(() => facilitator.getByTestId('template-details').textContent()).toContain('LOS-model')
@@ -123,7 +123,7 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
     const own = facilitator.locator('[data-testid^=template-option-eigen-]')
     await own.waitFor()
     expect(await own.textContent()).toContain('LOS-model Wijkteam Noord')
-    expect(await own.textContent()).toContain('Eigen sjabloon')
+    expect(await own.textContent()).toContain('Eigen voorbeeldbord')
     await own.click()
 
     // Rename it.
@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
     const importError = facilitator.getByTestId('template-import-error')
     await expect
       .poll(() => importError.textContent())
-      .toMatch(/^Dit sjabloon kunnen we niet lezen: .*labels\.en/)
+      .toMatch(/^Dit voorbeeldbord kunnen we niet lezen: .*labels\.en/)
     await importError.scrollIntoViewIfNeeded()
     await facilitator.screenshot({ path: artifactPath('e2e-templates-import-error.png') })
 

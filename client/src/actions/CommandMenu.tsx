@@ -124,7 +124,7 @@ function CommandList({ headingId }: { headingId: string }) {
             data-testid={`command-${action.id}`}
           >
             <span>{label}</span>
-            {action.shortcuts?.[0] && <ShortcutKeys shortcut={action.shortcuts[0]} />}
+            {action.shortcuts?.[0] && <ShortcutKeys shortcut={action.shortcuts[0]} hideOnTouch />}
           </div>
         ))}
       </div>

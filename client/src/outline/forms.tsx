@@ -51,7 +51,7 @@ export function NoteTextForm({ label, initial, submitLabel, onSave, onCancel, te
   return (
     <form className="outline-form" onSubmit={submit} noValidate>
       <label htmlFor={`${id}-text`}>{label}</label>
-      <p className="field-hint" id={`${id}-hint`}>
+      <p className="field-hint key-hint" id={`${id}-hint`}>
         {t('outline.formHint')}
       </p>
       <textarea
