@@ -81,6 +81,7 @@ function BoardContent({
     zones,
     editor,
     listView: mode === 'outline',
+    contentLanguage: meta.language,
   })
   editor.configure({
     author,

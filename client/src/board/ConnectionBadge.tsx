@@ -21,7 +21,7 @@ export function ConnectionBadge({ status, hasSynced }: { status: ConnectionStatu
       data-testid="connection-status"
       data-status={status}
       role="status"
-      title={status === 'connected' ? undefined : t('connection.offlineHint')}
+      title={status === 'connected' ? label : t('connection.offlineHint')}
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-label">{label}</span>

@@ -78,8 +78,10 @@ export function useBoardSession(input: {
   editor: BoardEditor
   /** The list view is shown: it has the drafts and questions itself, the banner leaves them out. */
   listView: boolean
+  /** The board's language: round titles and questions are read in it. */
+  contentLanguage: string
 }): BoardSession {
-  const { boardId, token, info, doc, awareness, notes, zones, editor, listView } = input
+  const { boardId, token, info, doc, awareness, notes, zones, editor, listView, contentLanguage } = input
   const { t } = useTranslation()
   const isFacilitator = can(info.role, 'board:manage')
   const isParticipant = info.role === 'participant'
@@ -230,7 +232,15 @@ export function useBoardSession(input: {
     roundZoneIds: state.current?.zoneIds ?? NO_ZONES,
     presence,
     view,
-    banner: <RoundBanner view={view} flashAt={flashAt} message={message} listView={listView} />,
+    banner: (
+      <RoundBanner
+        view={view}
+        flashAt={flashAt}
+        message={message}
+        listView={listView}
+        contentLanguage={contentLanguage}
+      />
+    ),
     headerTools: isFacilitator ? (
       <FacilitatorButton open={panelOpen} onToggle={() => setPanelOpen((open) => !open)} />
     ) : null,

@@ -18,6 +18,8 @@ interface RoundBannerProps {
   message: SessionMessage | null
   /** The list view shows drafts and questions itself: the banner leaves them out. */
   listView: boolean
+  /** The board's language, for the round's title and question (written by the begeleider). */
+  contentLanguage: string
 }
 
 /** Wide and tall screens have room for the round's details; phones and zoomed pages start folded. */
@@ -55,7 +57,7 @@ function GoToQuestion({ view }: { view: SessionView }) {
  * the question, sound), the round's status and — for facilitators — the timer buttons. Unfolded,
  * it grows the page (which then scrolls) rather than covering the board.
  */
-export function RoundBanner({ view, flashAt, message, listView }: RoundBannerProps) {
+export function RoundBanner({ view, flashAt, message, listView, contentLanguage }: RoundBannerProps) {
   const { t } = useTranslation()
   const { current, currentIndex, rounds, timer, drafts: draftCounts } = view.state
   const [open, setOpen] = useState(roomForDetails)
@@ -103,7 +105,7 @@ export function RoundBanner({ view, flashAt, message, listView }: RoundBannerPro
             {currentIndex + 1}/{rounds.length}
           </span>
         </p>
-        <h2 className="session-round-title" data-testid="round-title">
+        <h2 className="session-round-title" data-testid="round-title" lang={contentLanguage}>
           {current.title}
         </h2>
         <DotsLeft view={view} />
@@ -124,7 +126,7 @@ export function RoundBanner({ view, flashAt, message, listView }: RoundBannerPro
       {status}
       <div className="session-details" id={detailsId} hidden={!open}>
         {timer.status === 'ended' && <p className="session-chip">{t('session.roundEnded')}</p>}
-        {current.prompt && <RoundPrompt key={current.id} text={current.prompt} />}
+        {current.prompt && <RoundPrompt key={current.id} text={current.prompt} lang={contentLanguage} />}
         <div className="session-actions">
           {isParticipant && timer.status !== 'ended' && <ReadyButton view={view} />}
           <MuteToggle />

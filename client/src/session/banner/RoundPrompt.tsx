@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
  * only appears when something was cut. Screen readers get the whole text either way (the cut is
  * visual only). Keyed by round, so a new round starts short again.
  */
-export function RoundPrompt({ text }: { text: string }) {
+export function RoundPrompt({ text, lang }: { text: string; lang?: string }) {
   const { t } = useTranslation()
   const ref = useRef<HTMLParagraphElement>(null)
   const [expanded, setExpanded] = useState(false)
@@ -28,6 +28,7 @@ export function RoundPrompt({ text }: { text: string }) {
       <p
         ref={ref}
         className={`session-round-prompt${expanded ? ' expanded' : ''}`}
+        lang={lang}
         data-testid="round-prompt"
       >
         {text}
