@@ -165,16 +165,16 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     await dialog.getByRole('heading', { name: 'Oogst downloaden' }).waitFor()
     const preview = dialog.getByTestId('report-preview')
     await preview.getByText(NOTE_TIME).waitFor(SYNC)
-    expect(await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stemmen' }).count()).toBe(1)
+    expect(await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stippen' }).count()).toBe(1)
     expect(await preview.getByTestId('report-note').filter({ hasText: NOTE_TIME }).textContent()).toContain(
-      '3 stemmen',
+      '3 stippen',
     )
     const flags = dialog.getByTestId('privacy-flag')
     expect(await flags.count()).toBe(2)
     expect(await dialog.getByTestId('privacy-match').allTextContents()).toEqual([PHONE, EMAIL])
     expect(await flags.first().getAttribute('data-note-id')).toBe(phoneId)
     await page.screenshot({ path: artifactPath('export-dialog.png') })
-    await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stemmen' }).scrollIntoViewIfNeeded()
+    await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stippen' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: artifactPath('export-dialog-sections.png') })
 
     // Downloads carry the token and the server's file name.

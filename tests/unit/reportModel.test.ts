@@ -190,10 +190,10 @@ describe('formats', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const rows = parseCsv(csv, ';')
     expect(rows[0]).toEqual([
-      'Vak',
+      'Vraag',
       'Groep',
       'Schrijver',
-      'Stemmen',
+      'Stippen',
       'Reacties',
       'Ronde',
       'Geschreven',
