@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTE_COLOR_HEX, NOTE_COLORS, SHAPE_COLOR_HEX, SHAPE_COLORS } from '../../../shared/src/model'
 import { ActionButton } from '../actions/ActionButton'
 import { useActions } from '../actions/ActionsContext'
+import { usePlaceClear } from '../session/canvas/placeClear'
 import { type Rect, toScreenRect, type Viewport } from './viewport'
 
 interface SelectionToolbarProps {
@@ -16,6 +17,7 @@ interface SelectionToolbarProps {
 }
 
 const GAP = 10
+const AVOID = ['.canvas-toolbar > *']
 
 /**
  * What can be done with the selected notes and shapes, as real HTML buttons (keyboard, screen
@@ -25,31 +27,23 @@ export function SelectionToolbar({ bounds, viewport, area, colors }: SelectionTo
   const { t } = useTranslation()
   const { ctx } = useActions()
   const ref = useRef<HTMLDivElement>(null)
-  // Measured after layout: the toolbar wraps on narrow screens, so its size is not known up front.
-  const [measured, setMeasured] = useState({ width: 0, height: 52 })
-  useLayoutEffect(() => {
-    const element = ref.current
-    if (!element) return
-    const width = element.offsetWidth
-    const height = element.offsetHeight
-    // Whole pixels only: sub-pixel differences must not start a render loop.
-    setMeasured((old) =>
-      Math.abs(old.width - width) < 1 && Math.abs(old.height - height) < 1 ? old : { width, height },
-    )
-  })
-
   const rect = toScreenRect(viewport, bounds)
-  const above = rect.y - GAP - measured.height >= 0
-  const top = above ? rect.y - GAP : Math.min(rect.y + rect.height + GAP, area.height - 8)
-  const left = Math.max(8, Math.min(rect.x, area.width - measured.width - 8))
+  // Above the selection when there is room, clear of the bottom toolbar (it lies under this one,
+  // which covered "+ Briefje" and the zoom buttons). The questions' edit buttons hide under it.
+  const place = usePlaceClear(
+    ref,
+    { x: rect.x + rect.width / 2, below: rect.y + rect.height + GAP, above: rect.y - GAP },
+    area,
+    { prefer: 'above', avoid: AVOID },
+  )
 
   return (
     <div
       ref={ref}
-      className={`note-toolbar ${above ? 'above' : 'below'}`}
+      className="note-toolbar"
       role="toolbar"
       aria-label={t('note.toolbarLabel')}
-      style={{ left, top }}
+      style={place}
       data-testid="selection-toolbar"
     >
       {colors.notes &&
