@@ -140,9 +140,16 @@ describe.skipIf(!chromiumAvailable())('a resident on a phone takes part in the l
     await expect.poll(() => heard(anouk), SYNC).toContain('Stip teruggenomen')
     await first.getByTestId('outline-dot-add').tap()
     await first.getByTestId('outline-dot-add').tap()
-    // A third dot on one note is refused (at most 2), and said why.
-    await first.getByTestId('outline-dot-add').tap()
+    // A third dot on one note: the button says it is not available (aria-disabled) but still
+    // answers a tap, with the reason (at most 2 per note).
+    await expect
+      .poll(() => first.getByTestId('outline-dot-add').getAttribute('aria-disabled'), SYNC)
+      .toBe('true')
+    await first.getByTestId('outline-dot-add').tap({ force: true })
     await expect.poll(() => anouk.getByTestId('votes-left').textContent(), SYNC).toContain('Nog 3')
+    await expect
+      .poll(() => anouk.getByTestId('session-message').textContent(), SYNC)
+      .toContain('niet vaker dan 2')
 
     // Reactions: never open by themselves; "Reageren" opens the choice, one tap gives one.
     expect(await anouk.getByTestId('outline-reaction-choice').count()).toBe(0)
@@ -156,6 +163,16 @@ describe.skipIf(!chromiumAvailable())('a resident on a phone takes part in the l
       'reaction',
     )
     await expect.poll(() => first.getByTestId('outline-reaction').count(), SYNC).toBe(1)
+    // Colour, as on the canvas: behind "Wijzigen", one tap on a swatch.
+    await first.getByTestId('outline-change').tap()
+    await first.locator('[data-testid=outline-color][value=blue]').tap()
+    await waitFor(
+      () => listNotes(session.content.doc).find((note) => note.id === firstId)?.color === 'blue',
+      8000,
+      'colour',
+    )
+    await expect.poll(() => heard(anouk), SYNC).toContain('Blauw')
+    expect(await smallTargets(anouk), 'targets under 24 px with Wijzigen open').toEqual([])
     await anouk.screenshot({ path: artifactPath('phone-list-portrait390-voted.png') })
     session.close()
   }, 180_000)

@@ -2,6 +2,7 @@ import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   NOTE_COLOR_HEX,
+  type NoteColor,
   type NoteData,
   type ReactionEmoji,
   type ReactionTally,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/src/model'
 import { LockIcon } from '../session/canvas/NoteChips'
 import { MoveNoteForm, NoteTextForm } from './forms'
+import { NoteColorChoice } from './NoteColorChoice'
 import { NoteReactions, NoteVoteButtons } from './NoteSessionControls'
 
 export function noteItemId(noteId: string): string {
@@ -27,6 +29,7 @@ interface OutlineNoteProps {
   onSaveText: (note: NoteData, base: string, text: string) => void
   onMove: (note: NoteData, zoneId: string | null) => void
   onDelete: (note: NoteData) => void
+  onColor: (note: NoteData, color: NoteColor) => void
   /** Voting is open and this note takes dots: this person's dots on it (null: no dots now). */
   myDots: number | null
   /** Another dot may go on this note (dots left, below the maximum per note). */
@@ -55,6 +58,7 @@ export const OutlineNote = memo(function OutlineNote({
   onSaveText,
   onMove,
   onDelete,
+  onColor,
   myDots,
   canAddDot,
   reactions,
@@ -203,6 +207,11 @@ export const OutlineNote = memo(function OutlineNote({
             >
               {t('note.delete')}
             </button>
+            <NoteColorChoice
+              current={note.color}
+              describedBy={textId}
+              onChoose={(color) => onColor(note, color)}
+            />
           </div>
         )}
       </div>

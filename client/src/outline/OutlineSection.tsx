@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { NoteData, ReactionEmoji, ReactionTally, ZoneData } from '../../../shared/src/model'
+import type { NoteColor, NoteData, ReactionEmoji, ReactionTally, ZoneData } from '../../../shared/src/model'
 import { LockIcon } from '../session/canvas/NoteChips'
 import type { SessionView } from '../session/sessionView'
 import { shownVoteCount } from '../session/voteCounts'
@@ -46,6 +46,7 @@ interface OutlineSectionProps {
   onSaveText: (note: NoteData, base: string, text: string) => void
   onMove: (note: NoteData, zoneId: string | null) => void
   onDelete: (note: NoteData) => void
+  onColor: (note: NoteData, color: NoteColor) => void
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { NoteData, ReactionEmoji, ZoneData } from '../../../shared/src/model'
+import type { NoteColor, NoteData, ReactionEmoji, ZoneData } from '../../../shared/src/model'
 import { useEditor } from '../board/editor/editorContext'
 import { addDraft } from '../board/ops/draftOps'
 import { draftTarget } from '../session/drafts/draftActions'
@@ -138,6 +138,13 @@ export function OutlineView({
     announce(t('outline.removed'))
   }, [])
 
+  const onColor = useCallback((note: NoteData, color: NoteColor) => {
+    if (refused(latest.current, note.id)) return
+    const { ops, announce, t } = latest.current
+    ops.setColor([note.id], color)
+    announce(t('outline.colorChanged', { color: t(`colors.${color}`) }))
+  }, [])
+
   const renderCard = (section: ListSectionData) => (
     <OutlineSection
       key={section.zoneId ?? 'none'}
@@ -151,6 +158,7 @@ export function OutlineView({
       onSaveText={onSaveText}
       onMove={onMove}
       onDelete={onDelete}
+      onColor={onColor}
     />
   )
 

@@ -51,11 +51,14 @@ export function useVoting(input: {
   const latest = useRef({ config, votes, onMessage })
   latest.current = { config, votes, onMessage }
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<MyVotes | null> => {
     try {
-      setVotes(await getMyVotes(boardId, token))
+      const fresh = await getMyVotes(boardId, token)
+      setVotes(fresh)
+      return fresh
     } catch {
       // Shown as "no dots" until the next refresh; voting itself reports its own errors.
+      return null
     }
   }, [boardId, token])
 
@@ -68,18 +71,21 @@ export function useVoting(input: {
 
   const vote = useCallback(
     async (noteId: string, delta: 1 | -1) => {
-      let accepted = true
+      let refusal: unknown = null
       try {
         await castVote(boardId, token, noteId, delta)
       } catch (error) {
-        accepted = false
-        const { config, votes, onMessage } = latest.current
-        if (error instanceof ApiError && error.status === 409) {
-          onMessage(refusalKey(config, votes, noteId, delta), { max: config?.maxPerNote ?? 1 })
-        } else onMessage('session.actionFailed')
+        refusal = error
       }
-      await refresh()
-      return accepted
+      // The reason is worked out from the dots as they are now: quick taps can outrun the last
+      // refresh, and a stale count would give the vague "Dat lukte niet".
+      const fresh = await refresh()
+      if (refusal === null) return true
+      const { config, votes, onMessage } = latest.current
+      if (refusal instanceof ApiError && refusal.status === 409) {
+        onMessage(refusalKey(config, fresh ?? votes, noteId, delta), { max: config?.maxPerNote ?? 1 })
+      } else onMessage('session.actionFailed')
+      return false
     },
     [boardId, token, refresh],
   )
