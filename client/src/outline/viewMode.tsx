@@ -15,9 +15,12 @@ function readStored(): ViewMode | null {
   }
 }
 
-/** A phone, or a laptop zoomed to 200 % or more: the width where the list works better. */
+/**
+ * A phone (upright or turned sideways), or a laptop zoomed to 200 % or more: screens where the list
+ * works better than the canvas.
+ */
 export function isNarrowScreen(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(max-width: 699px)').matches
+  return typeof matchMedia === 'function' && matchMedia('(max-width: 699px), (max-height: 499px)').matches
 }
 
 /**
