@@ -1,11 +1,11 @@
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react'
 
-/** What a floating toolbar must never cover or be covered by (in the canvas area). */
-export const TOOLBAR_OBSTACLES = [
-  '[data-testid=selection-toolbar]',
-  '.canvas-toolbar > *',
-  '.zone-edit-button',
-]
+/**
+ * What a floating toolbar must never cover or be covered by (in the canvas area). Not the
+ * questions' edit buttons: they hide under toolbars instead (ZoneEditButtons); a toolbar that also
+ * avoided them swung between two places, hiding and showing them in turn.
+ */
+export const TOOLBAR_OBSTACLES = ['[data-testid=selection-toolbar]', '.canvas-toolbar > *']
 const MARGIN = 8
 /** Said on the window when a floating toolbar moved on its own (not by a render of the canvas). */
 export const TOOLBAR_MOVED = 'oogst:toolbar-moved'
@@ -70,7 +70,7 @@ interface PlaceOptions {
 
 /**
  * Where a toolbar centred under (`x`, `below`) can go without covering the canvas's own selection
- * toolbar, the bottom toolbar or a question's edit button: the first of below the selection,
+ * toolbar or the bottom toolbar: the first of below the selection,
  * above it, or next to whatever it would cover that is free (`prefer: 'above'` tries above
  * first). Measured in the DOM after layout, because the toolbars wrap on a phone and their size is
  * not known up front. Before this the reactions sat under the bottom toolbar and "Dupliceren"
@@ -86,6 +86,7 @@ export function usePlaceClear(
   const [width, setWidth] = useState(0)
   const [offset, setOffset] = useState(0)
   const placed = useRef({ width: 0, offset: 0 })
+  const moves = useRef({ since: 0, count: 0 })
   const avoid = options.avoid ?? TOOLBAR_OBSTACLES
   const preferAbove = options.prefer === 'above'
   useSettledLayout(() => {
@@ -111,6 +112,11 @@ export function usePlaceClear(
     const next = Math.round(best - anchor.below)
     const old = placed.current
     if (Math.abs(old.offset - next) < 1 && Math.abs(old.width - width) < 1) return
+    // A size that depends on the place (text wrapping near an edge) could swing between two
+    // places forever (React gives up: "maximum update depth"); a few moves in a row are plenty.
+    const now = performance.now()
+    if (now - moves.current.since > 200) moves.current = { since: now, count: 0 }
+    if (++moves.current.count > 8) return
     placed.current = { width, offset: next }
     setWidth(width)
     setOffset(next)
