@@ -162,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
 
     // Ctrl+K runs an action by name: a new note.
     await facilitator.keyboard.press('Control+k')
-    await facilitator.getByTestId('command-input').fill('nieuw brief')
+    await facilitator.getByTestId('command-input').fill('schrijf een brief')
     await shot(facilitator, 'command-menu')
     await facilitator.keyboard.press('Enter')
     await facilitator.getByTestId('note-editor').waitFor()
