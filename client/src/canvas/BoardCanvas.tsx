@@ -72,7 +72,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const stageRef = useRef<Konva.Stage>(null)
   const shapes = useShapes(doc)
   const content = useMemo(() => [...zones, ...notes, ...shapes.filter(isBox)], [zones, notes, shapes])
-  const view = useViewportControls(editor, size, content, props.contentLoaded)
+  const view = useViewportControls(editor, size, { content, zones }, props.contentLoaded)
   const { viewport, setViewport } = view
   const gestures = useViewportGestures(setViewport)
   const locked = props.locked

@@ -46,6 +46,7 @@ export const ZoneShape = memo(function ZoneShape({
         perfectDrawEnabled={false}
       />
       <Text
+        name="zone-title"
         x={PADDING}
         y={PADDING}
         width={textWidth}
@@ -61,6 +62,7 @@ export const ZoneShape = memo(function ZoneShape({
       />
       {zone.prompt && (
         <Text
+          name="zone-prompt"
           x={PADDING}
           y={PADDING + TITLE_SIZE + 10}
           width={textWidth}

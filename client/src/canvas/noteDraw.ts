@@ -120,12 +120,20 @@ export function noteSceneFunc(note: NotePaint): (ctx: Konva.Context, shape: Konv
     ctx.textBaseline = 'alphabetic'
     ctx.textAlign = 'left'
     if (!note.hideText && note.text) {
-      text ??= layoutNoteText(note.text, box)
+      if (!text) {
+        text = layoutNoteText(note.text, box)
+        // The size drawn, for e2e tests and dev tools: a note has no Konva Text node to ask. Set
+        // directly, as setAttr would ask for another draw from inside this one.
+        shape.attrs.textFontSize = text.fontSize
+      }
       ctx.fillStyle = TEXT_COLOR
       paintLines(ctx, text.lines, text.fontSize, LINE_HEIGHT, NOTE_PADDING)
     }
     if (note.authorName) {
-      author ??= singleLine(note.authorName, box.width, AUTHOR_FONT_SIZE)
+      if (author === null) {
+        author = singleLine(note.authorName, box.width, AUTHOR_FONT_SIZE)
+        shape.attrs.authorFontSize = AUTHOR_FONT_SIZE
+      }
       ctx.fillStyle = AUTHOR_COLOR
       paintLines(ctx, [author], AUTHOR_FONT_SIZE, 1, height - NOTE_PADDING - AUTHOR_FONT_SIZE)
     }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef } from 'react'
+import type { ZoneData } from '../../../shared/src/model'
 import type { BoardEditor } from '../board/editor/BoardEditor'
 import { useEditorState } from '../board/editor/editorContext'
+import { firstViewport } from './firstView'
 import { boundsOf, fitViewport, type Point, type Rect, toBoardPoint, type Viewport, zoomAt } from './viewport'
 
 const BUTTON_ZOOM_STEP = 1.25
-/** Below this the first view is unreadable on a phone; people can still zoom out themselves. */
-const FIRST_VIEW_MIN_SCALE = 0.5
 
 export interface ViewportControls {
   viewport: Viewport
@@ -24,18 +24,19 @@ export interface ViewportControls {
 /**
  * The visible part of the board (the editor's `viewport`) and the ways to change it from buttons
  * and keys (gestures change it directly through `setViewport`). The first time content arrives the
- * view fits it.
+ * view fits it (firstView.ts).
  */
 export function useViewportControls(
   editor: BoardEditor,
   size: { width: number; height: number },
-  content: readonly Rect[],
+  board: { content: readonly Rect[]; zones: readonly ZoneData[] },
   contentLoaded: boolean,
 ): ViewportControls {
+  const { content, zones } = board
   const viewport = useEditorState(editor, (state) => state.viewport)
   const setViewport = editor.setViewport
-  const latest = useRef({ size, content })
-  latest.current = { size, content }
+  const latest = useRef({ size, content, zones })
+  latest.current = { size, content, zones }
 
   const centre = useCallback(() => {
     const { size } = latest.current
@@ -66,13 +67,15 @@ export function useViewportControls(
   viewRef.current = viewport
   const centreOnBoard = useCallback(() => toBoardPoint(viewRef.current, centre()), [centre])
 
-  // Show the whole board once, when it first arrives; after that the person controls the view.
+  // Show the board (on a phone its first question) once, when it first arrives; after that the
+  // person controls the view.
   const fitted = useRef(false)
   useEffect(() => {
     if (fitted.current || !contentLoaded || size.width === 0) return
     fitted.current = true
-    setViewport(fitViewport(boundsOf(latest.current.content), size, FIRST_VIEW_MIN_SCALE))
-  }, [contentLoaded, size, setViewport])
+    const { content, zones } = latest.current
+    setViewport(firstViewport(content, zones, editor.roundZoneIds, size))
+  }, [contentLoaded, size, setViewport, editor])
 
   return { viewport, setViewport, zoomIn, zoomOut, zoomTo100, zoomToFit, zoomToRect, centreOnBoard }
 }

@@ -69,6 +69,11 @@ export class BoardEditor {
     this.context = context
   }
 
+  /** The current round's questions (the canvas opens on the first of them on a phone). */
+  get roundZoneIds(): readonly string[] {
+    return this.context.roundZoneIds
+  }
+
   getState = (): EditorState => this.state
 
   /** Changes so far: a cheap snapshot for `useSyncExternalStore` over the whole state. */
