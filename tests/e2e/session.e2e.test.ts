@@ -232,6 +232,8 @@ describe.skipIf(!chromiumAvailable())('a facilitated round', () => {
     await openNewNote(facilitator)
     await facilitator.keyboard.type('Buurtfeest in juni')
     await facilitator.keyboard.press('Escape')
+    // The emoji open only on "Reageren" (never by themselves under a selected note).
+    await facilitator.getByTestId('reaction-open').click()
     await facilitator.getByRole('button', { name: 'Reageer met 🎉' }).click()
     const feest = await noteIdByText(facilitator, 'Buurtfeest')
     await expect.poll(() => ahmed.getByTestId('note-reactions').textContent(), SYNC).toContain('🎉 1')

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/src/roles'
 import { LanguageSwitch } from '../components/LanguageSwitch'
@@ -42,8 +42,10 @@ export function BoardHeader({
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const toolsId = useId()
+  const header = useRef<HTMLElement>(null)
+  useFoldAway(open, header, () => setOpen(false))
   return (
-    <header className={`board-header${open ? ' open' : ''}`}>
+    <header ref={header} className={`board-header${open ? ' open' : ''}`}>
       {start}
       <a className="brand brand-small" href="/">
         <span className="brand-mark" aria-hidden="true" />
@@ -58,6 +60,7 @@ export function BoardHeader({
         className="button secondary header-more"
         aria-expanded={open}
         aria-controls={toolsId}
+        aria-label={t('board.moreTools')}
         onClick={() => setOpen((value) => !value)}
         data-testid="header-more"
       >
@@ -97,4 +100,34 @@ export function BoardHeader({
       )}
     </header>
   )
+}
+
+/**
+ * The unfolded tools fold away like a menu: on Escape (focus back on "Meer") and on a tap outside
+ * the header — but not in a panel or dialog opened from it, whose button must still be there when
+ * it closes and gives focus back.
+ */
+function useFoldAway(open: boolean, header: { current: HTMLElement | null }, close: () => void): void {
+  const latestClose = useRef(close)
+  latestClose.current = close
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Element | null
+      if (!target || header.current?.contains(target)) return
+      if (target.closest('[role=dialog], [data-testid$="-panel"]')) return
+      latestClose.current()
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !header.current?.contains(document.activeElement)) return
+      latestClose.current()
+      header.current.querySelector<HTMLButtonElement>('[data-testid=header-more]')?.focus()
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open, header])
 }

@@ -17,11 +17,14 @@ export function DraftCards({
   view,
   drafts,
   onRemoved,
+  onDone,
 }: {
   view: SessionView
   drafts: readonly NoteData[]
   /** After a draft is thrown away: where focus should go (its neighbour or the add button). */
   onRemoved: (next: NoteData | null) => void
+  /** "Klaar": the person is done with this note (focus back to "Schrijf een briefje"). */
+  onDone: () => void
 }) {
   const { t } = useTranslation()
   if (drafts.length === 0) return null
@@ -46,24 +49,40 @@ export function DraftCards({
             placeholder={t('outline.draftPlaceholder')}
             readOnly={!editable}
             rows={3}
+            aria-describedby={`${draftFieldId(note.id)}-saved`}
             onChange={(event) => editDraftText(view, note.id, event.target.value)}
             data-testid="outline-draft-text"
           />
+          {/* Nothing to press to save: saying so stops people looking for a save button. */}
+          <p className="outline-draft-saved" id={`${draftFieldId(note.id)}-saved`}>
+            {t('outline.draftSaved')}
+          </p>
           {editable && (
-            <button
-              type="button"
-              className="button secondary danger"
-              aria-describedby={draftFieldId(note.id)}
-              onClick={() => {
-                const target = draftTarget(view)
-                if (!target) return
-                removeDraft(target, note.id)
-                onRemoved(drafts[index + 1] ?? drafts[index - 1] ?? null)
-              }}
-              data-testid="outline-draft-remove"
-            >
-              {t('outline.draftRemove')}
-            </button>
+            <div className="outline-draft-buttons">
+              <button
+                type="button"
+                className="button primary"
+                aria-describedby={draftFieldId(note.id)}
+                onClick={onDone}
+                data-testid="outline-draft-done"
+              >
+                {t('outline.draftDone')}
+              </button>
+              <button
+                type="button"
+                className="button secondary danger"
+                aria-describedby={draftFieldId(note.id)}
+                onClick={() => {
+                  const target = draftTarget(view)
+                  if (!target) return
+                  removeDraft(target, note.id)
+                  onRemoved(drafts[index + 1] ?? drafts[index - 1] ?? null)
+                }}
+                data-testid="outline-draft-remove"
+              >
+                {t('outline.draftRemove')}
+              </button>
+            </div>
           )}
         </li>
       ))}

@@ -143,6 +143,7 @@ export function OutlineSection({
         view={session.view}
         drafts={drafts}
         onRemoved={(next) => setFocusAfter(next ? draftFieldId(next.id) : 'add')}
+        onDone={() => setFocusAfter('add')}
       />
       {notes.length === 0 ? (
         drafts.length === 0 && <p className="outline-empty">{t('outline.noNotesHere')}</p>

@@ -85,7 +85,9 @@ export function OutlineView({
     [zones, t],
   )
   const [showAll, setShowAll] = useState(false)
-  const roundZoneIds = session.state.current?.zoneIds ?? []
+  // In focus: the round's questions, and while voting is open every question whose notes take
+  // dots (a board-wide vote in a round about one empty question must not hide the notes).
+  const roundZoneIds = cardsInFocus(session, zones)
   const { round, rest } = listSections({
     zones,
     notes,
@@ -193,12 +195,14 @@ function useListSession(session: SessionView, announce: (message: string) => voi
   const latest = useRef({ session, announce, t })
   latest.current = { session, announce, t }
   const onVote = useCallback((noteId: string, delta: 1 | -1) => {
-    const { session, announce, t } = latest.current
+    const { session, t } = latest.current
     const note = session.notes.find((candidate) => candidate.id === noteId)
     if (!note) return
     // A step of the person's undo history, like a dot on the canvas (Ctrl+Z takes it back).
     void castUndoableVote(session, note, delta, (key, text) => t(key, { text })).then((accepted) => {
-      if (accepted) announce(delta > 0 ? t('outline.dotGiven') : t('outline.dotTaken'))
+      // Said through the banner's message line (and the live region): it replaces an earlier
+      // refusal there, which would otherwise contradict the dot just given.
+      if (accepted) session.say(delta > 0 ? 'outline.dotGiven' : 'outline.dotTaken')
     })
   }, [])
   const onReact = useCallback((noteId: string, emoji: ReactionEmoji) => {
@@ -226,4 +230,13 @@ function useListSession(session: SessionView, announce: (message: string) => voi
     onReact,
     addDraft: addDraftHere,
   }
+}
+
+/** The questions the list shows as cards first (see listSections): the round's, plus the vote's. */
+function cardsInFocus(session: SessionView, zones: readonly ZoneData[]): readonly string[] {
+  const round = session.state.current?.zoneIds ?? []
+  const voting = session.voting
+  if (!voting.open || !voting.config) return round
+  const voted = voting.config.scope === 'board' ? zones.map((zone) => zone.id) : voting.config.zoneIds
+  return [...round, ...voted.filter((id) => !round.includes(id))]
 }

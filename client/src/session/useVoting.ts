@@ -83,7 +83,8 @@ export function useVoting(input: {
       if (refusal === null) return true
       const { config, votes, onMessage } = latest.current
       if (refusal instanceof ApiError && refusal.status === 409) {
-        onMessage(refusalKey(config, fresh ?? votes, noteId, delta), { max: config?.maxPerNote ?? 1 })
+        const max = config?.maxPerNote ?? 1
+        onMessage(refusalKey(config, fresh ?? votes, noteId, delta), { max, count: max })
       } else onMessage('session.actionFailed')
       return false
     },

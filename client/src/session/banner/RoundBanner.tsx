@@ -117,6 +117,7 @@ export function RoundBanner({ view, flashAt, message, listView, contentLanguage 
           className="button secondary session-more"
           aria-expanded={open}
           aria-controls={detailsId}
+          aria-label={open ? t('session.lessAboutRound') : t('session.moreAboutRound')}
           onClick={() => setOpen((value) => !value)}
           data-testid="round-more"
         >

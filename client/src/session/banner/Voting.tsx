@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData } from '../../../../shared/src/model'
 import type { SessionView } from '../sessionView'
@@ -83,7 +83,7 @@ export function DotsLeft({ view }: { view: SessionView }) {
       </span>
       {/* On a phone the line has room for "4/5" only; the words stay for screen readers. */}
       <span className="vote-chip-short" aria-hidden="true">
-        {voting.remaining}/{voting.perPerson}
+        {t('session.dotsLeftShort', { count: voting.remaining })}
       </span>
     </span>
   )
@@ -99,6 +99,18 @@ export function VoteStatus({ view }: { view: SessionView }) {
   const id = useId()
   const { voting } = view
   const hasResults = Object.values(view.state.voteResults).some((count) => count > 0)
+  const resultsRef = useRef<HTMLSpanElement>(null)
+  // Escape closes the results and gives focus back to their button.
+  useEffect(() => {
+    if (!open) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      setOpen(false)
+      resultsRef.current?.querySelector<HTMLButtonElement>('button')?.focus()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [open])
   const showResults = hasResults && voting.resultsVisible
 
   return (
@@ -113,7 +125,7 @@ export function VoteStatus({ view }: { view: SessionView }) {
         <span className="session-chip">{t('session.resultsHidden')}</span>
       )}
       {showResults && (
-        <span className="session-results">
+        <span className="session-results" ref={resultsRef}>
           <button
             type="button"
             className="button secondary"
