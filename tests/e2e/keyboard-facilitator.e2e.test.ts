@@ -171,6 +171,12 @@ describe.skipIf(!chromiumAvailable())('keyboard facilitation and announcements',
           )
           expect(inside).toBe(true)
         }
+        // Escape closes the sheet and the keyboard is back on "Sessie" (not on the next thing of
+        // the board: the button was inert until the sheet was gone).
+        await page.keyboard.press('Escape')
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+          .toBe('facilitator-open')
       }
     })
   }

@@ -219,7 +219,11 @@ export function useBoardSession(input: {
   // Closing the panel (its button, Escape) gives the keyboard back to the button that opened it.
   const closePanel = useCallback(() => {
     setPanelOpen(false)
-    document.querySelector<HTMLElement>('[data-testid=facilitator-open]')?.focus()
+    // After the panel is gone: on a narrow screen it made the rest of the page inert until it
+    // unmounts, and an inert button cannot take focus (it fell to the next thing on the board).
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid=facilitator-open]')?.focus(),
+    )
   }, [])
   // The board page's safety net: focus never falls to <body> when what had it goes away.
   useFocusKeeper()
