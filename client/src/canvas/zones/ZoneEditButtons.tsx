@@ -61,23 +61,23 @@ interface ZoneEditButtonsProps {
 /**
  * For facilitators: an "edit" button in the top-right corner of every zone, as real HTML buttons
  * over the canvas (keyboard, screen reader, big enough for a finger). Double-clicking a zone's
- * title does the same.
+ * title does the same. A button is left out where it would be cut off by the canvas's edge or lie
+ * under a toolbar (measured after layout, and again when a toolbar moved by itself).
  */
 export function ZoneEditButtons({ zones, viewport, area, onEdit }: ZoneEditButtonsProps) {
   const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
   // Ids of the zones whose button lies under a toolbar, joined (a string compares cheaply).
   const [covered, setCovered] = useState('')
-  const latest = useRef({ zones, viewport })
-  latest.current = { zones, viewport }
+  // Renewed every render, so the frame callbacks below read this render's zones and view.
   const measure = useRef(() => {})
   measure.current = () => {
     const layer = ref.current
     if (!layer) return
     const covers = measureObstacles(layer, null, COVERS)
-    const ids = latest.current.zones
+    const ids = zones
       .filter((zone) => {
-        const box = buttonBox(zone, latest.current.viewport)
+        const box = buttonBox(zone, viewport)
         return box && covers.some((cover) => overlaps(box, cover))
       })
       .map((zone) => zone.id)
