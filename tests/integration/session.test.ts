@@ -122,6 +122,9 @@ describe('facilitation, enforced by the server', () => {
     expect(
       (await call(facilitator, 'PATCH', `/drafts/${annaId}/${phone?.id}`, { hidden: true })).status,
     ).toBe(204)
+    // A hidden draft is no longer "being written", but Anna stays listed for review.
+    await waitFor(() => readDraftCounts(bramControl.doc).get(annaId)?.count === 1, 3000, 'hidden not counted')
+    expect(readDraftCounts(bramControl.doc).get(annaId)?.hidden).toBe(1)
     const revealed = await call<{ revealed: number }>(facilitator, 'POST', '/reveal', { anonymous: true })
     expect(revealed.body.revealed).toBe(1)
 
@@ -131,6 +134,9 @@ describe('facilitation, enforced by the server', () => {
     expect(JSON.stringify(bramContent.doc.toJSON())).not.toContain('06-12345678')
     await waitFor(() => listDrafts(annaDrafts.doc).length === 1, 3000, 'revealed draft left the drafts')
     expect(listDrafts(annaDrafts.doc)[0]).toMatchObject({ hidden: true })
+    // After the reveal only the hidden draft is left: nothing counts as being written.
+    await waitFor(() => readDraftCounts(bramControl.doc).get(annaId)?.count === 0, 3000, 'nothing written')
+    expect((await call(facilitator, 'GET', '/drafts')).status).toBe(200)
     expect(bramId).not.toBe(annaId)
   })
 

@@ -133,7 +133,9 @@ export function useBoardSession(input: {
       (state.timer.status === 'running' && countdown.remaining === 0 && state.currentOptions.lockWhenTimeUp))
   // Closed input closes the drafts too: time up means pens down, on the board and in private.
   const privateWriting = isParticipant && running && Boolean(state.current?.privateWriting) && !inputClosed
-  const myDrafts = state.drafts.get(info.participantId)?.count ?? 0
+  // Hidden drafts too: they are still the participant's own, shown to them.
+  const mine = state.drafts.get(info.participantId)
+  const myDrafts = (mine?.count ?? 0) + (mine?.hidden ?? 0)
   const drafts = useDrafts(
     boardId,
     info.participantId,

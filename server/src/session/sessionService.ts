@@ -248,8 +248,9 @@ export class SessionService {
   private async countDrafts(boardId: string, participantId: string): Promise<void> {
     const drafts = await this.rooms.read(draftsRoom(boardId, participantId), listDrafts)
     const name = drafts.find((note) => note.authorName)?.authorName ?? ''
+    const hidden = drafts.filter((note) => note.hidden).length
     await this.rooms.change(controlRoom(boardId), (doc) =>
-      setDraftCount(doc, participantId, { name, count: drafts.length }),
+      setDraftCount(doc, participantId, { name, count: drafts.length - hidden, hidden }),
     )
   }
 }

@@ -68,7 +68,14 @@ export interface FollowState {
 
 export interface DraftCount {
   name: string
+  /** Drafts that a reveal would show: "being written". */
   count: number
+  /**
+   * Drafts a facilitator hid: they stay private and are not counted as being written (or the
+   * banner says "1 note being written" for the rest of the session), but the participant stays
+   * listed so the facilitator can still review them.
+   */
+  hidden?: number
 }
 
 const TIMER = 'timer'
@@ -229,15 +236,17 @@ export function readDraftCounts(controlDoc: Y.Doc): Map<string, DraftCount> {
   const counts = new Map<string, DraftCount>()
   if (!(drafts instanceof Y.Map)) return counts
   for (const [id, value] of drafts.entries()) {
-    if (isObject(value) && typeof value.count === 'number')
-      counts.set(id, { name: String(value.name ?? ''), count: value.count })
+    if (isObject(value) && typeof value.count === 'number') {
+      const hidden = typeof value.hidden === 'number' ? value.hidden : 0
+      counts.set(id, { name: String(value.name ?? ''), count: value.count, hidden })
+    }
   }
   return counts
 }
 
 export function setDraftCount(controlDoc: Y.Doc, participantId: string, value: DraftCount | null): void {
   const drafts = nested(controlDoc, DRAFTS)
-  if (value === null || value.count === 0) drafts.delete(participantId)
+  if (value === null || (value.count === 0 && !value.hidden)) drafts.delete(participantId)
   else drafts.set(participantId, { ...value })
 }
 
