@@ -171,6 +171,30 @@ export function persistenceContract(
       })
     })
 
+    it('lets revoked participants back in and lists who is revoked', async () => {
+      await store.createBoard(board('b1', 'AAA-AAA'))
+      await store.createBoard(board('b2', 'BBB-BBB'))
+      await store.revokeParticipant('b1', 'p2', 20)
+      await store.revokeParticipant('b1', 'p1', 10)
+      await store.revokeParticipant('b2', 'p3', 5)
+      expect(await store.revokedParticipants('b1')).toEqual(['p1', 'p2'])
+      await store.allowParticipant('b1', 'p1')
+      await store.allowParticipant('b1', 'nobody')
+      expect(await store.isRevoked('b1', 'p1')).toBe(false)
+      expect(await store.revokedParticipants('b1')).toEqual(['p2'])
+      expect(await store.revokedParticipants('b2')).toEqual(['p3'])
+    })
+
+    it('changes a join code, refusing one that is taken', async () => {
+      await store.createBoard(board('b1', 'AAA-AAA'))
+      await store.createBoard(board('b2', 'BBB-BBB'))
+      await store.setJoinCode('b1', 'CCC-CCC')
+      expect(await store.getBoardByJoinCode('AAA-AAA')).toBeNull()
+      expect((await store.getBoardByJoinCode('CCC-CCC'))?.id).toBe('b1')
+      await expect(store.setJoinCode('b1', 'BBB-BBB')).rejects.toBeInstanceOf(DuplicateError)
+      expect((await store.getBoard('b1'))?.joinCode).toBe('CCC-CCC')
+    })
+
     it('keeps the first value of a setting', async () => {
       expect(await store.getSetting('k')).toBeNull()
       expect(await store.setSettingIfAbsent('k', 'first')).toBe('first')

@@ -22,7 +22,8 @@ export function createMemoryPersistence(): Persistence {
   const boards = new Map<string, BoardRecord>()
   const settings = new Map<string, string>()
   const templates = new Map<string, TemplateRecord>()
-  const revoked = new Set<string>()
+  /** `<boardId> <participantId>` → when revoked. */
+  const revoked = new Map<string, number>()
   const ofBoard = (room: string, boardId: string) => room === boardId || room.startsWith(`${boardId}/`)
 
   const roomFor = (room: string): MemoryRoom => {
@@ -96,7 +97,7 @@ export function createMemoryPersistence(): Persistence {
     async deleteBoard(id) {
       boards.delete(id)
       for (const room of [...rooms.keys()]) if (ofBoard(room, id)) rooms.delete(room)
-      for (const key of [...revoked]) if (key.startsWith(`${id} `)) revoked.delete(key)
+      for (const key of [...revoked.keys()]) if (key.startsWith(`${id} `)) revoked.delete(key)
     },
 
     async touchBoard(id, at) {
@@ -114,12 +115,30 @@ export function createMemoryPersistence(): Persistence {
         Object.assign(board, { facilitatorKeyHash: keyHash, facilitatorTokensValidAfter: validAfter })
     },
 
-    async revokeParticipant(boardId, participantId) {
-      revoked.add(`${boardId} ${participantId}`)
+    async revokeParticipant(boardId, participantId, at) {
+      const key = `${boardId} ${participantId}`
+      if (!revoked.has(key)) revoked.set(key, at)
     },
 
     async isRevoked(boardId, participantId) {
       return revoked.has(`${boardId} ${participantId}`)
+    },
+    async allowParticipant(boardId, participantId) {
+      revoked.delete(`${boardId} ${participantId}`)
+    },
+    async revokedParticipants(boardId) {
+      const prefix = `${boardId} `
+      return [...revoked]
+        .filter(([key]) => key.startsWith(prefix))
+        .sort(([a, atA], [b, atB]) => atA - atB || (a < b ? -1 : 1))
+        .map(([key]) => key.slice(prefix.length))
+    },
+    async setJoinCode(id, joinCode) {
+      for (const existing of boards.values()) {
+        if (existing.id !== id && existing.joinCode === joinCode) throw new DuplicateError('join code taken')
+      }
+      const board = boards.get(id)
+      if (board) board.joinCode = joinCode
     },
 
     async getSetting(key) {

@@ -223,6 +223,30 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
       return rows.length > 0
     },
 
+    async allowParticipant(boardId, participantId) {
+      await pool.query('DELETE FROM revocations WHERE board_id = $1 AND participant_id = $2', [
+        boardId,
+        participantId,
+      ])
+    },
+
+    async revokedParticipants(boardId) {
+      const { rows } = await pool.query<{ participant_id: string }>(
+        'SELECT participant_id FROM revocations WHERE board_id = $1 ORDER BY revoked_at, participant_id',
+        [boardId],
+      )
+      return rows.map((row) => row.participant_id)
+    },
+
+    async setJoinCode(id, joinCode) {
+      try {
+        await pool.query('UPDATE boards SET join_code = $1 WHERE id = $2', [joinCode, id])
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw new DuplicateError('join code taken')
+        throw error
+      }
+    },
+
     async getSetting(key) {
       const { rows } = await pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])
       return rows[0]?.value ?? null

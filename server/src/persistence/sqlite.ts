@@ -154,6 +154,11 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       'SELECT COUNT(*) AS n FROM revocations WHERE board_id = ? AND participant_id = ?',
     ),
     deleteRevocations: db.prepare('DELETE FROM revocations WHERE board_id = ?'),
+    allowParticipant: db.prepare('DELETE FROM revocations WHERE board_id = ? AND participant_id = ?'),
+    revokedOf: db.prepare<[string], { participant_id: string }>(
+      'SELECT participant_id FROM revocations WHERE board_id = ? ORDER BY revoked_at, participant_id',
+    ),
+    setJoinCode: db.prepare('UPDATE boards SET join_code = ? WHERE id = ?'),
     // Rooms of a board are `<id>` and `<id>/…`; substr avoids LIKE, whose _ would be a wildcard.
     deleteBoardUpdates: db.prepare(
       "DELETE FROM room_updates WHERE room = @id OR substr(room, 1, length(@id) + 1) = @id || '/'",
@@ -271,6 +276,21 @@ export function createSqlitePersistence(dataDir: string): Persistence {
     },
     async isRevoked(boardId, participantId) {
       return (q.isRevoked.get(boardId, participantId)?.n ?? 0) > 0
+    },
+    async allowParticipant(boardId, participantId) {
+      q.allowParticipant.run(boardId, participantId)
+    },
+    async revokedParticipants(boardId) {
+      return q.revokedOf.all(boardId).map((row) => row.participant_id)
+    },
+    async setJoinCode(id, joinCode) {
+      try {
+        q.setJoinCode.run(joinCode, id)
+      } catch (error) {
+        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+          throw new DuplicateError('join code taken')
+        throw error
+      }
     },
     async getSetting(key) {
       return q.getSetting.get(key)?.value ?? null

@@ -67,6 +67,12 @@ export interface BoardStore {
   rotateFacilitatorKey(id: string, keyHash: string, validAfter: number): Promise<void>
   revokeParticipant(boardId: string, participantId: string, at: number): Promise<void>
   isRevoked(boardId: string, participantId: string): Promise<boolean>
+  /** Lets a revoked participant back in ("weer toelaten"); nothing when they were not revoked. */
+  allowParticipant(boardId: string, participantId: string): Promise<void>
+  /** Ids of the board's revoked participants, oldest revocation first. */
+  revokedParticipants(boardId: string): Promise<string[]>
+  /** Replaces the join code (rotation, closing); rejects with DuplicateError when it is taken. */
+  setJoinCode(id: string, joinCode: string): Promise<void>
 }
 
 /** Small key-value store for installation settings (e.g. the token secret). */
