@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { preferCanvas } from '../helpers/boardPages'
+import { keepFacilitatorLink, preferCanvas } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { addNote } from '../helpers/canvasPage'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
@@ -96,6 +96,7 @@ describe.skipIf(!chromiumAvailable())('live board in the browser', () => {
     await facilitator.getByTestId('create-submit').click()
     await facilitator.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
     await waitConnected(facilitator)
+    expect(await keepFacilitatorLink(facilitator)).toContain('#key=')
     await expect.poll(() => facilitator.getByTestId('board-title').textContent()).toBe('Buurtavond e2e')
 
     // The share panel shows the join code and the participant link.

@@ -19,6 +19,7 @@ export async function createBoardInBrowser(
   await page.getByTestId('create-submit').click()
   await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
   await waitConnected(page)
+  await keepFacilitatorLink(page)
   return new URL(page.url()).pathname.split('/').pop() ?? ''
 }
 
@@ -74,4 +75,20 @@ export async function preferCanvas(context: BrowserContext): Promise<void> {
 export async function openNoteChanges(note: Locator): Promise<void> {
   const toggle = note.getByTestId('outline-change')
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+}
+
+/**
+ * A board made in this browser asks the begeleider to keep the facilitator link; returns the link
+ * shown and answers "Ik heb de link bewaard" (null when no prompt came).
+ */
+export async function keepFacilitatorLink(page: Page): Promise<string | null> {
+  const dialog = page.getByTestId('keep-key')
+  try {
+    await dialog.locator('[data-testid=keep-key-url]').waitFor({ timeout: 3000 })
+  } catch {
+    return null
+  }
+  const link = (await dialog.getByTestId('keep-key-url').textContent())?.trim() ?? null
+  await dialog.getByTestId('keep-key-done').click()
+  return link
 }

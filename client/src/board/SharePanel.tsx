@@ -13,7 +13,7 @@ interface SharePanelProps {
 }
 
 /** The QR code is drawn here in the browser: no image service ever sees the board's link. */
-function useQrDataUrl(text: string): string | null {
+export function useQrDataUrl(text: string): string | null {
   const [dataUrl, setDataUrl] = useState<string | null>(null)
   useEffect(() => {
     let cancelled = false

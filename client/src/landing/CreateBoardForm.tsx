@@ -6,7 +6,7 @@ import { FormError } from '../components/FormError'
 import { TextField } from '../components/TextField'
 import { currentLanguage } from '../i18n'
 import { boardPath, navigate } from '../routing'
-import { getStoredName } from '../storage/localBoards'
+import { getStoredName, saveBoard } from '../storage/localBoards'
 import { EMPTY_TEMPLATE_ID, TemplateGallery } from './templates/TemplateGallery'
 
 const MAX_TITLE = 120
@@ -47,6 +47,8 @@ export function CreateBoardForm() {
         language: currentLanguage(),
         ...(templateId !== EMPTY_TEMPLATE_ID ? { templateId } : {}),
       })
+      // Made here: the board asks the begeleider to keep the facilitator link (KeepKeyDialog).
+      saveBoard(boardId, { keyPrompt: true })
       navigate(boardPath(boardId))
     } catch (error) {
       setFormError(t(errorMessageKey(error)))

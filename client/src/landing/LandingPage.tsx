@@ -5,6 +5,7 @@ import { listStoredBoards } from '../storage/localBoards'
 import { CreateBoardForm } from './CreateBoardForm'
 import { JoinBoardForm } from './JoinBoardForm'
 import { PageHeader } from './PageHeader'
+import { RestoreBackup } from './RestoreBackup'
 
 export function LandingPage() {
   const { t } = useTranslation()
@@ -23,6 +24,9 @@ export function LandingPage() {
             onJoined={(boardId) => navigate(boardPath(boardId))}
           />
           <CreateBoardForm />
+        </div>
+        <div className="card restore-card">
+          <RestoreBackup />
         </div>
         {recent.length > 0 && (
           <section className="recent" aria-labelledby="recent-heading">

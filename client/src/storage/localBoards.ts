@@ -13,6 +13,10 @@ export interface StoredBoard {
   joinCode?: string
   title?: string
   lastOpened?: number
+  /** Made (or restored) in this browser: the begeleider is asked to keep the facilitator link. */
+  keyPrompt?: boolean
+  /** The begeleider said they kept the facilitator link: the reminder stops. */
+  keySaved?: boolean
 }
 
 const BOARDS_KEY = 'oogst.boards'
