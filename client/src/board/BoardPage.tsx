@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { JoinBoardForm } from '../landing/JoinBoardForm'
 import { PageHeader } from '../landing/PageHeader'
+import { PresentPage } from '../present/PresentPage'
+import { isPresentMode } from '../present/presentModel'
 import { boardPath, navigate } from '../routing'
 import { BoardView } from './BoardView'
 import { FacilitatorNameForm } from './FacilitatorNameForm'
@@ -23,6 +25,16 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   switch (access.kind) {
     case 'ready':
+      // "?present": the projector layout (opened from the share dialog with the viewer link).
+      if (isPresentMode(location.search))
+        return (
+          <PresentPage
+            boardId={boardId}
+            token={access.token}
+            info={access.info}
+            onConnectionKeepsFailing={recheck}
+          />
+        )
       return (
         <BoardView
           boardId={boardId}
