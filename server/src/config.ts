@@ -40,6 +40,7 @@ const envSchema = z.object({
   WS_AWARENESS_PER_SECOND: positiveInt.default(30),
   BOARD_CREATES_PER_HOUR: positiveInt.default(60),
   JOIN_FAILURES_PER_10_MIN: positiveInt.default(10),
+  JOINS_PER_MINUTE: positiveInt.default(120),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
@@ -77,6 +78,7 @@ export interface OogstConfig {
     awarenessPerSecond: number
     boardCreatesPerHour: number
     joinFailuresPer10Min: number
+    joinsPerMinute: number
   }
 }
 
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
       awarenessPerSecond: e.WS_AWARENESS_PER_SECOND,
       boardCreatesPerHour: e.BOARD_CREATES_PER_HOUR,
       joinFailuresPer10Min: e.JOIN_FAILURES_PER_10_MIN,
+      joinsPerMinute: e.JOINS_PER_MINUTE,
     },
   }
 }

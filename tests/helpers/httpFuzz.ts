@@ -93,7 +93,14 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
         },
       ],
     },
-    { method: 'POST', route: '/api/join', shapes: [{ joinCode, name: text(60) }] },
+    {
+      method: 'POST',
+      route: '/api/join',
+      shapes: [
+        { joinCode, name: text(60) },
+        { joinCode, name: text(60), device: fc.stringMatching(/^[A-Za-z0-9_-]{22,86}$/) },
+      ],
+    },
     { method: 'POST', route: '/api/boards/import', document: 'backup' },
     { method: 'GET', route: '/api/templates' },
     { method: 'GET', route: '/api/templates/:id', query: { download: flag } },
@@ -114,6 +121,15 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
     { method: 'POST', route: '/api/boards/:id/tokens', shapes: [{ role, name: text(60) }] },
     { method: 'POST', route: '/api/boards/:id/key', destructive: true },
     { method: 'POST', route: '/api/boards/:id/participants/:participantId/revoke', destructive: true },
+    { method: 'POST', route: '/api/boards/:id/participants/:participantId/allow' },
+    {
+      method: 'POST',
+      route: '/api/boards/:id/participants/:participantId/link',
+      shapes: [{ name: text(60) }],
+    },
+    { method: 'GET', route: '/api/boards/:id/participants/removed' },
+    { method: 'POST', route: '/api/boards/:id/join-code', destructive: true },
+    { method: 'POST', route: '/api/boards/:id/joining', shapes: [{ open: fc.boolean() }], destructive: true },
     {
       method: 'POST',
       route: '/api/boards/:id/participants/:participantId/role',

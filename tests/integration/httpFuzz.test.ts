@@ -34,7 +34,12 @@ describe.each(fuzzStores)('HTTP endpoints under bad input, without credentials (
   const specs = routeSpecs({ roundIds: [], zoneIds: [], noteIds: [], joinCodes: [] })
 
   beforeAll(async () => {
-    const limits = { ...loadConfig({}).limits, boardCreatesPerHour: 100_000, joinFailuresPer10Min: 100_000 }
+    const limits = {
+      ...loadConfig({}).limits,
+      boardCreatesPerHour: 100_000,
+      joinFailuresPer10Min: 100_000,
+      joinsPerMinute: 100_000,
+    }
     const { store, drop } = await backing.open()
     dropStore = drop
     server = await startTestServer({ config: { limits }, ...(store ? { store } : {}) })

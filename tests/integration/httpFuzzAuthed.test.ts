@@ -57,7 +57,12 @@ describe.each(fuzzStores)('HTTP endpoints under bad input, with valid credential
   let upgrades = 0
 
   beforeAll(async () => {
-    const limits = { ...loadConfig({}).limits, boardCreatesPerHour: 100_000, joinFailuresPer10Min: 100_000 }
+    const limits = {
+      ...loadConfig({}).limits,
+      boardCreatesPerHour: 100_000,
+      joinFailuresPer10Min: 100_000,
+      joinsPerMinute: 100_000,
+    }
     const { store, drop } = await backing.open()
     dropStore = drop
     server = await startTestServer({ config: { limits }, ...(store ? { store } : {}) })

@@ -30,6 +30,11 @@ export interface TokenService {
   sign(claims: Omit<TokenClaims, 'iat' | 'exp'>, ttlMs?: number): string
   /** The claims of a valid, unexpired token; null for anything else. */
   verify(token: unknown): TokenClaims | null
+  /**
+   * A stable id for `label` (96 bits, base64url) that only holders of the secret can compute:
+   * e.g. a board's participant id for a browser's device secret (see boards/joining.ts).
+   */
+  derive(label: string): string
 }
 
 export function createTokenService(
@@ -40,6 +45,14 @@ export function createTokenService(
   const signature = (payload: string): Buffer => createHmac('sha256', secret).update(`v1.${payload}`).digest()
 
   return {
+    derive(label) {
+      return createHmac('sha256', secret)
+        .update(`derive.${label}`)
+        .digest()
+        .subarray(0, 12)
+        .toString('base64url')
+    },
+
     sign(claims, ttlMs = defaultTtlMs) {
       const issuedAt = now()
       const full: TokenClaims = { ...claims, iat: issuedAt, exp: issuedAt + ttlMs }

@@ -10,8 +10,9 @@ import type { Persistence } from '../persistence/types'
 import type { SessionService } from '../session/sessionService'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
+import { joinRoutes } from './joinRoutes'
 import { reportRoutes } from './reportRoutes'
-import { limiter, securityHeaders } from './security'
+import { joinLimits, limiter, securityHeaders } from './security'
 import { sessionRoutes } from './sessionRoutes'
 import { templateRoutes } from './templateRoutes'
 
@@ -38,18 +39,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by')
   app.use(securityHeaders())
   const limits = deps.limits
-  // Guessing join codes: only failed attempts count, so a class joining at once is never blocked.
-  app.post(
-    '/api/join',
-    limiter({
-      windowMs: 10 * 60_000,
-      limit: limits.joinFailuresPer10Min,
-      trustProxy: deps.trustProxy,
-      skipSuccessfulRequests: true,
-      code: 'too_many_attempts',
-      message: 'Too many wrong join codes from this address. Wait ten minutes and try again.',
-    }),
-  )
+  app.post('/api/join', ...joinLimits(deps.trustProxy, limits))
   const creationLimit = limiter({
     windowMs: 60 * 60_000,
     limit: limits.boardCreatesPerHour,
@@ -84,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Content-Type', deps.metrics.contentType)
     res.send(await deps.metrics.metrics())
   })
+  app.use('/api', joinRoutes(deps))
   app.use('/api', boardRoutes(deps))
   app.use('/api', sessionRoutes(deps))
   app.use('/api', (req) => {

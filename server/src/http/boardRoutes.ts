@@ -6,6 +6,7 @@ import { ROLES } from '../../../shared/src/roles'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
+import { joinState } from '../boards/joining'
 import type { TemplateService } from '../boards/templateService'
 import type { BoardStore } from '../persistence/types'
 import { loadBoard, requireAccess, requireFacilitatorAccess } from './boardAuth'
@@ -24,8 +25,6 @@ const createBoardBody = z.strictObject({
   templateId: z.string().max(64).default('leeg'),
   language: z.enum(LANGUAGES).default('nl'),
 })
-
-const joinBody = z.strictObject({ joinCode: z.string().max(32), name: nameSchema })
 
 const tokenBody = z.strictObject({ role: z.enum(ROLES), name: nameSchema })
 
@@ -62,16 +61,7 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
     })
   })
 
-  router.post('/join', async (req, res) => {
-    const body = parseBody(joinBody, req)
-    const board = await deps.boards.findByJoinCode(body.joinCode)
-    if (!board) throw new HttpError(404, 'unknown_join_code', 'There is no board with this join code.')
-    res.json({
-      boardId: board.id,
-      token: deps.boards.issueToken(board.id, 'participant', body.name),
-      role: 'participant',
-    })
-  })
+  // POST /join and the join code's control are in joinRoutes.ts.
 
   router.post('/boards/:id/tokens', async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
@@ -91,6 +81,7 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
     const board = await loadBoard(deps.store, req.params.id)
     const claims = await requireAccess(req, board, deps.boards)
     const base = origin(req, deps.publicUrl)
+    const joining = joinState(board)
     res.json({
       id: board.id,
       title: board.title,
@@ -99,8 +90,8 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
       role: claims.role,
       participantId: claims.participantId,
       name: claims.name,
-      joinCode: board.joinCode,
-      participantUrl: `${base}/j/${board.joinCode}`,
+      ...joining,
+      participantUrl: `${base}/j/${joining.joinCode}`,
       ...(claims.role === 'facilitator'
         ? { viewerUrl: `${base}/b/${board.id}#token=${deps.boards.issueToken(board.id, 'viewer', 'Scherm')}` }
         : {}),
