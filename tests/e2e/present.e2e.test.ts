@@ -11,6 +11,7 @@ import {
   setFollow,
   spotForZone,
 } from '../../shared/src/model'
+import { createBoardInBrowser, keepFacilitatorLink } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
@@ -168,5 +169,22 @@ describe.skipIf(!chromiumAvailable())('projector mode (Presenteren)', () => {
     expect(await page.locator('.present-question-title').textContent()).toBe(led.title)
     setFollow(session.control.doc, null)
     await expect.poll(() => page.getByTestId('present-question').count()).toBe(3)
+  }, 60_000)
+
+  it('the facilitator opens it from the share dialog, in a new window', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true })
+    const facilitator = await context.newPage()
+    await createBoardInBrowser(facilitator, server.url, { title: 'Wijkavond', name: 'Marieke' })
+    await keepFacilitatorLink(facilitator)
+    await facilitator.getByTestId('share-open').click()
+    const [projector] = await Promise.all([
+      context.waitForEvent('page'),
+      facilitator.getByRole('button', { name: 'Presenteren op een tweede scherm' }).click(),
+    ])
+    await projector.getByTestId('present-page').waitFor({ timeout: 20_000 })
+    expect(new URL(projector.url()).search).toBe('?present')
+    const code = (await facilitator.getByTestId('share-join-code').textContent())?.trim() ?? ''
+    await expect.poll(() => projector.getByTestId('present-join-code').textContent()).toContain(code)
+    await context.close()
   }, 60_000)
 })

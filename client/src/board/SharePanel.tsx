@@ -2,6 +2,8 @@ import QRCode from 'qrcode'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CopyableText } from '../components/CopyableText'
+import { presentUrl } from '../present/presentModel'
+import '../present/i18n/index'
 
 interface SharePanelProps {
   open: boolean
@@ -80,6 +82,23 @@ export function SharePanel({
           help={t('share.viewerHelp')}
           testId="share-viewer-url"
         />
+      )}
+      {viewerUrl && (
+        // The projector gets the viewer link (read-only) in its own window, for a second screen.
+        <div className="copyable">
+          <button
+            type="button"
+            className="button primary"
+            aria-describedby="share-present-help"
+            onClick={() => window.open(presentUrl(viewerUrl), '_blank', 'noopener')}
+            data-testid="share-present"
+          >
+            {t('present.open')}
+          </button>
+          <p className="copyable-help" id="share-present-help">
+            {t('present.openHelp')}
+          </p>
+        </div>
       )}
       {facilitatorUrl && (
         <CopyableText

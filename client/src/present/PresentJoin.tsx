@@ -1,26 +1,6 @@
-import QRCode from 'qrcode'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-
-/**
- * The QR code, drawn in the browser like the share dialog's (same library and settings), so no
- * image service ever sees the board's link. Larger, because it is scanned from across a room.
- */
-function useQrDataUrl(text: string): string | null {
-  const [dataUrl, setDataUrl] = useState<string | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    QRCode.toDataURL(text, { margin: 1, width: 640, errorCorrectionLevel: 'M' })
-      .then((url) => {
-        if (!cancelled) setDataUrl(url)
-      })
-      .catch(() => setDataUrl(null))
-    return () => {
-      cancelled = true
-    }
-  }, [text])
-  return dataUrl
-}
+// The share dialog's QR code: drawn in the browser, so no image service sees the board's link.
+import { useQrDataUrl } from '../board/SharePanel'
 
 /** "Doe mee": the join code in big letters, where to type it, and the QR code. */
 export function PresentJoin({ joinCode, participantUrl }: { joinCode: string; participantUrl: string }) {
