@@ -1,5 +1,6 @@
-import { saveBoard, saveName } from '../storage/localBoards'
-import { createBoard, createToken, joinBoard } from './boardsApi'
+import { getDeviceSecret } from '../storage/deviceSecret'
+import { listStoredBoards, saveBoard, saveName } from '../storage/localBoards'
+import { ApiError, createBoard, createToken, getBoard, joinBoard } from './boardsApi'
 
 /**
  * The few ways to get access to a board. Each stores what it got on this device, so the board page
@@ -37,10 +38,29 @@ export async function createBoardAsFacilitator(input: {
 
 /** Joins by code (already normalized) and returns the board id. */
 export async function joinWithCode(input: { joinCode: string; name: string }): Promise<string> {
-  const joined = await joinBoard(input)
+  const joined = await joinBoard({ ...input, device: getDeviceSecret() })
   saveName(input.name)
   saveBoard(joined.boardId, { token: joined.token, joinCode: input.joinCode, lastOpened: Date.now() })
   return joined.boardId
+}
+
+/**
+ * The board this browser already joined with this code, when its stored token still works: the
+ * join link or QR opened again goes straight back in (also while joining is closed), with no name
+ * to type. Null when there is none, or the token no longer works (then the form is shown).
+ */
+export async function alreadyJoined(joinCode: string): Promise<string | null> {
+  const stored = listStoredBoards().find((board) => board.joinCode === joinCode && board.token)
+  if (!stored?.token) return null
+  try {
+    await getBoard(stored.boardId, stored.token)
+    saveBoard(stored.boardId, { lastOpened: Date.now() })
+    return stored.boardId
+  } catch (error) {
+    // Offline: the board page itself explains that; anything else means "join again".
+    if (error instanceof ApiError && error.code === 'network') return stored.boardId
+    return null
+  }
 }
 
 /** A facilitator link (`#key=`) opened on this device: trade the key for a token. */

@@ -17,6 +17,7 @@ export interface CreatedBoard {
 
 export interface JoinedBoard {
   boardId: string
+  participantId: string
   token: string
   role: 'participant'
 }
@@ -29,6 +30,8 @@ export interface BoardInfo {
   participantId: string
   name: string
   joinCode: string
+  /** False while the facilitator has closed joining by code. */
+  joinOpen: boolean
   participantUrl: string
   viewerUrl?: string
 }
@@ -53,7 +56,8 @@ export function createToken(
   })
 }
 
-export function joinBoard(input: { joinCode: string; name: string }): Promise<JoinedBoard> {
+/** `device`: this browser's secret (storage/deviceSecret.ts), so re-joining is the same person. */
+export function joinBoard(input: { joinCode: string; name: string; device: string }): Promise<JoinedBoard> {
   return request('/api/join', { method: 'POST', body: input })
 }
 
@@ -66,6 +70,8 @@ export function errorMessageKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'errors.generic'
   if (error.code === 'network') return 'errors.network'
   if (error.code === 'unknown_join_code') return 'errors.unknownJoinCode'
+  if (error.code === 'joining_closed') return 'errors.joiningClosed'
+  if (error.code === 'participant_removed') return 'errors.participantRemoved'
   if (error.code === 'unknown_template') return 'errors.templateGone'
   if (error.status === 429) return 'errors.tooManyTries'
   if (error.status === 401 || error.status === 403) return 'errors.linkInvalid'

@@ -1,4 +1,7 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { normalizeJoinCode } from '../../../shared/src/joinCode'
+import { alreadyJoined } from '../api/access'
 import { boardPath, navigate } from '../routing'
 import { JoinBoardForm } from './JoinBoardForm'
 import { PageHeader } from './PageHeader'
@@ -6,6 +9,18 @@ import { PageHeader } from './PageHeader'
 /** `/j/<code>`: where the QR code and the participant link lead. Only the name is still needed. */
 export function JoinPage({ code }: { code: string }) {
   const { t } = useTranslation()
+  // The same browser opening the link or QR code again goes back in as the same person.
+  useEffect(() => {
+    const joinCode = normalizeJoinCode(code)
+    if (!joinCode) return
+    let cancelled = false
+    void alreadyJoined(joinCode).then((boardId) => {
+      if (boardId && !cancelled) navigate(boardPath(boardId), { replace: true })
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [code])
   return (
     <div className="page">
       <PageHeader />

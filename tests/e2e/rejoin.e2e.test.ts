@@ -1,0 +1,71 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinInBrowser, waitConnected } from '../helpers/boardPages'
+import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { type CreatedBoard, createBoard } from '../helpers/testServer'
+
+/**
+ * Issue 14, part 3: the same browser opening the join link again is the same participant. With
+ * its stored token it goes straight back to the board; with that forgotten (only the browser's
+ * secret left) it joins again as the same participant id.
+ */
+describe.skipIf(!chromiumAvailable())('re-opening the join link in the same browser', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-rejoin-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  /** The participant id in the token this page stored for the board. */
+  const participantId = (page: Page, boardId: string) =>
+    page.evaluate((id) => {
+      const boards = JSON.parse(localStorage.getItem('oogst.boards') ?? '{}') as Record<
+        string,
+        { token?: string }
+      >
+      const payload = boards[id]?.token?.split('.')[1] ?? ''
+      const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'))
+      return (JSON.parse(json) as { participantId: string }).participantId
+    }, boardId)
+
+  it('keeps one participant: back in at once, and the same id after the token is forgotten', async () => {
+    const board: CreatedBoard = await createBoard(server.url, 'Terugkomen')
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } })
+    const page = await context.newPage()
+    await joinInBrowser(page, server.url, board.joinCode, 'Anouk')
+    const first = await participantId(page, board.id)
+
+    // The QR code scanned again: straight to the board, no name asked.
+    await page.goto(`${server.url}/j/${board.joinCode}`)
+    await page.waitForURL(new RegExp(`/b/${board.id}$`))
+    await waitConnected(page)
+    expect(await participantId(page, board.id)).toBe(first)
+
+    // The board forgotten on this device (its secret kept): joining again is the same person.
+    await page.evaluate(() => localStorage.removeItem('oogst.boards'))
+    await joinInBrowser(page, server.url, board.joinCode, 'Anouk')
+    expect(await participantId(page, board.id)).toBe(first)
+
+    // Another browser is another person.
+    const other = await (await browser.newContext()).newPage()
+    await joinInBrowser(other, server.url, board.joinCode, 'Anouk')
+    expect(await participantId(other, board.id)).not.toBe(first)
+    await context.close()
+  }, 120_000)
+})
