@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { helpActions } from './helpActions'
 import { arrangeActions, noteActions } from './noteActions'
+import { sessionActions } from './sessionActions'
 import { shapeActions } from './shapeActions'
 import type { Action, ActionGroup } from './types'
 import { viewActions, zoneActions } from './viewActions'
@@ -11,10 +12,19 @@ export const STATIC_ACTIONS: readonly Action[] = [
   ...arrangeActions,
   ...shapeActions,
   ...viewActions,
+  ...sessionActions,
   ...helpActions,
 ]
 
-export const ACTION_GROUPS: readonly ActionGroup[] = ['notes', 'edit', 'shapes', 'view', 'zones', 'help']
+export const ACTION_GROUPS: readonly ActionGroup[] = [
+  'notes',
+  'edit',
+  'shapes',
+  'view',
+  'zones',
+  'session',
+  'help',
+]
 
 export function boardActions(zones: readonly { id: string; title: string }[]): Action[] {
   return [...STATIC_ACTIONS, ...zoneActions(zones)]

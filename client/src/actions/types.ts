@@ -1,4 +1,5 @@
 import type { NoteColor, ShapeColor } from '../../../shared/src/model'
+import type { SessionCommands } from '../session/sessionCommands'
 
 /**
  * Every command a person can give on the board is one Action: the toolbar buttons, the keyboard
@@ -6,7 +7,7 @@ import type { NoteColor, ShapeColor } from '../../../shared/src/model'
  * read the same list, so a command works the same way everywhere and is listed everywhere.
  */
 
-export type ActionGroup = 'notes' | 'edit' | 'shapes' | 'view' | 'zones' | 'help'
+export type ActionGroup = 'notes' | 'edit' | 'shapes' | 'view' | 'zones' | 'session' | 'help'
 
 export type CanvasTool = 'pan' | 'select'
 
@@ -74,6 +75,8 @@ export interface ActionContext {
   ui: { openCommandMenu(): void; openShortcutSheet(): void }
   /** Per-person undo, when the board provides it. */
   undo?: UndoCommands
+  /** The facilitator's session commands (rounds, timer, voting, reveal), when a session runs. */
+  session?: SessionCommands | null
   /** Set when the action runs from the browser's own copy/cut/paste event. */
   clipboardEvent?: ClipboardEvent
 }

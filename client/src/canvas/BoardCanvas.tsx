@@ -15,6 +15,7 @@ import { useEditor, useEditorState } from '../board/editor/editorContext'
 import type { Author } from '../board/ops/BoardOps'
 import { useShapes } from '../board/useBoardData'
 import type { CanvasPresence } from '../presence/canvasPresence'
+import { useSessionCommands } from '../session/sessionCommands'
 import { actionState } from './actionState'
 import { CanvasStage, stageHandlers } from './CanvasStage'
 import { CanvasStatus } from './CanvasStatus'
@@ -196,6 +197,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     announce,
     zoneCursor,
   })
+  const sessionCommands = useSessionCommands()
   const state = actionState({
     notes,
     shapes,
@@ -214,6 +216,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       openShortcutSheet: () => setActionDialog('shortcuts'),
     },
     undo: props.undo,
+    session: sessionCommands,
   }
   const actions = useMemo(() => boardActions(state.zones), [state.zones])
   useActionDispatch(actions, ctx)

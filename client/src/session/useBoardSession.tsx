@@ -19,6 +19,7 @@ import { withSessionLayer } from './sessionLayerPresence'
 import './i18n/index'
 import { playTimeUpSound, useCountdown } from './clock'
 import { useControlDoc, useDrafts } from './rooms'
+import { usePublishSessionCommands } from './sessionCommands'
 import { useNoteExtras, useSessionState } from './sessionData'
 import type { SessionMessage, SessionView } from './sessionView'
 import { Store } from './sessionView'
@@ -121,6 +122,8 @@ export function useBoardSession(input: {
     playTimeUpSound()
     say('session.timeUpShort')
   })
+  // The same commands in the command menu (Ctrl/Cmd+K), for facilitators.
+  usePublishSessionCommands({ state, boardId, token, isFacilitator, timeUp: countdown.timeUp, say })
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {
     if (takeRefusedNotice(boardId)) say('session.editRefused')

@@ -1,0 +1,101 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardInBrowser, keepFacilitatorLink } from '../helpers/boardPages'
+import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+
+/**
+ * Issue 14, part 7: the facilitator runs the session from the command menu (Ctrl/Cmd+K): next
+ * round, pause, resume, +1 minuut, open and close voting, each listed only when it can be done.
+ */
+
+const SYNC = { timeout: 10_000 }
+
+async function command(page: Page, query: string, id: string): Promise<void> {
+  await page.keyboard.press('Control+k')
+  await page.getByTestId('command-input').fill(query)
+  await page.getByTestId(`command-session.${id}`).waitFor(SYNC)
+  await page.keyboard.press('Enter')
+  await page.getByTestId('command-menu').waitFor({ state: 'hidden' })
+}
+
+async function listed(page: Page, query: string): Promise<string[]> {
+  await page.keyboard.press('Control+k')
+  await page.getByTestId('command-input').fill(query)
+  const ids = await page
+    .locator('[data-testid^="command-session."]')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid') ?? ''))
+  await page.keyboard.press('Escape')
+  return ids.map((id) => id.replace('command-session.', ''))
+}
+
+describe.skipIf(!chromiumAvailable())('session commands in the command menu', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-session-commands-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 420_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('starts a round, pauses, resumes, adds a minute and opens and closes voting', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true })
+    const page = await context.newPage()
+    await createBoardInBrowser(page, server.url, {
+      title: 'Wijkavond',
+      name: 'Marieke',
+      templateId: 'los-model',
+    })
+    await keepFacilitatorLink(page)
+    await page.locator('.canvas-stage canvas').first().waitFor()
+
+    // Before the first round: start it, no timer commands yet.
+    expect(await listed(page, '')).toEqual(expect.arrayContaining(['nextRound', 'openVoting']))
+    expect(await listed(page, '')).not.toContain('pause')
+    await command(page, 'volgende ronde', 'nextRound')
+    await page.getByTestId('round-title').waitFor(SYNC)
+    await expect
+      .poll(() => page.getByTestId('session-timer').getAttribute('data-status'), SYNC)
+      .toBe('running')
+
+    await command(page, 'pauzeren', 'pause')
+    await expect
+      .poll(() => page.getByTestId('session-timer').getAttribute('data-status'), SYNC)
+      .toBe('paused')
+    await command(page, 'verder', 'resume')
+    await expect
+      .poll(() => page.getByTestId('session-timer').getAttribute('data-status'), SYNC)
+      .toBe('running')
+
+    const digits = async () => {
+      const [m, s] = ((await page.locator('.session-timer-digits').textContent()) ?? '0:0').split(':')
+      return Number(m) * 60 + Number(s)
+    }
+    const before = await digits()
+    await command(page, 'minuut', 'addMinute')
+    await expect.poll(digits, SYNC).toBeGreaterThan(before + 30)
+
+    await command(page, 'stemmen openen', 'openVoting')
+    await expect.poll(() => listed(page, 'stemmen'), SYNC).toEqual(['closeVoting'])
+    await page.screenshot({ path: artifactPath('session-commands-voting.png') })
+    await command(page, 'stemmen sluiten', 'closeVoting')
+    await expect.poll(() => listed(page, 'stemmen'), SYNC).toEqual(['openVoting'])
+
+    await command(page, 'volgende ronde', 'nextRound')
+    await expect.poll(() => page.getByTestId('round-title').textContent(), SYNC).not.toBe('')
+    await context.close()
+  }, 120_000)
+})
