@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { joinInBrowser, waitConnected } from '../helpers/boardPages'
+import { createBoardInBrowser, joinInBrowser, readJoinCode, waitConnected } from '../helpers/boardPages'
 import { chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
@@ -67,5 +67,34 @@ describe.skipIf(!chromiumAvailable())('re-opening the join link in the same brow
     await joinInBrowser(other, server.url, board.joinCode, 'Anouk')
     expect(await participantId(other, board.id)).not.toBe(first)
     await context.close()
+  }, 120_000)
+
+  it('lets the facilitator close joining and make a new code from the share dialog', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    const boardId = await createBoardInBrowser(facilitator, server.url, { title: 'Codes', name: 'Fenna' })
+    const oldCode = await readJoinCode(facilitator)
+    await facilitator.getByTestId('share-open').click()
+    await facilitator.getByTestId('share-toggle-joining').click()
+    await expect
+      .poll(() => facilitator.getByTestId('share-join-status').textContent())
+      .toContain('Meedoen is gesloten')
+
+    const participant = await (await browser.newContext()).newPage()
+    await participant.goto(`${server.url}/j/${oldCode}`)
+    await participant.getByTestId('join-name').fill('Bram')
+    await participant.getByTestId('join-submit').click()
+    await participant.getByText('De begeleider heeft het meedoen met deze code gesloten').waitFor()
+
+    await facilitator.getByTestId('share-toggle-joining').click()
+    await facilitator.getByTestId('share-new-code').click()
+    await facilitator.getByTestId('share-new-code-confirm').click()
+    await expect.poll(() => facilitator.getByTestId('share-join-code').textContent()).not.toBe(oldCode)
+    const newCode = (await facilitator.getByTestId('share-join-code').textContent())?.trim() ?? ''
+    await facilitator.getByTestId('share-participant-url').getByText(`/j/${newCode}`).waitFor()
+
+    await participant.getByTestId('join-submit').click()
+    await participant.getByText('Deze code kennen we niet').waitFor()
+    await joinInBrowser(participant, server.url, newCode, 'Bram')
+    expect(new URL(participant.url()).pathname).toBe(`/b/${boardId}`)
   }, 120_000)
 })

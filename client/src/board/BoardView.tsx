@@ -177,6 +177,7 @@ function BoardContent({
             joinCode={info.joinCode}
             participantUrl={info.participantUrl || `${location.origin}/j/${info.joinCode}`}
             viewerUrl={info.viewerUrl}
+            joining={isFacilitator ? { boardId, token, joinOpen: info.joinOpen !== false } : undefined}
             facilitatorUrl={
               facilitatorKey
                 ? `${location.origin}/b/${boardId}#key=${encodeURIComponent(facilitatorKey)}`

@@ -1,15 +1,19 @@
 import QRCode from 'qrcode'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { JoinState } from '../api/joiningApi'
 import { CopyableText } from '../components/CopyableText'
 import { presentUrl } from '../present/presentModel'
 import '../present/i18n/index'
+import { JoinControls } from './JoinControls'
 
 interface SharePanelProps {
   open: boolean
   onClose: () => void
   joinCode: string
   participantUrl: string
+  /** For facilitators: close/open joining and a new code (JoinControls). */
+  joining?: { boardId: string; token: string; joinOpen: boolean }
   viewerUrl?: string
   facilitatorUrl?: string
 }
@@ -38,13 +42,19 @@ export function useQrDataUrl(text: string): string | null {
 export function SharePanel({
   open,
   onClose,
-  joinCode,
-  participantUrl,
+  joinCode: joinCodeProp,
+  participantUrl: participantUrlProp,
   viewerUrl,
   facilitatorUrl,
+  joining,
 }: SharePanelProps) {
   const { t } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
+  // A new code or closing made here shows at once (the board's info is only read on opening).
+  const [changed, setChanged] = useState<JoinState | null>(null)
+  const joinCode = changed?.joinCode ?? joinCodeProp
+  const participantUrl = changed?.participantUrl ?? participantUrlProp
+  const joinOpen = changed?.joinOpen ?? joining?.joinOpen ?? true
   const qr = useQrDataUrl(participantUrl)
 
   useEffect(() => {
@@ -70,6 +80,14 @@ export function SharePanel({
         <p className="share-code-help">{t('share.codeHelp', { origin: location.host })}</p>
         {qr && <img className="share-qr" src={qr} alt={t('share.qrAlt')} width={240} height={240} />}
       </div>
+      {joining && (
+        <JoinControls
+          boardId={joining.boardId}
+          token={joining.token}
+          state={{ joinCode, joinOpen, participantUrl }}
+          onChange={setChanged}
+        />
+      )}
       <CopyableText
         label={t('share.participantLink')}
         value={participantUrl}
