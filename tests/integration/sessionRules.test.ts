@@ -158,7 +158,8 @@ describe('session rules, enforced by the server', () => {
     expect(JSON.stringify(listShapes(await stored(board.id)))).toBe(before)
 
     // What the client does when a participant deletes their note: the arrow to it goes too.
-    const b = harness.connect(board.id, bram)
+    // (Anna's own note: since issue 14 only its writer may delete it.)
+    const b = harness.connect(board.id, anna)
     await b.synced
     const closedCodes: number[] = []
     b.provider.on('connection-close', (event: CloseEvent | null) => closedCodes.push(event?.code ?? 0))

@@ -48,7 +48,12 @@ const hideBody = z.strictObject({ hidden: z.boolean() })
 const roleBody = z.strictObject({ role: z.enum(ROLES) })
 
 /** Statuses other than 409 (not now / not allowed by the rules) for a few session errors. */
-const SESSION_STATUS: Record<string, number> = { unknown_round: 404, unknown_vote: 404, vote_anonymous: 403 }
+const SESSION_STATUS: Record<string, number> = {
+  unknown_round: 404,
+  unknown_vote: 404,
+  unknown_note: 404,
+  vote_anonymous: 403,
+}
 
 /** Session errors are the client's to fix. */
 function asHttp(error: unknown): never {
@@ -160,6 +165,18 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const board = await facilitator(req)
     const body = parseBody(roleBody, req)
     await deps.session.setRole(board.id, param(req, 'participantId'), body.role)
+    res.status(204).end()
+  })
+
+  // The Prullenbak: deleted notes, for facilitators to put back (docs/api.md, "Prullenbak").
+  router.get('/boards/:id/trash', async (req, res) => {
+    const board = await facilitator(req)
+    res.json({ notes: await deps.session.trash(board.id) })
+  })
+
+  router.post('/boards/:id/trash/:noteId/restore', async (req, res) => {
+    const board = await facilitator(req)
+    await deps.session.restore(board.id, param(req, 'noteId')).catch(asHttp)
     res.status(204).end()
   })
 

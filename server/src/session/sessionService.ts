@@ -27,6 +27,7 @@ import type { RoomManager } from '../sync/roomManager'
 import { castVote, type MyVotes, myVotes, tallies } from './ballots'
 import { type DraftsOverview, draftsOverview, moderateDraft, revealDrafts } from './drafts'
 import { applyTimerAction, SessionError, type TimerAction } from './timerActions'
+import { listTrash, readTrashed, removeFromTrash, restoreNote, type TrashListItem } from './trash'
 import { listVoters, recordVoteOpened, recordVoterName, type VotersOverview, voteExists } from './voters'
 
 export type VotingRequest = Omit<VotingConfig, 'voteId' | 'open'>
@@ -252,5 +253,20 @@ export class SessionService {
     await this.rooms.change(controlRoom(boardId), (doc) =>
       setDraftCount(doc, participantId, { name, count: drafts.length - hidden, hidden }),
     )
+  }
+
+  /** The Prullenbak, newest deletion first (facilitators only: see sessionRoutes). */
+  trash(boardId: string): Promise<TrashListItem[]> {
+    return this.rooms.read(votesRoom(boardId), listTrash)
+  }
+
+  /** Puts a deleted note back (with its reactions, group and, through the ballots, its dots). */
+  restore(boardId: string, noteId: string): Promise<void> {
+    return this.serial(boardId, async () => {
+      const note = await this.rooms.read(votesRoom(boardId), (votes) => readTrashed(votes, noteId))
+      if (!note) throw new SessionError('unknown_note', 'This note is not in the Prullenbak.')
+      await this.rooms.change(contentRoom(boardId), (content) => restoreNote(content, note))
+      await this.rooms.change(votesRoom(boardId), (votes) => removeFromTrash(votes, noteId))
+    })
   }
 }

@@ -1,5 +1,10 @@
 import * as Y from 'yjs'
 import { isInputClosed, lockedIds } from '../../../shared/src/model/facilitation'
+import {
+  AUTHOR_NOTE_FIELDS,
+  MOVABLE_NOTE_FIELDS,
+  readNotesOpen,
+} from '../../../shared/src/model/notePermissions'
 import { metaRoot, notesRoot, shapesRoot, zonesRoot } from '../../../shared/src/model/schema'
 import type { DecodedUpdate } from '../sync/updateChecks'
 
@@ -7,6 +12,17 @@ const FACILITATORS_LAYOUT = 'zones and the board title are for facilitators'
 const FACILITATORS_SHAPES = 'shapes, labels and arrows are for facilitators'
 const LOCKED = 'this object is locked'
 const LOCKED_ZONE = 'this zone is locked'
+const OTHERS_NOTE = "this is someone else's note"
+const AUTHOR = 'a note carries the name of the person who wrote it'
+const REACTIONS_OPEN: ReadonlySet<string> = new Set(['reactions'])
+/** Another's note: reactions, and moving and grouping it, stay open. */
+const OTHERS_OPEN: ReadonlySet<string> = new Set([...REACTIONS_OPEN, ...MOVABLE_NOTE_FIELDS])
+
+/** Who sends the update: a new note must carry this person's id and name. */
+export interface Writer {
+  participantId: string
+  name: string
+}
 
 /** Item ids per client as [start, end) ranges, each with why it may not be touched. */
 type IdRanges = Map<number, { start: number; end: number; reason: string }[]>
@@ -75,13 +91,18 @@ interface Protected {
 
 /**
  * A record's own item, its current field items, and every character of a text inside it.
- * Reactions stay open: people may react to a locked note.
+ * Reactions stay open (people may react to a locked note), and the `open` fields of another's note.
  */
-function protectRecord(record: Y.Map<unknown>, into: Protected, reason: string): void {
+function protectRecord(
+  record: Y.Map<unknown>,
+  into: Protected,
+  reason: string,
+  open: ReadonlySet<string> = REACTIONS_OPEN,
+): void {
   addItem(into.items, record._item, reason)
   addItem(into.containers, record._item, reason)
   for (const [key, field] of record._map) {
-    if (key === 'reactions') continue
+    if (open.has(key)) continue
     addItem(into.items, field, reason)
     const value = field.content.getContent()[0]
     if (value instanceof Y.Text) {
@@ -114,6 +135,7 @@ function protectedItems(
   locked: ReadonlySet<string>,
   lockedZones: ReadonlySet<string>,
   decoded: DecodedUpdate,
+  owner: { writer: Writer; notesOpen: boolean },
 ): Protected {
   const into: Protected = { items: new Map(), containers: new Map(), deletable: new Map() }
   zonesRoot(content).forEach((zone) => {
@@ -138,10 +160,43 @@ function protectedItems(
     const record = notesRoot(content).get(id)
     if (record instanceof Y.Map) protectRecord(record, into, LOCKED)
   }
+  // After the locks: for an item protected twice, the first reason added is the one given.
+  protectNotesOfOthers(content, into, owner, decoded)
   sortRanges(into.items)
   sortRanges(into.containers)
   sortRanges(into.deletable)
   return into
+}
+
+/**
+ * Others' notes (by default) and every note's author fields. This walks every note on each
+ * participant update (a few ms for a thousand notes); an update's ids would also lead to their
+ * notes, but this way a hand-made update cannot slip past by pointing somewhere unexpected.
+ */
+function protectNotesOfOthers(
+  content: Y.Doc,
+  into: Protected,
+  owner: { writer: Writer; notesOpen: boolean },
+  decoded: DecodedUpdate,
+): void {
+  notesRoot(content).forEach((note) => {
+    if (!(note instanceof Y.Map) || !note._item) return
+    if (!owner.notesOpen && note.get('authorId') !== owner.writer.participantId) {
+      protectRecord(note, into, OTHERS_NOTE, OTHERS_OPEN)
+      return
+    }
+    // Deleting a note deletes its fields with it (Yjs puts them in the same delete set).
+    if (deletes(decoded.ds, note._item.id)) return
+    for (const key of AUTHOR_NOTE_FIELDS) addItem(into.items, note._map.get(key) ?? null, AUTHOR)
+  })
+}
+
+/**
+ * `enteredBy` (a note a facilitator wrote for someone) is for facilitators only. A wrong authorId
+ * or authorName on a new note is not refused but corrected after it is stored (noteAuthors.ts).
+ */
+function authorRefusal(struct: Y.Item): string | null {
+  return struct.parentSub === 'enteredBy' ? AUTHOR : null
 }
 
 /** True when a new item's value is a locked zone's id: a note (or group) being put into it. */
@@ -159,11 +214,13 @@ export function participantWriteRefusal(
   content: Y.Doc,
   control: Y.Doc,
   serverNow: number,
+  writer: Writer,
 ): string | null {
   if (isInputClosed(control, serverNow)) return 'input is closed'
   const locked = lockedIds(control)
   const lockedZones = new Set([...locked].filter((id) => zonesRoot(content).has(id)))
-  const protect = protectedItems(content, locked, lockedZones, decoded)
+  const owner = { writer, notesOpen: readNotesOpen(control) }
+  const protect = protectedItems(content, locked, lockedZones, decoded, owner)
   const { items, containers } = protect
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue
@@ -172,8 +229,12 @@ export function participantWriteRefusal(
     if (parent === 'zones' || parent === 'meta') return FACILITATORS_LAYOUT
     if (parent === 'shapes') return FACILITATORS_SHAPES
     if (placesInto(struct, lockedZones)) return LOCKED_ZONE
+    const author = authorRefusal(struct)
+    if (author !== null) return author
     const container = struct.parent instanceof Y.ID ? find(containers, struct.parent) : null
     if (container !== null && struct.parentSub === 'reactions') continue
+    // A field of another's note written for the first time (a first group): moving stays open.
+    if (container === OTHERS_NOTE && OTHERS_OPEN.has(struct.parentSub ?? '')) continue
     const refusal = container ?? find(items, struct.origin) ?? find(items, struct.rightOrigin)
     if (refusal !== null) return refusal
   }

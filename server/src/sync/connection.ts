@@ -2,9 +2,11 @@ import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
-import { controlRoom } from '../../../shared/src/rooms'
+import { controlRoom, votesRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
-import { participantDraftRefusal, participantWriteRefusal } from '../session/writePolicy'
+import { correctAuthors, wrongAuthorRecords } from '../session/noteAuthors'
+import { notesDeletedBy, putInTrash } from '../session/trash'
+import { participantDraftRefusal, participantWriteRefusal, type Writer } from '../session/writePolicy'
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -234,20 +236,52 @@ export class Connection implements RoomPeer {
       this.close(CLOSE_CODES.refused, refusal)
       return
     }
+    const content = this.address.kind === 'content'
+    // Copied before the update is applied: afterwards the deleted note's fields are gone.
+    const trashed = content ? notesDeletedBy(message.decoded, room.doc) : []
+    const wrongAuthors = content && this.control ? wrongAuthorRecords(message.decoded, this.writer) : []
     try {
       await room.submitUpdate(message.update)
     } catch (error) {
       this.deps.log(`room ${room.name}: append failed`, error)
       this.deps.onRefused?.('storage')
       this.close(CLOSE_CODES.storageError, 'update not saved')
+      return
     }
+    await this.afterStored(room, trashed, wrongAuthors)
+  }
+
+  /** The server's follow-ups to a stored content update: the Prullenbak and new notes' authors. */
+  private async afterStored(
+    room: Room,
+    trashed: ReturnType<typeof notesDeletedBy>,
+    wrongAuthors: ReturnType<typeof wrongAuthorRecords>,
+  ): Promise<void> {
+    try {
+      if (wrongAuthors.length > 0) {
+        await this.deps.rooms.change(room.name, (doc) => correctAuthors(doc, wrongAuthors, this.writer))
+      }
+      if (trashed.length > 0) {
+        const by = { participantId: this.claims.participantId, name: this.claims.name }
+        await this.deps.rooms.change(votesRoom(this.address.boardId), (votes) =>
+          putInTrash(votes, trashed, by),
+        )
+      }
+    } catch (error) {
+      // The update itself is stored; a lost copy in the Prullenbak must not close the socket.
+      this.deps.log(`room ${room.name}: trash or author correction failed`, error)
+    }
+  }
+
+  private get writer(): Writer {
+    return { participantId: this.claims.participantId, name: this.claims.name }
   }
 
   /** Why this participant's update breaks a session rule (null for facilitators: no control). */
   private refusal(room: Room, message: UpdateMessage): string | null {
     if (!this.control) return null
     if (this.address.kind === 'drafts') return participantDraftRefusal(this.control.doc, Date.now())
-    return participantWriteRefusal(message.decoded, room.doc, this.control.doc, Date.now())
+    return participantWriteRefusal(message.decoded, room.doc, this.control.doc, Date.now(), this.writer)
   }
 
   private leave(): void {

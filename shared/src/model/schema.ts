@@ -73,3 +73,8 @@ export function readString(map: RecordMap, key: string, fallback: string): strin
   const value = map.get(key)
   return typeof value === 'string' ? value : fallback
 }
+
+/** Prullenbak (votes room, server only): noteId → a copy of a deleted note (server/src/session/trash.ts). */
+export function trashRoot(votesDoc: Y.Doc): Y.Map<unknown> {
+  return votesDoc.getMap<unknown>('trash')
+}
