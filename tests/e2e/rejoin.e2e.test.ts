@@ -97,4 +97,32 @@ describe.skipIf(!chromiumAvailable())('re-opening the join link in the same brow
     await joinInBrowser(participant, server.url, newCode, 'Bram')
     expect(new URL(participant.url()).pathname).toBe(`/b/${boardId}`)
   }, 120_000)
+
+  it('keeps a removed person out of the same browser until "Weer toelaten"', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    const boardId = await createBoardInBrowser(facilitator, server.url, { title: 'Weg', name: 'Fenna' })
+    const code = await readJoinCode(facilitator)
+    const bram = await (await browser.newContext()).newPage()
+    await joinInBrowser(bram, server.url, code, 'Bram')
+    const first = await participantId(bram, boardId)
+
+    await facilitator.getByTestId('facilitator-open').click()
+    await facilitator.getByTestId('facilitator-tab-people').click()
+    const row = facilitator.locator('[data-testid=people-row][data-name=Bram]')
+    await row.getByTestId('people-remove').click()
+    await row.getByRole('button', { name: 'Ja, weghalen' }).click()
+    const removed = facilitator.locator('[data-testid=removed-row][data-name=Bram]')
+    await removed.waitFor({ timeout: 15_000 })
+
+    // Under another name in the same browser: still refused, in plain Dutch.
+    await bram.goto(`${server.url}/j/${code}`)
+    await bram.getByTestId('join-name').fill('Niet Bram')
+    await bram.getByTestId('join-submit').click()
+    await bram.getByText('De begeleider heeft je van dit bord gehaald').waitFor()
+
+    await removed.getByTestId('removed-allow').click()
+    await removed.waitFor({ state: 'detached' })
+    await joinInBrowser(bram, server.url, code, 'Bram')
+    expect(await participantId(bram, boardId)).toBe(first)
+  }, 120_000)
 })

@@ -8,6 +8,7 @@ import { usePeers } from '../../presence/usePeers'
 import { changeRole, revokeParticipant } from '../../session/sessionApi'
 import type { SessionView } from '../../session/sessionView'
 import { getStoredBoard } from '../../storage/localBoards'
+import { RemovedPeople } from './RemovedPeople'
 
 interface Person {
   participantId: string
@@ -132,6 +133,7 @@ export function PeoplePanel({ view, awareness }: { view: SessionView; awareness:
         ))}
       </ul>
       <p className="session-muted">{t('facilitator.roleHint')}</p>
+      <RemovedPeople view={view} refresh={people.length} />
       <InviteFacilitator view={view} />
     </div>
   )
