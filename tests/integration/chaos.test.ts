@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence } from '../../server/src/persistence/sqlite'
 import { NOTE_COLORS } from '../../shared/src/model/colors'
+import { writeNotesOpen } from '../../shared/src/model/notePermissions'
 import { createNote, deleteNote, getNoteText, listNotes, updateNote } from '../../shared/src/model/notes'
+import { controlRoom } from '../../shared/src/rooms'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { createBoard, tempDataDir, tokenFor } from '../helpers/testServer'
 import { connectClient, sleep, waitFor, type YClient } from '../helpers/yclient'
@@ -46,6 +48,17 @@ describe('convergence under chaos', () => {
     const port = server.port
     const board = await createBoard(server.url, 'Chaos')
     const wsUrl = `${server.url.replace('http', 'ws')}/sync`
+    // Everyone edits everyone's notes here ("Iedereen mag alle briefjes aanpassen"): this test is
+    // about convergence, and by default a participant may not change another's note (issue 14).
+    const control = connectClient(
+      wsUrl,
+      controlRoom(board.id),
+      await tokenFor(server.url, board, 'facilitator'),
+    )
+    await control.synced
+    writeNotesOpen(control.doc, true)
+    await sleep(200)
+    control.destroy()
     for (let i = 0; i < CLIENTS; i++) {
       clients.push(connectClient(wsUrl, board.id, await tokenFor(server.url, board, 'participant', `c${i}`)))
     }
@@ -54,11 +67,12 @@ describe('convergence under chaos', () => {
     const created = new Set<string>()
     const deleted = new Set<string>()
     const acknowledged = new Set<string>()
+    // By name: the server gives each note its writer's own id (noteAuthors.ts), not `c${i}`.
     clients.forEach((client, i) => {
       client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
         // Changes that arrive through the provider were sent by the server: stored before sent.
         if (origin !== client.provider) return
-        for (const note of listNotes(client.doc)) if (note.authorId !== `c${i}`) acknowledged.add(note.id)
+        for (const note of listNotes(client.doc)) if (note.authorName !== `c${i}`) acknowledged.add(note.id)
       })
     })
 
