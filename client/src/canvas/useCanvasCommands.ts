@@ -11,6 +11,7 @@ import type { CanvasCommands, CanvasTool, ShapeTool } from '../actions/types'
 import type { BoardEditor } from '../board/editor/BoardEditor'
 import type { Author } from '../board/ops/BoardOps'
 import { insertPayload } from '../board/ops/clipboardOps'
+import { confirmDeleteText } from '../board/ops/confirmDelete'
 import { localCommand } from '../sync/localOrigin'
 import { buildPayload, payloadSize } from './items/clipboardPayload'
 import { readClipboard, writeClipboard } from './items/systemClipboard'
@@ -81,6 +82,8 @@ export function useCanvasCommands(input: CommandInputs): CanvasCommands {
   }
 
   const remove = (ids: readonly string[]) => {
+    // Someone else's note, or one with dots: asked first (issue 14, notes that vanished).
+    if (ops.needsConfirmation(ids) && !window.confirm(confirmDeleteText(t, ids.length))) return
     ops.deleteItems(ids)
     editor.clearSelection()
   }

@@ -52,7 +52,8 @@ export function useItemEditing(editor: BoardEditor, options: ItemEditingOptions)
       const { canEdit, isFacilitator } = latest.current
       if (!canEdit) return
       // Read from the document: an item made a moment ago is not in this render's lists yet.
-      const isNote = getNoteText(doc, id) !== null
+      // Someone else's note is not opened for typing by a participant (the server would refuse it).
+      const isNote = getNoteText(doc, id) !== null && editor.ops.mayChange(id)
       const isLabel = isFacilitator && getShape(doc, id)?.kind === 'text'
       if (isNote || isLabel) editor.startEditing(id, options)
     },

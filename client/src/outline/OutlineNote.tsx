@@ -8,6 +8,7 @@ import {
   type ReactionTally,
   type ZoneData,
 } from '../../../shared/src/model'
+import { useEditor } from '../board/editor/editorContext'
 import { LockIcon } from '../session/canvas/NoteChips'
 import { MoveNoteForm, NoteTextForm } from './forms'
 import { NoteColorChoice } from './NoteColorChoice'
@@ -69,6 +70,8 @@ export const OutlineNote = memo(function OutlineNote({
 }: OutlineNoteProps) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<Mode>('view')
+  // Others' notes: a participant may move them (to sort the wall) but not change or remove them.
+  const mayChange = useEditor().ops.mayChange(note.id)
   // The edit, move and remove buttons, folded away until asked for.
   const [changing, setChanging] = useState(false)
   // The text when editing started: saving merges only what changed since (see mergeEdit).
@@ -177,18 +180,20 @@ export const OutlineNote = memo(function OutlineNote({
         )}
         {canEdit && !locked && mode === 'view' && changing && (
           <div className="outline-note-actions">
-            <button
-              type="button"
-              className="toolbar-button"
-              aria-describedby={textId}
-              onClick={() => {
-                setBase(note.text)
-                setMode('edit')
-              }}
-              data-testid="outline-edit"
-            >
-              {t('outline.edit')}
-            </button>
+            {mayChange && (
+              <button
+                type="button"
+                className="toolbar-button"
+                aria-describedby={textId}
+                onClick={() => {
+                  setBase(note.text)
+                  setMode('edit')
+                }}
+                data-testid="outline-edit"
+              >
+                {t('outline.edit')}
+              </button>
+            )}
             <button
               type="button"
               className="toolbar-button"
@@ -198,20 +203,24 @@ export const OutlineNote = memo(function OutlineNote({
             >
               {t('outline.move')}
             </button>
-            <button
-              type="button"
-              className="toolbar-button danger"
-              aria-describedby={textId}
-              onClick={() => onDelete(note)}
-              data-testid="outline-delete"
-            >
-              {t('note.delete')}
-            </button>
-            <NoteColorChoice
-              current={note.color}
-              describedBy={textId}
-              onChoose={(color) => onColor(note, color)}
-            />
+            {mayChange && (
+              <>
+                <button
+                  type="button"
+                  className="toolbar-button danger"
+                  aria-describedby={textId}
+                  onClick={() => onDelete(note)}
+                  data-testid="outline-delete"
+                >
+                  {t('note.delete')}
+                </button>
+                <NoteColorChoice
+                  current={note.color}
+                  describedBy={textId}
+                  onChoose={(color) => onColor(note, color)}
+                />
+              </>
+            )}
           </div>
         )}
       </div>

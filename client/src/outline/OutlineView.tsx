@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteColor, NoteData, ReactionEmoji, ZoneData } from '../../../shared/src/model'
 import { useEditor } from '../board/editor/editorContext'
+import { confirmDeleteText } from '../board/ops/confirmDelete'
 import { addDraft } from '../board/ops/draftOps'
 import { draftTarget } from '../session/drafts/draftActions'
 import { reactToNote } from '../session/noteReactions'
@@ -134,6 +135,7 @@ export function OutlineView({
     const siblings = notes.filter((other) => other.zoneId === note.zoneId)
     const index = siblings.findIndex((other) => other.id === note.id)
     const next = siblings[index + 1] ?? siblings[index - 1]
+    if (ops.needsConfirmation([note.id]) && !window.confirm(confirmDeleteText(t, 1))) return
     ops.deleteItems([note.id])
     const inZone = note.zoneId !== null && zoneIds.has(note.zoneId)
     setFocusTarget(next ? noteItemId(next.id) : sectionHeadingId(inZone ? note.zoneId : null))

@@ -29,6 +29,8 @@ import {
   updateShape,
   zoneAtPoint,
 } from '../../../../shared/src/model'
+import { mayChangeNote, readNotesOpen } from '../../../../shared/src/model/notePermissions'
+import { readVoteResults } from '../../../../shared/src/model/session'
 import { localCommand, localEdit } from '../../sync/localOrigin'
 import { applyFormEdit } from './textMerge'
 
@@ -107,6 +109,32 @@ export class BoardOps {
   isEmptyNote(id: string): boolean {
     const text = getNoteText(this.doc, id)
     return text !== null && text.toString().trim() === ''
+  }
+
+  /**
+   * May this person change this note's text, colour or size, or delete it? A participant only
+   * their own notes, unless a facilitator opened every note (shared/src/model/notePermissions.ts;
+   * the server refuses the rest). Moving and grouping stay open. Shapes: true (other rules).
+   */
+  mayChange(id: string): boolean {
+    const note = getNote(this.doc, id)
+    if (!note) return true
+    const { author, isFacilitator, control } = this.context()
+    const person = {
+      id: author.id,
+      role: isFacilitator ? ('facilitator' as const) : ('participant' as const),
+    }
+    return mayChangeNote(note, person, control ? readNotesOpen(control) : false)
+  }
+
+  /** Deleting these asks first: a note by someone else, or one that got dots. */
+  needsConfirmation(ids: readonly string[]): boolean {
+    const { author, control } = this.context()
+    const dots = control ? readVoteResults(control) : {}
+    return ids.some((id) => {
+      const note = getNote(this.doc, id)
+      return note !== null && (note.authorId !== author.id || (dots[id] ?? 0) > 0)
+    })
   }
 
   isClosed(zoneId: string | null): boolean {
@@ -245,11 +273,13 @@ export class BoardOps {
     const shapes = new Map(listShapes(this.doc).map((shape) => [shape.id, shape]))
     const sized = (value: number) =>
       snap ? Math.max(GRID, Math.round(value / GRID) * GRID) : Math.round(value)
-    const boxes = resizes.map((resize) => ({
-      ...resize,
-      width: sized(resize.width),
-      height: sized(resize.height),
-    }))
+    const boxes = resizes
+      .filter((resize) => this.mayChange(resize.id))
+      .map((resize) => ({
+        ...resize,
+        width: sized(resize.width),
+        height: sized(resize.height),
+      }))
     const planned = this.planMoves(boxes)
     if (!planned) return false
     localCommand(this.doc, () => {
@@ -266,11 +296,11 @@ export class BoardOps {
     return true
   }
 
-  /** Removes notes and shapes, and the arrows that pointed at them. */
+  /** Removes notes and shapes, and the arrows that pointed at them (not others' notes: mayChange). */
   deleteItems(ids: readonly string[]): void {
     const notes = new Set(listNotes(this.doc).map((note) => note.id))
     localCommand(this.doc, () => {
-      for (const id of ids) {
+      for (const id of ids.filter((candidate) => this.mayChange(candidate))) {
         if (notes.has(id)) deleteNote(this.doc, id)
         else deleteShape(this.doc, id)
         deleteConnectorsOf(this.doc, id)
@@ -281,12 +311,14 @@ export class BoardOps {
   /** A form's edit of a note's text, merged with what others typed meanwhile (textMerge.ts). */
   saveText(noteId: string, base: string, value: string): void {
     const text = getNoteText(this.doc, noteId)
-    if (text) localCommand(this.doc, () => applyFormEdit(text, base, value.slice(0, NOTE_MAX_TEXT_LENGTH)))
+    if (text && this.mayChange(noteId))
+      localCommand(this.doc, () => applyFormEdit(text, base, value.slice(0, NOTE_MAX_TEXT_LENGTH)))
   }
 
   setColor(ids: readonly string[], color: NoteColor): void {
     localCommand(this.doc, () => {
-      for (const id of ids) updateNote(this.doc, id, { color })
+      for (const id of ids.filter((candidate) => this.mayChange(candidate)))
+        updateNote(this.doc, id, { color })
     })
   }
 

@@ -5,11 +5,12 @@ import type { SessionView } from '../../session/sessionView'
 import { DraftsModeration } from './DraftsModeration'
 import { PeoplePanel } from './PeoplePanel'
 import { ScriptEditor } from './ScriptEditor'
+import { TrashPanel } from './TrashPanel'
 import { useSheetOnNarrow } from './useSheetOnNarrow'
 import { VotingPanel } from './VotingPanel'
 import './facilitator.css'
 
-const TABS = ['script', 'writing', 'voting', 'people'] as const
+const TABS = ['script', 'writing', 'voting', 'people', 'trash'] as const
 type Tab = (typeof TABS)[number]
 
 interface FacilitatorPanelProps {
@@ -76,7 +77,7 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
             onKeyDown={onTabKey}
             data-testid={`facilitator-tab-${name}`}
           >
-            {t(`facilitator.tabs.${name}`)}
+            {t(`facilitator.tabs.${name}`, { defaultValue: 'Prullenbak' })}
           </button>
         ))}
       </div>
@@ -90,6 +91,7 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
         {tab === 'writing' && <DraftsModeration view={view} />}
         {tab === 'voting' && <VotingPanel view={view} />}
         {tab === 'people' && <PeoplePanel view={view} awareness={awareness} />}
+        {tab === 'trash' && <TrashPanel view={view} />}
       </div>
     </section>
   )

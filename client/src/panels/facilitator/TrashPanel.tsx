@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { readNotesOpen, writeNotesOpen } from '../../../../shared/src/model/notePermissions'
+import { request } from '../../api/http'
+import type { SessionView } from '../../session/sessionView'
+
+const POLL_MS = 3000
+
+/** One note in the Prullenbak, as GET /api/boards/:id/trash lists it (docs/api.md). */
+interface TrashedNote {
+  id: string
+  text: string
+  authorName: string
+  clusterName: string | null
+  reactions: number
+  votes: number
+  deletedAt: number
+  deletedByName: string
+}
+
+const trashPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/trash`
+
+/** The Prullenbak, read every few seconds while this tab is open (it lives on the server only). */
+function useTrash(view: SessionView) {
+  const { boardId, token } = view
+  const [notes, setNotes] = useState<TrashedNote[] | null>(null)
+  const [failed, setFailed] = useState(false)
+  const refresh = useCallback(async () => {
+    try {
+      const answer = await request<{ notes: TrashedNote[] }>(trashPath(boardId), { bearer: token })
+      setNotes(answer.notes)
+      setFailed(false)
+    } catch {
+      setFailed(true)
+    }
+  }, [boardId, token])
+  useEffect(() => {
+    void refresh()
+    const timer = window.setInterval(() => void refresh(), POLL_MS)
+    return () => window.clearInterval(timer)
+  }, [refresh])
+  return { notes, failed, refresh }
+}
+
+/** "Iedereen mag alle briefjes aanpassen": a facilitator's switch in the control document. */
+function NotesOpenSwitch({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const { control } = view
+  const [open, setOpen] = useState(() => (control ? readNotesOpen(control) : false))
+  useEffect(() => {
+    if (!control) return
+    const update = () => setOpen(readNotesOpen(control))
+    update()
+    control.on('update', update)
+    return () => control.off('update', update)
+  }, [control])
+  return (
+    <label className="facilitator-check" data-testid="notes-open">
+      <input
+        type="checkbox"
+        checked={open}
+        disabled={!control}
+        onChange={(event) => control && writeNotesOpen(control, event.target.checked)}
+      />
+      {t('trash.notesOpen', { defaultValue: 'Iedereen mag alle briefjes aanpassen' })}
+      <span className="facilitator-hint">
+        {t('trash.notesOpenHint', {
+          defaultValue: 'Uit: iemand past alleen eigen briefjes aan of haalt ze weg (verplaatsen mag wel).',
+        })}
+      </span>
+    </label>
+  )
+}
+
+/**
+ * Deleted notes for the facilitator (issue 14: a note with 3 dots vanished and only its deleter's
+ * undo could bring it back). "Terugzetten" puts a note back with its reactions, group and dots.
+ */
+export function TrashPanel({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const { notes, failed, refresh } = useTrash(view)
+  const [message, setMessage] = useState('')
+
+  const restore = async (note: TrashedNote) => {
+    try {
+      await request(`${trashPath(view.boardId)}/${encodeURIComponent(note.id)}/restore`, {
+        method: 'POST',
+        bearer: view.token,
+      })
+      setMessage(t('trash.restored', { defaultValue: 'Het briefje staat weer op het bord.' }))
+    } catch {
+      setMessage(t('trash.failed', { defaultValue: 'Terugzetten lukte niet. Probeer het nog eens.' }))
+    }
+    await refresh()
+  }
+
+  return (
+    <div className="facilitator-trash" data-testid="trash-panel">
+      <NotesOpenSwitch view={view} />
+      <h3 id={headingId}>{t('trash.title', { defaultValue: 'Prullenbak' })}</h3>
+      <p className="facilitator-hint" aria-live="polite">
+        {message}
+      </p>
+      {failed && (
+        <p role="alert">{t('trash.loadFailed', { defaultValue: 'De Prullenbak laden lukte niet.' })}</p>
+      )}
+      {notes?.length === 0 && (
+        <p>{t('trash.empty', { defaultValue: 'Er zijn geen weggehaalde briefjes.' })}</p>
+      )}
+      <ul aria-labelledby={headingId} className="facilitator-list">
+        {(notes ?? []).map((note) => (
+          <li key={note.id} data-testid="trash-note">
+            <p>{note.text || '…'}</p>
+            <p className="facilitator-hint">
+              {t('trash.meta', {
+                defaultValue:
+                  'Van {{author}}, weggehaald door {{by}}. {{votes}} stippen, {{reactions}} reacties.',
+                author: note.authorName || t('list.anonymous'),
+                by: note.deletedByName,
+                votes: note.votes,
+                reactions: note.reactions,
+              })}
+            </p>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void restore(note)}
+              data-testid="trash-restore"
+            >
+              {t('trash.restore', { defaultValue: 'Terugzetten' })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
