@@ -124,5 +124,14 @@ describe.skipIf(!chromiumAvailable())('re-opening the join link in the same brow
     await removed.waitFor({ state: 'detached' })
     await joinInBrowser(bram, server.url, code, 'Bram')
     expect(await participantId(bram, boardId)).toBe(first)
+
+    // Bram on a new device: the facilitator hands him a link that is the same participant.
+    await facilitator.getByTestId('new-device-who').selectOption({ label: 'Bram' })
+    await facilitator.getByTestId('new-device-submit').click()
+    const link = (await facilitator.getByTestId('new-device-link').textContent()) ?? ''
+    const phone = await (await browser.newContext()).newPage()
+    await phone.goto(link)
+    await waitConnected(phone)
+    expect(await participantId(phone, boardId)).toBe(first)
   }, 120_000)
 })

@@ -33,3 +33,17 @@ export function allowParticipant(boardId: string, token: string, participantId: 
     bearer: token,
   })
 }
+
+/** A link that is this same participant (same id, same dots), for a person on a new device. */
+export async function participantLink(
+  boardId: string,
+  token: string,
+  participantId: string,
+  name: string,
+): Promise<string> {
+  const body = await request<{ url: string }>(
+    `${board(boardId)}/participants/${encodeURIComponent(participantId)}/link`,
+    { method: 'POST', body: { name }, bearer: token },
+  )
+  return body.url
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { listParticipantsEverJoined } from '../../../../shared/src/model/session'
 import { allowParticipant, removedParticipants } from '../../api/joiningApi'
 import type { SessionView } from '../../session/sessionView'
+import { NewDeviceLink } from './NewDeviceLink'
 
 /**
  * People a facilitator removed, with "Weer toelaten". Removed people cannot join again from the
@@ -22,7 +23,8 @@ export function RemovedPeople({ view, refresh }: { view: SessionView; refresh: u
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh is a trigger, not an input
   useEffect(load, [load, refresh])
 
-  if (ids.length === 0) return null
+  // Someone on a new device is handed their own participant (NewDeviceLink), never a removed one.
+  if (ids.length === 0) return <NewDeviceLink view={view} removed={ids} />
   const names = new Map(
     (view.control ? listParticipantsEverJoined(view.control) : []).map((p) => [p.id, p.name]),
   )
@@ -42,33 +44,36 @@ export function RemovedPeople({ view, refresh }: { view: SessionView; refresh: u
   }
 
   return (
-    <section className="removed-people" aria-labelledby={`${id}-heading`} data-testid="removed-people">
-      <h3 id={`${id}-heading`}>{t('removedPeople.title')}</h3>
-      <ul className="people-list">
-        {ids.map((participantId) => (
-          <li
-            key={participantId}
-            className="people-row"
-            data-testid="removed-row"
-            data-name={nameOf(participantId)}
-          >
-            <span className="people-name" id={`${id}-${participantId}`}>
-              {nameOf(participantId)}
-            </span>
-            <button
-              type="button"
-              className="text-button"
-              disabled={busy}
-              aria-describedby={`${id}-${participantId}`}
-              onClick={() => allow(participantId)}
-              data-testid="removed-allow"
+    <>
+      <section className="removed-people" aria-labelledby={`${id}-heading`} data-testid="removed-people">
+        <h3 id={`${id}-heading`}>{t('removedPeople.title')}</h3>
+        <ul className="people-list">
+          {ids.map((participantId) => (
+            <li
+              key={participantId}
+              className="people-row"
+              data-testid="removed-row"
+              data-name={nameOf(participantId)}
             >
-              {t('removedPeople.allow')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <p className="session-muted">{t('removedPeople.hint')}</p>
-    </section>
+              <span className="people-name" id={`${id}-${participantId}`}>
+                {nameOf(participantId)}
+              </span>
+              <button
+                type="button"
+                className="text-button"
+                disabled={busy}
+                aria-describedby={`${id}-${participantId}`}
+                onClick={() => allow(participantId)}
+                data-testid="removed-allow"
+              >
+                {t('removedPeople.allow')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="session-muted">{t('removedPeople.hint')}</p>
+      </section>
+      <NewDeviceLink view={view} removed={ids} />
+    </>
   )
 }
