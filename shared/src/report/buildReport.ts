@@ -59,6 +59,7 @@ function readReportNotes(
       anonymous,
       authorId: anonymous ? null : note.authorId,
       authorName: anonymous ? null : note.authorName,
+      ...(typeof map.get('enteredBy') === 'string' ? { enteredBy: true } : {}),
       color: note.color,
       x: note.x,
       y: note.y,

@@ -31,6 +31,8 @@ export interface ReportLabels {
   cluster: string
   zone: string
   author: string
+  /** After the author of a note a facilitator wrote for them. */
+  enteredBy: string
   anonymous: string
   votes: string
   voteCount: (count: number) => string
@@ -84,6 +86,7 @@ const nl: ReportLabels = {
   cluster: 'Groep',
   zone: 'Vraag',
   author: 'Schrijver',
+  enteredBy: 'ingebracht door begeleider',
   anonymous: 'Anoniem',
   votes: 'Stippen',
   voteCount: (n) => (n === 1 ? '1 stip' : `${n} stippen`),
@@ -138,6 +141,7 @@ const en: ReportLabels = {
   cluster: 'Group',
   zone: 'Question',
   author: 'Author',
+  enteredBy: 'entered by the facilitator',
   anonymous: 'Anonymous',
   votes: 'Dots',
   voteCount: (n) => (n === 1 ? '1 dot' : `${n} dots`),

@@ -58,7 +58,8 @@ export function quoted(text: string): string {
 
 export function authorLabel(note: ReportNote, labels: ReportLabels): string {
   if (note.anonymous) return labels.anonymous
-  return note.authorName?.trim() ? note.authorName : '–'
+  const name = note.authorName?.trim() ? note.authorName : '–'
+  return note.enteredBy ? `${name} (${labels.enteredBy})` : name
 }
 
 /** "👍 2  💡 1" (empty when nobody reacted). */

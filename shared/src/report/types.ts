@@ -28,6 +28,8 @@ export interface ReportNote {
   /** null for anonymous notes: their author never leaves the server. */
   authorId: string | null
   authorName: string | null
+  /** A facilitator wrote it for this person (`enteredBy` on the note): "ingebracht door begeleider". */
+  enteredBy?: boolean
   color: NoteColor
   x: number
   y: number
