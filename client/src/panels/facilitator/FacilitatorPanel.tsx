@@ -77,7 +77,7 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
             onKeyDown={onTabKey}
             data-testid={`facilitator-tab-${name}`}
           >
-            {t(`facilitator.tabs.${name}`, { defaultValue: 'Prullenbak' })}
+            {name === 'trash' ? t('trash.tab') : t(`facilitator.tabs.${name}`)}
           </button>
         ))}
       </div>

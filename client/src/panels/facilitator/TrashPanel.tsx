@@ -62,12 +62,8 @@ function NotesOpenSwitch({ view }: { view: SessionView }) {
         disabled={!control}
         onChange={(event) => control && writeNotesOpen(control, event.target.checked)}
       />
-      {t('trash.notesOpen', { defaultValue: 'Iedereen mag alle briefjes aanpassen' })}
-      <span className="facilitator-hint">
-        {t('trash.notesOpenHint', {
-          defaultValue: 'Uit: iemand past alleen eigen briefjes aan of haalt ze weg (verplaatsen mag wel).',
-        })}
-      </span>
+      {t('trash.notesOpen')}
+      <span className="facilitator-hint">{t('trash.notesOpenHint')}</span>
     </label>
   )
 }
@@ -88,9 +84,9 @@ export function TrashPanel({ view }: { view: SessionView }) {
         method: 'POST',
         bearer: view.token,
       })
-      setMessage(t('trash.restored', { defaultValue: 'Het briefje staat weer op het bord.' }))
+      setMessage(t('trash.restored'))
     } catch {
-      setMessage(t('trash.failed', { defaultValue: 'Terugzetten lukte niet. Probeer het nog eens.' }))
+      setMessage(t('trash.failed'))
     }
     await refresh()
   }
@@ -98,24 +94,18 @@ export function TrashPanel({ view }: { view: SessionView }) {
   return (
     <div className="facilitator-trash" data-testid="trash-panel">
       <NotesOpenSwitch view={view} />
-      <h3 id={headingId}>{t('trash.title', { defaultValue: 'Prullenbak' })}</h3>
+      <h3 id={headingId}>{t('trash.title')}</h3>
       <p className="facilitator-hint" aria-live="polite">
         {message}
       </p>
-      {failed && (
-        <p role="alert">{t('trash.loadFailed', { defaultValue: 'De Prullenbak laden lukte niet.' })}</p>
-      )}
-      {notes?.length === 0 && (
-        <p>{t('trash.empty', { defaultValue: 'Er zijn geen weggehaalde briefjes.' })}</p>
-      )}
+      {failed && <p role="alert">{t('trash.loadFailed')}</p>}
+      {notes?.length === 0 && <p>{t('trash.empty')}</p>}
       <ul aria-labelledby={headingId} className="facilitator-list">
         {(notes ?? []).map((note) => (
           <li key={note.id} data-testid="trash-note">
             <p>{note.text || '…'}</p>
             <p className="facilitator-hint">
               {t('trash.meta', {
-                defaultValue:
-                  'Van {{author}}, weggehaald door {{by}}. {{votes}} stippen, {{reactions}} reacties.',
                 author: note.authorName || t('list.anonymous'),
                 by: note.deletedByName,
                 votes: note.votes,
@@ -128,7 +118,7 @@ export function TrashPanel({ view }: { view: SessionView }) {
               onClick={() => void restore(note)}
               data-testid="trash-restore"
             >
-              {t('trash.restore', { defaultValue: 'Terugzetten' })}
+              {t('trash.restore')}
             </button>
           </li>
         ))}
