@@ -11,6 +11,7 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
 /**
  * Issue 14, part 7: the facilitator runs the session from the command menu (Ctrl/Cmd+K): next
  * round, pause, resume, +1 minuut, open and close voting, each listed only when it can be done.
+ * And a screen whose time-up chime the browser would refuse (reloaded, not touched) says so.
  */
 
 const SYNC = { timeout: 10_000 }
@@ -96,6 +97,29 @@ describe.skipIf(!chromiumAvailable())('session commands in the command menu', ()
 
     await command(page, 'volgende ronde', 'nextRound')
     await expect.poll(() => page.getByTestId('round-title').textContent(), SYNC).not.toBe('')
+    // Touched: the time-up chime may play, nothing says the sound is off.
+    expect(await page.getByTestId('sound-blocked').count()).toBe(0)
+
+    // A reload that nobody touched: the browser would refuse the chime. The banner says the sound
+    // is off and one press turns it on (that press is the touch the browser waits for).
+    await page.reload()
+    await page.getByTestId('round-title').waitFor(SYNC)
+    const blocked = page.getByTestId('sound-blocked')
+    await blocked.waitFor(SYNC)
+    expect(await blocked.textContent()).toContain('Geluid staat uit.')
+    expect(await blocked.textContent()).toContain('Geluid aanzetten')
+    await page.screenshot({ path: artifactPath('session-sound-blocked.png') })
+    const box = await blocked.boundingBox()
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const el = document.elementFromPoint(x ?? 0, y ?? 0)
+        return `${el?.tagName} ${el?.className} ${document.querySelector('[inert]')?.className ?? 'no-inert'} ${document.querySelector('dialog[open]')?.className ?? 'no-dialog'}`
+      },
+      [(box?.x ?? 0) + 10, (box?.y ?? 0) + 10],
+    )
+    console.log('HIT', hit, JSON.stringify(box))
+    await blocked.click()
+    await blocked.waitFor({ state: 'detached', ...SYNC })
     await context.close()
   }, 120_000)
 })

@@ -152,18 +152,78 @@ const MUTE_KEY = 'oogst.session.muted'
 
 let context: AudioContext | null = null
 
+/**
+ * Whether the chime would be refused: no touch or key press on this page yet (a reload, a screen
+ * nobody touched) or the browser refused to start the sound. A silent refusal was the problem: a
+ * phone that reloaded just did not chime. Now the banner says the sound is off and offers to turn
+ * it on (that press is the touch the browser waits for).
+ */
+let blocked = typeof navigator !== 'undefined' && navigator.userActivation?.hasBeenActive === false
+const soundListeners = new Set<() => void>()
+
+function setBlocked(value: boolean): void {
+  if (blocked === value) return
+  blocked = value
+  for (const listener of soundListeners) listener()
+}
+
+/**
+ * Updates `blocked` once the press that unlocked the sound is over: the "Geluid aanzetten" button
+ * under the finger must not vanish between pointerdown and click (the click would land on
+ * whatever moved into its place).
+ */
+function settleAfterPress(audio: AudioContext): void {
+  if (!blocked) return
+  let fallback = 0
+  const settle = () => {
+    window.clearTimeout(fallback)
+    window.removeEventListener('pointerup', later, true)
+    window.removeEventListener('keyup', later, true)
+    setBlocked(audio.state !== 'running')
+  }
+  // After the click that follows pointerup (same task), so a timeout of 0.
+  const later = () => window.setTimeout(settle, 0)
+  window.addEventListener('pointerup', later, { capture: true, once: true })
+  window.addEventListener('keyup', later, { capture: true, once: true })
+  fallback = window.setTimeout(settle, 1500)
+}
+
 function unlock(): void {
   if (context) {
-    if (context.state === 'suspended') void context.resume()
+    const audio = context
+    if (audio.state === 'suspended') void audio.resume().then(() => settleAfterPress(audio))
+    else settleAfterPress(audio)
     return
   }
   const AudioContextClass = window.AudioContext
   if (!AudioContextClass) return
   try {
-    context = new AudioContextClass()
+    const created = new AudioContextClass()
+    context = created
+    if (created.state === 'running') settleAfterPress(created)
+    else void created.resume().then(() => settleAfterPress(created))
   } catch {
     context = null
   }
+}
+
+/** True while this screen could not play the time-up chime (see `blocked`). */
+export function useSoundBlocked(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      soundListeners.add(listener)
+      return () => soundListeners.delete(listener)
+    },
+    () => blocked,
+    () => false,
+  )
+}
+
+/** "Geluid aanzetten": called from a button press, so the browser lets the sound start. */
+export function enableSound(): void {
+  unlock()
+  // A short chime says it works (and only plays when it does).
+  if (context?.state === 'running') chime(context)
 }
 
 if (typeof window !== 'undefined') {
@@ -189,11 +249,20 @@ export function isMuted(): boolean {
   return readStored(MUTE_KEY) === 'true'
 }
 
+function chime(audio: AudioContext): void {
+  const now = audio.currentTime
+  tone(audio, 660, now, 0.6)
+  tone(audio, 523.25, now + 0.28, 0.9)
+}
+
 export function playTimeUpSound(): void {
-  if (isMuted() || !context || context.state !== 'running') return
-  const now = context.currentTime
-  tone(context, 660, now, 0.6)
-  tone(context, 523.25, now + 0.28, 0.9)
+  if (isMuted()) return
+  const audio = context
+  if (audio?.state !== 'running') {
+    setBlocked(true)
+    return
+  }
+  chime(audio)
 }
 
 /** The mute toggle's state, remembered on this device. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
 import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
-import { MuteToggle, useFading } from './MuteToggle'
+import { MuteToggle, SoundBlockedButton, useFading } from './MuteToggle'
 import { RoundPrompt } from './RoundPrompt'
 import { FacilitatorTimerControls, TimerDisplay } from './TimerControls'
 import { FollowNotice, LeadButton, ReadyButton, ReadyCount } from './Together'
@@ -112,6 +112,7 @@ export function RoundBanner({ view, flashAt, message, listView, contentLanguage 
         {/* On the canvas, the way to the round's questions is always one tap away. */}
         {!listView && <GoToQuestion view={view} />}
         <TimerDisplay remaining={view.remaining} status={timer.status} timeUp={view.timeUp} />
+        {timer.status === 'running' && <SoundBlockedButton />}
         <button
           type="button"
           className="button secondary session-more"
