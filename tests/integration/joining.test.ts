@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/src/config'
 import { randomBase64Url } from '../../shared/src/ids'
 import { createNote } from '../../shared/src/model/notes'
 import { serverHarness } from '../helpers/harness'
+import { fuzzStores } from '../helpers/httpFuzz'
 import { api, type CreatedBoard, createBoard, tokenFor } from '../helpers/testServer'
 import { sleep } from '../helpers/yclient'
 
@@ -11,11 +12,21 @@ type Refusal = { error: { code: string; message: string } }
 type JoinState = { joinCode: string; joinOpen: boolean; participantUrl: string }
 
 /** Issue 14, parts 3 and 4: one browser is one person; the facilitator controls the join code. */
-describe('joining by code', () => {
+describe.each(fuzzStores)('joining by code ($name)', (backing) => {
+  // Registered before the harness, so it runs after the server is closed (hooks run as a stack).
+  const drops: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    for (const drop of drops.splice(0)) await drop()
+  })
   const harness = serverHarness()
+  const storeOption = async () => {
+    const { store, drop } = await backing.open()
+    drops.push(drop)
+    return store ? { store } : {}
+  }
 
   async function setup() {
-    const server = await harness.start()
+    const server = await harness.start(await storeOption())
     const board = await createBoard(server.url, 'Sessie', { templateId: 'los-model' })
     const key = { authorization: `Bearer ${board.facilitatorKey}` }
     const join = (body: object) => api<Joined & Refusal>(server.url, 'POST', '/api/join', body)
@@ -229,6 +240,7 @@ describe('joining by code', () => {
   it('rate-limits per address and name: wrong codes lock out only that name; successes are limited too', async () => {
     const base = loadConfig({}).limits
     const server = await harness.start({
+      ...(await storeOption()),
       config: { limits: { ...base, joinFailuresPer10Min: 3, joinsPerMinute: 5 } },
     })
     const board = await createBoard(server.url)
