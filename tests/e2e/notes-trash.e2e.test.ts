@@ -12,7 +12,7 @@ import {
   readJoinCode,
 } from '../helpers/boardPages'
 import { chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { addNote } from '../helpers/canvasPage'
+import { addNote, noteId, screenBox } from '../helpers/canvasPage'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
@@ -56,6 +56,20 @@ describe.skipIf(!chromiumAvailable())('whose notes and the Prullenbak', () => {
     await chooseView(ahmed, 'canvas')
     await addNote(ahmed, 'Van Ahmed')
     await expect.poll(() => noteTexts(facilitator), SYNC).toEqual(['Van Ahmed'])
+
+    // Fatima, on the canvas: Ahmed's note selected shows no colours and no Weghalen; Delete does nothing.
+    await chooseView(fatima, 'canvas')
+    const id = await noteId(fatima, 'Van Ahmed')
+    await expect.poll(() => screenBox(fatima, id), SYNC).not.toBeNull()
+    const box = await screenBox(fatima, id)
+    if (!box) throw new Error("Ahmed's note is not drawn")
+    await fatima.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await fatima.getByTestId('selection-toolbar').waitFor(SYNC)
+    expect(await fatima.getByTestId('delete-note').count()).toBe(0)
+    expect(await fatima.getByTestId('color-blue').count()).toBe(0)
+    await fatima.keyboard.press('Delete')
+    await fatima.waitForTimeout(300)
+    expect(await noteTexts(fatima)).toEqual(['Van Ahmed'])
 
     // Fatima, in the list: Ahmed's note may be moved, not changed or removed.
     await chooseView(fatima, 'outline')

@@ -5,6 +5,9 @@ import type { Action, ActionContext } from './types'
 
 const canEditSelection = ({ state }: ActionContext) =>
   state.canEdit && (state.selectedNotes > 0 || (state.isFacilitator && state.selectedShapes > 0))
+/** Removing (and cutting): only notes this person may change; others' notes they may only move. */
+const canRemoveSelection = ({ state }: ActionContext) =>
+  state.canEdit && (state.changeableNotes > 0 || (state.isFacilitator && state.selectedShapes > 0))
 
 export const noteActions: readonly Action[] = [
   {
@@ -20,7 +23,8 @@ export const noteActions: readonly Action[] = [
     group: 'notes',
     labelKey: 'actions.editNote',
     shortcuts: ['Enter'],
-    enabled: ({ state }) => state.canEdit && state.selectionCount === 1,
+    enabled: ({ state }) =>
+      state.canEdit && state.selectionCount === 1 && state.changeableNotes === state.selectedNotes,
     perform: ({ canvas }) => canvas.editSelection(),
   },
   {
@@ -46,7 +50,7 @@ export const noteActions: readonly Action[] = [
     labelKey: 'actions.cut',
     shortcuts: ['Mod+X'],
     clipboard: 'cut',
-    enabled: canEditSelection,
+    enabled: canRemoveSelection,
     perform: ({ canvas, clipboardEvent }) => canvas.cutSelection(clipboardEvent),
   },
   {
@@ -63,7 +67,7 @@ export const noteActions: readonly Action[] = [
     group: 'notes',
     labelKey: 'actions.delete',
     shortcuts: ['Delete', 'Backspace'],
-    enabled: canEditSelection,
+    enabled: canRemoveSelection,
     perform: ({ canvas }) => canvas.deleteSelection(),
   },
   ...NOTE_COLORS.map(
@@ -72,7 +76,7 @@ export const noteActions: readonly Action[] = [
       group: 'notes',
       labelKey: 'actions.noteColor',
       labelValues: { color: { key: `colors.${color}` } },
-      enabled: ({ state }) => state.canEdit && state.selectedNotes > 0,
+      enabled: ({ state }) => state.canEdit && state.changeableNotes > 0,
       pressed: ({ state }) => state.noteColor === color,
       perform: ({ canvas }) => canvas.setNoteColor(color),
     }),

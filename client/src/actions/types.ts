@@ -50,6 +50,8 @@ export interface ActionState {
   /** Selected notes and shapes. */
   selectionCount: number
   selectedNotes: number
+  /** Selected notes this person may change or remove (a participant: their own, see notePermissions). */
+  changeableNotes: number
   selectedShapes: number
   /** Exactly two items that are not connectors: they can be joined by an arrow. */
   connectable: boolean

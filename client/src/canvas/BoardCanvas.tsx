@@ -207,6 +207,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     isFacilitator,
     snap,
     tool,
+    mayChange: (id) => editor.ops.mayChange(id),
   })
   const ctx: ActionContext = {
     state,

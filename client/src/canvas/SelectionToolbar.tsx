@@ -47,6 +47,7 @@ export function SelectionToolbar({ bounds, viewport, area, colors }: SelectionTo
       data-testid="selection-toolbar"
     >
       {colors.notes &&
+        ctx.state.changeableNotes > 0 &&
         NOTE_COLORS.map((color) => (
           <ActionButton
             key={color}

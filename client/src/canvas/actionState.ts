@@ -11,6 +11,8 @@ export function actionState(input: {
   isFacilitator: boolean
   snap: boolean
   tool: CanvasTool
+  /** May this person change or remove this note (BoardOps.mayChange)? Default: yes. */
+  mayChange?: (id: string) => boolean
 }): ActionState {
   const chosen = new Set(input.selection)
   const notes = input.notes.filter((note) => chosen.has(note.id))
@@ -23,6 +25,7 @@ export function actionState(input: {
     isFacilitator: input.isFacilitator,
     selectionCount: input.selection.length,
     selectedNotes: notes.length,
+    changeableNotes: notes.filter((note) => input.mayChange?.(note.id) ?? true).length,
     selectedShapes: shapes.length,
     connectable: input.selection.length === 2 && notes.length + boxShapes.length === 2,
     hasContent: input.notes.length + input.shapes.length > 0,
