@@ -89,3 +89,16 @@ describe('facilitator keys', () => {
     expect(facilitatorKeyMatches(newFacilitatorKey(), hashFacilitatorKey(key))).toBe(false)
   })
 })
+
+describe('derived ids (one participant per browser)', () => {
+  it('are stable per label and secret, and differ for any other label or secret', () => {
+    const a = createTokenService('s'.repeat(40), 60_000)
+    const b = createTokenService('t'.repeat(40), 60_000)
+    const id = a.derive('participant.board1.device1')
+    expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/)
+    expect(a.derive('participant.board1.device1')).toBe(id)
+    expect(a.derive('participant.board2.device1')).not.toBe(id)
+    expect(a.derive('participant.board1.device2')).not.toBe(id)
+    expect(b.derive('participant.board1.device1')).not.toBe(id)
+  })
+})
