@@ -168,27 +168,78 @@ function protectedItems(
   return into
 }
 
+/** The item holding `id` in the stored document, or null when it is new (in this update) or unknown. */
+function storedItem(content: Y.Doc, id: Y.ID | null): Y.Item | null {
+  if (!id || id.clock >= Y.getState(content.store, id.client)) return null
+  const struct = Y.getItem(content.store, id)
+  return struct instanceof Y.Item ? struct : null
+}
+
+/** The note record (a value of the notes root) that an item is part of, or null. */
+function noteOf(notes: object, item: Y.Item | null): Y.Map<unknown> | null {
+  let current = item
+  while (current) {
+    if (current.parent === notes) {
+      return current.content instanceof Y.ContentType && current.content.type instanceof Y.Map
+        ? current.content.type
+        : null
+    }
+    const parent = current.parent
+    current = parent instanceof Y.AbstractType ? parent._item : null
+  }
+  return null
+}
+
 /**
- * Others' notes (by default) and every note's author fields. This walks every note on each
- * participant update (a few ms for a thousand notes); an update's ids would also lead to their
- * notes, but this way a hand-made update cannot slip past by pointing somewhere unexpected.
+ * The stored notes an update refers to: through its new items' parents and neighbours and through
+ * its deletions. Only these can be changed by it, so only these are protected (walking every note
+ * took 14 ms per update with 500 notes).
  */
+function touchedNotes(content: Y.Doc, decoded: DecodedUpdate): Set<Y.Map<unknown>> {
+  const notes = notesRoot(content)
+  const touched = new Set<Y.Map<unknown>>()
+  const add = (item: Y.Item | null) => {
+    const note = noteOf(notes, item)
+    if (note) touched.add(note)
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue
+    add(storedItem(content, struct.origin))
+    add(storedItem(content, struct.rightOrigin))
+    if (struct.parent instanceof Y.ID) add(storedItem(content, struct.parent))
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    const structs = content.store.clients.get(client) ?? []
+    for (const { clock, len } of deletions) {
+      const state = Y.getState(content.store, client)
+      if (clock >= state) continue
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i]
+        if (!struct || struct.id.clock >= clock + len) break
+        if (struct instanceof Y.Item) add(struct)
+      }
+    }
+  }
+  return touched
+}
+
+/** Others' notes (by default) and every note's author fields, among the notes this update touches. */
 function protectNotesOfOthers(
   content: Y.Doc,
   into: Protected,
   owner: { writer: Writer; notesOpen: boolean },
   decoded: DecodedUpdate,
 ): void {
-  notesRoot(content).forEach((note) => {
-    if (!(note instanceof Y.Map) || !note._item) return
+  for (const note of touchedNotes(content, decoded)) {
+    if (!note._item) continue
     if (!owner.notesOpen && note.get('authorId') !== owner.writer.participantId) {
       protectRecord(note, into, OTHERS_NOTE, OTHERS_OPEN)
-      return
+      continue
     }
     // Deleting a note deletes its fields with it (Yjs puts them in the same delete set).
-    if (deletes(decoded.ds, note._item.id)) return
+    if (deletes(decoded.ds, note._item.id)) continue
     for (const key of AUTHOR_NOTE_FIELDS) addItem(into.items, note._map.get(key) ?? null, AUTHOR)
-  })
+  }
 }
 
 /**
