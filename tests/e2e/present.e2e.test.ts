@@ -171,6 +171,15 @@ describe.skipIf(!chromiumAvailable())('projector mode (Presenteren)', () => {
     await expect.poll(() => page.getByTestId('present-question').count()).toBe(3)
   }, 60_000)
 
+  it('shows the join code only while joining is open', async () => {
+    expect((await session.call('POST', '/joining', { open: false })).status).toBe(200)
+    await page.getByTestId('present-join').waitFor({ state: 'detached', timeout: 20_000 })
+    await page.screenshot({ path: artifactPath('present-1920-joining-closed.png') })
+    expect((await session.call('POST', '/joining', { open: true })).status).toBe(200)
+    await page.getByTestId('present-join').waitFor({ timeout: 20_000 })
+    expect(await page.getByTestId('present-join-code').textContent()).toContain(session.board.joinCode)
+  }, 60_000)
+
   it('the facilitator opens it from the share dialog, in a new window', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true })
     const facilitator = await context.newPage()

@@ -9,6 +9,7 @@ import { type SyncedBoard, useSyncedBoard } from '../sync/useSyncedBoard'
 import { PresentJoin } from './PresentJoin'
 import { PresentOverview, PresentQuestions } from './PresentQuestions'
 import { presentModel } from './presentModel'
+import { useJoinState } from './useJoinState'
 import '../session/i18n/index'
 import './i18n/index'
 import './present.css'
@@ -59,6 +60,7 @@ function PresentContent({
     [zones, notes, session.current, session.follow],
   )
   const title = meta.title || info.title
+  const joining = useJoinState(boardId, token, info)
 
   useEffect(() => {
     document.title = `${t('present.pageTitle')}: ${title}`
@@ -112,7 +114,7 @@ function PresentContent({
           </p>
         </div>
       )}
-      <div className="present-body">
+      <div className={`present-body${joining.joinOpen ? '' : ' no-join'}`}>
         <main className="present-main" lang={meta.language}>
           {model.source === 'overview' ? (
             <>
@@ -123,10 +125,10 @@ function PresentContent({
             <PresentQuestions questions={model.questions} notes={notes} />
           )}
         </main>
-        <PresentJoin
-          joinCode={info.joinCode}
-          participantUrl={info.participantUrl || `${location.origin}/j/${info.joinCode}`}
-        />
+        {/* Only while joining is open: a closed code on the wall only leads to "closed". */}
+        {joining.joinOpen && (
+          <PresentJoin joinCode={joining.joinCode} participantUrl={joining.participantUrl} />
+        )}
       </div>
       {(status === 'offline' || (hasSynced && status !== 'connected')) && (
         <p className="present-offline" role="status">
