@@ -3,6 +3,8 @@ import mainEn from '../../client/src/i18n/en.json'
 import mainNl from '../../client/src/i18n/nl.json'
 import exportEn from '../../client/src/panels/export/i18n/en.json'
 import exportNl from '../../client/src/panels/export/i18n/nl.json'
+import presentEn from '../../client/src/present/i18n/en.json'
+import presentNl from '../../client/src/present/i18n/nl.json'
 import sessionEn from '../../client/src/session/i18n/en.json'
 import sessionNl from '../../client/src/session/i18n/nl.json'
 
@@ -27,8 +29,8 @@ const texts = (...files: unknown[]): Texts => {
   return out
 }
 
-const nl = texts(mainNl, sessionNl, exportNl)
-const en = texts(mainEn, sessionEn, exportEn)
+const nl = texts(mainNl, sessionNl, exportNl, presentNl)
+const en = texts(mainEn, sessionEn, exportEn, presentEn)
 
 interface Rule {
   pattern: RegExp
