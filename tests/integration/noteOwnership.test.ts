@@ -1,4 +1,6 @@
+import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { createCluster, getCluster, setNoteCluster } from '../../shared/src/model/clusters'
 import { readNotesOpen, writeNotesOpen } from '../../shared/src/model/notePermissions'
@@ -104,6 +106,31 @@ describe('whose notes: enforced by the server, with a Prullenbak', () => {
     expect(JSON.stringify(saved.toJSON())).not.toContain('Gekaapt')
     deleteNote(a.doc, note)
     await waitFor(() => getNote(watcher.doc, note) === null, 3000, 'own delete')
+  })
+
+  it("refuses a hand-made note under another's key that would win it by client id (no origin, no deletion)", async () => {
+    const { board, bram, annaId, watcher, a } = await setup()
+    const note = createNote(a.doc, { x: 3000, y: 10, authorId: annaId, authorName: 'Anna', text: 'Van Anna' })
+    await waitFor(() => getNote(watcher.doc, note) !== null, 3000, 'note shared')
+    // Made in a document that never saw Anna's note, so the new value has no origin; the highest
+    // client id makes it win the key over Anna's note wherever it is integrated.
+    const forged = new Y.Doc()
+    forged.clientID = 2 ** 31 - 1
+    const map = new Y.Map<unknown>()
+    map.set('text', new Y.Text('Gekaapt'))
+    map.set('authorId', annaId)
+    notesRoot(forged).set(note, map)
+    const b = harness.connect(board.id, bram)
+    await b.synced
+    const closed = nextCloseCode(b)
+    // Sent as is over the socket (the provider would send its own, re-encoded update).
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(forged))
+    ;(b.provider.ws as WebSocket | null)?.send(encoding.toUint8Array(encoder))
+    expect(await Promise.race([closed, sleep(3000).then(() => 'still open')])).toBe(4409)
+    expect(getNote(watcher.doc, note)?.text).toBe('Van Anna')
+    expect(getNote(await stored(board.id), note)?.text).toBe('Van Anna')
   })
 
   it("gives a participant's new note their own id and name, whatever the client wrote", async () => {

@@ -5,7 +5,7 @@ import {
   MOVABLE_NOTE_FIELDS,
   readNotesOpen,
 } from '../../../shared/src/model/notePermissions'
-import { metaRoot, notesRoot, shapesRoot, zonesRoot } from '../../../shared/src/model/schema'
+import { metaRoot, notesRoot, type RecordMap, shapesRoot, zonesRoot } from '../../../shared/src/model/schema'
 import type { DecodedUpdate } from '../sync/updateChecks'
 
 const FACILITATORS_LAYOUT = 'zones and the board title are for facilitators'
@@ -175,6 +175,18 @@ function storedItem(content: Y.Doc, id: Y.ID | null): Y.Item | null {
   return struct instanceof Y.Item ? struct : null
 }
 
+/**
+ * The note an item would replace: a value for an existing key of the notes root. With an origin
+ * Yjs names the old value's item (checked like any origin), but a hand-made item without one can
+ * still win the key by its client id and delete the old note while integrating, without a deletion
+ * in the update: so the key itself is checked.
+ */
+function replacedRecord(struct: Y.Item, notes: Y.Map<RecordMap>): Y.Map<unknown> | null {
+  if ((struct.parent as unknown) !== 'notes' || typeof struct.parentSub !== 'string') return null
+  const existing = notes.get(struct.parentSub)
+  return existing instanceof Y.Map ? existing : null
+}
+
 /** The note record (a value of the notes root) that an item is part of, or null. */
 function noteOf(notes: object, item: Y.Item | null): Y.Map<unknown> | null {
   let current = item
@@ -207,6 +219,9 @@ function touchedNotes(content: Y.Doc, decoded: DecodedUpdate): Set<Y.Map<unknown
     add(storedItem(content, struct.origin))
     add(storedItem(content, struct.rightOrigin))
     if (struct.parent instanceof Y.ID) add(storedItem(content, struct.parent))
+    // A new value under an existing note's key: see replacedRecord.
+    const replaced = replacedRecord(struct, notes)
+    if (replaced) touched.add(replaced)
   }
   for (const [client, deletions] of decoded.ds.clients) {
     const structs = content.store.clients.get(client) ?? []
@@ -280,6 +295,9 @@ export function participantWriteRefusal(
     if (parent === 'zones' || parent === 'meta') return FACILITATORS_LAYOUT
     if (parent === 'shapes') return FACILITATORS_SHAPES
     if (placesInto(struct, lockedZones)) return LOCKED_ZONE
+    const replaced = replacedRecord(struct, notesRoot(content))
+    const replacing = replaced?._item ? find(items, replaced._item.id) : null
+    if (replacing !== null) return replacing
     const author = authorRefusal(struct)
     if (author !== null) return author
     const container = struct.parent instanceof Y.ID ? find(containers, struct.parent) : null
