@@ -171,6 +171,28 @@ describe.skipIf(!chromiumAvailable())('projector mode (Presenteren)', () => {
     await expect.poll(() => page.getByTestId('present-question').count()).toBe(3)
   }, 60_000)
 
+  it('marks a new note without motion when the screen asks for reduced motion', async () => {
+    const question = session.questions[2]
+    if (!question) throw new Error('no question')
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    const { content } = session
+    const spot = spotForZone(question.id, listZones(content.doc), listNotes(content.doc), NOTE_DEFAULT_SIZE)
+    createNote(content.doc, {
+      ...spot,
+      zoneId: question.id,
+      text: 'Rustig: buurtapp voor de straat',
+      authorId: 'p-Bas',
+      authorName: 'Bas',
+    })
+    const fresh = page.getByTestId('present-note').filter({ hasText: 'buurtapp voor de straat' })
+    await fresh.waitFor({ timeout: 10_000 })
+    expect(await fresh.getAttribute('class')).toContain('is-new')
+    expect(await fresh.evaluate((note) => getComputedStyle(note).animationName)).toBe('none')
+    expect(await fresh.evaluate((note) => getComputedStyle(note).outlineStyle)).toBe('solid')
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
+    expect(await fresh.evaluate((note) => getComputedStyle(note).animationName)).toBe('present-arrive')
+  }, 60_000)
+
   it('shows the join code only while joining is open', async () => {
     expect((await session.call('POST', '/joining', { open: false })).status).toBe(200)
     await page.getByTestId('present-join').waitFor({ state: 'detached', timeout: 20_000 })
