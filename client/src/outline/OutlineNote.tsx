@@ -112,7 +112,13 @@ export const OutlineNote = memo(function OutlineNote({
         )}
         {(note.authorName || votes !== null || myDots) && (
           <p className="outline-note-meta">
-            {note.authorName && <span>{t('list.by', { name: note.authorName })}</span>}
+            {note.authorName && (
+              <span>
+                {note.enteredBy
+                  ? t('list.byEnteredBy', { name: note.authorName })
+                  : t('list.by', { name: note.authorName })}
+              </span>
+            )}
             {/* A real space: the chip has only a margin, and read aloud "Ahmed3 stemmen" would be wrong. */}
             {note.authorName && votes !== null && ' '}
             {votes !== null && (

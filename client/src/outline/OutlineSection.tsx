@@ -42,7 +42,7 @@ interface OutlineSectionProps {
   locked: ReadonlySet<string>
   voteResults: Readonly<Record<string, number>> | null
   session: ListSession
-  onAdd: (zoneId: string | null, text: string) => void
+  onAdd: (zoneId: string | null, text: string, onBehalfOf?: string) => void
   onSaveText: (note: NoteData, base: string, text: string) => void
   onMove: (note: NoteData, zoneId: string | null) => void
   onDelete: (note: NoteData) => void
@@ -117,10 +117,11 @@ export function OutlineSection({
             label={t('outline.addLabel', { title })}
             initial=""
             submitLabel={t('outline.addSubmit')}
-            onSave={(text) => {
+            onSave={(text, onBehalfOf) => {
               setAdding(false)
-              onAdd(zoneId, text)
+              onAdd(zoneId, text, onBehalfOf)
             }}
+            withOnBehalf={session.view.isFacilitator}
             onCancel={() => {
               setAdding(false)
               setFocusAfter('add')

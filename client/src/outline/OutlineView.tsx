@@ -106,10 +106,10 @@ export function OutlineView({
   const latest = useRef({ ops, notes, locked, announce, zoneTitle, zoneIds, t })
   latest.current = { ops, notes, locked, announce, zoneTitle, zoneIds, t }
 
-  const onAdd = useCallback((zoneId: string | null, text: string) => {
+  const onAdd = useCallback((zoneId: string | null, text: string, onBehalfOf?: string) => {
     if (refused(latest.current, zoneId)) return
     const { ops, announce, zoneTitle, t } = latest.current
-    const { id } = ops.addNote({ zoneId, text })
+    const { id } = ops.addNote({ zoneId, text, ...(onBehalfOf ? { onBehalfOf } : {}) })
     setFocusTarget(noteItemId(id))
     announce(t('outline.added', { title: zoneTitle(zoneId) }))
   }, [])

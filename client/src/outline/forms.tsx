@@ -6,18 +6,30 @@ interface NoteTextFormProps {
   label: string
   initial: string
   submitLabel: string
-  onSave: (text: string) => void
+  /** `onBehalfOf`: the name typed in the "Namens" field (begeleiders only, see `withOnBehalf`). */
+  onSave: (text: string, onBehalfOf?: string) => void
   onCancel: () => void
   testId?: string
+  /** A begeleider may write the note for someone without a phone: an optional name field. */
+  withOnBehalf?: boolean
 }
 
 /**
  * A note's text in a plain form: a labelled text box, save and cancel. Enter makes a new line, as
  * in any text box; Ctrl/Cmd+Enter saves, Escape cancels.
  */
-export function NoteTextForm({ label, initial, submitLabel, onSave, onCancel, testId }: NoteTextFormProps) {
+export function NoteTextForm({
+  label,
+  initial,
+  submitLabel,
+  onSave,
+  onCancel,
+  testId,
+  withOnBehalf,
+}: NoteTextFormProps) {
   const { t } = useTranslation()
   const id = useId()
+  const [onBehalf, setOnBehalf] = useState('')
   const [value, setValue] = useState(initial)
   const [error, setError] = useState(false)
   const ref = useRef<HTMLTextAreaElement>(null)
@@ -35,7 +47,7 @@ export function NoteTextForm({ label, initial, submitLabel, onSave, onCancel, te
       ref.current?.focus()
       return
     }
-    onSave(value)
+    onSave(value, onBehalf.trim() || undefined)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -73,6 +85,20 @@ export function NoteTextForm({ label, initial, submitLabel, onSave, onCancel, te
         <p className="field-error" id={`${id}-error`}>
           {t('outline.textRequired')}
         </p>
+      )}
+      {withOnBehalf && (
+        <>
+          <label htmlFor={`${id}-behalf`}>{t('outline.onBehalf')}</label>
+          <input
+            id={`${id}-behalf`}
+            className="outline-behalf"
+            value={onBehalf}
+            maxLength={60}
+            autoComplete="off"
+            onChange={(event) => setOnBehalf(event.target.value)}
+            data-testid="outline-on-behalf"
+          />
+        </>
       )}
       <div className="outline-form-buttons">
         <button type="submit" className="button primary" data-testid="outline-save">

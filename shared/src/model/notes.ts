@@ -23,6 +23,8 @@ export interface NoteData {
   createdAt: number
   /** Stacking order on the canvas: higher is drawn on top ("bring to front"). Optional, default 0. */
   z: number
+  /** A begeleider wrote it for this person (someone without a phone): the begeleider's id. */
+  enteredBy?: string
 }
 
 export interface NewNote {
@@ -41,6 +43,8 @@ export interface NewNote {
   id?: string
   /** The round running when the note was written (see docs/api.md: "Rounds"). */
   roundId?: string | null
+  /** Written by a begeleider for the author (only facilitators may set it; the server checks). */
+  enteredBy?: string
 }
 
 /** Adds a note and returns its id. */
@@ -62,6 +66,7 @@ export function createNote(doc: Y.Doc, input: NewNote): string {
     note.set('createdAt', input.createdAt ?? Date.now())
     if (input.z !== undefined && Number.isFinite(input.z)) note.set('z', input.z)
     if (input.roundId) note.set('roundId', input.roundId)
+    if (input.enteredBy) note.set('enteredBy', input.enteredBy)
     // Created with the note, so two people giving its first reactions at once both count.
     note.set('reactions', newReactionsMap())
     notesRoot(doc).set(id, note)
@@ -87,6 +92,7 @@ export function readNote(id: string, note: RecordMap): NoteData {
     authorName: readString(note, 'authorName', ''),
     createdAt: readNumber(note, 'createdAt', 0),
     z: readNumber(note, 'z', 0),
+    ...(typeof note.get('enteredBy') === 'string' ? { enteredBy: note.get('enteredBy') as string } : {}),
   }
 }
 

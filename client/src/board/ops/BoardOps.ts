@@ -153,8 +153,14 @@ export class BoardOps {
     near?: Point
     text?: string
     color?: NoteColor
+    /**
+     * A begeleider writes this note for someone without a phone: their name is the author, the
+     * note belongs to nobody (no participant may change it) and says "ingebracht door begeleider".
+     */
+    onBehalfOf?: string
   }): AddedNote {
-    const { author } = this.context()
+    const { author, isFacilitator } = this.context()
+    const onBehalfOf = isFacilitator ? input.onBehalfOf?.trim().slice(0, 60) : undefined
     const size = NOTE_DEFAULT_SIZE
     const geometry = readGeometry(this.doc)
     let zoneId = input.at
@@ -188,8 +194,9 @@ export class BoardOps {
       const created = createNote(this.doc, {
         ...spot,
         zoneId,
-        authorId: author.id,
-        authorName: author.name,
+        ...(onBehalfOf
+          ? { authorId: '', authorName: onBehalfOf, enteredBy: author.id }
+          : { authorId: author.id, authorName: author.name }),
         roundId: this.runningRound(),
         ...(input.color ? { color: input.color } : {}),
         ...(z > 0 ? { z } : {}),
