@@ -118,19 +118,22 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
       })
       .toBe(2)
 
-    // Who is typing: the participant edits "Koffie"; the facilitator sees their name on it.
-    const koffieForParticipant = await screenBox(participant, koffie)
-    if (!koffieForParticipant) throw new Error('no box')
-    await participant.mouse.dblclick(koffieForParticipant.x + 40, koffieForParticipant.y + 40)
-    await participant.getByTestId('note-editor').waitFor()
+    // Who is typing: the begeleider edits "Koffie" (a participant changes only their own notes);
+    // the participant sees her name on it.
+    // Nothing selected first: the selection's toolbar may lie over "Koffie".
+    await facilitator.keyboard.press('Escape')
+    const koffieForFacilitator = await screenBox(facilitator, koffie)
+    if (!koffieForFacilitator) throw new Error('no box')
+    await facilitator.mouse.dblclick(koffieForFacilitator.x + 40, koffieForFacilitator.y + 40)
+    await facilitator.getByTestId('note-editor').waitFor()
     await expect
-      .poll(() => canvasTexts(facilitator), { timeout: SYNC_TIMEOUT })
-      .toContain('Ahmed is aan het typen')
-    await shot(facilitator, 'typing')
-    await participant.keyboard.press('Escape')
+      .poll(() => canvasTexts(participant), { timeout: SYNC_TIMEOUT })
+      .toContain('Marieke is aan het typen')
+    await shot(participant, 'typing')
+    await facilitator.keyboard.press('Escape')
     await expect
-      .poll(() => canvasTexts(facilitator), { timeout: SYNC_TIMEOUT })
-      .not.toContain('Ahmed is aan het typen')
+      .poll(() => canvasTexts(participant), { timeout: SYNC_TIMEOUT })
+      .not.toContain('Marieke is aan het typen')
 
     // Copy two notes and paste them into another board, in another browser profile: the notes go
     // through the system clipboard as JSON (no shared localStorage there).

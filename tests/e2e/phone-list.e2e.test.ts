@@ -179,14 +179,20 @@ describe.skipIf(!chromiumAvailable())('a resident on a phone takes part in the l
       'reaction',
     )
     await expect.poll(() => first.getByTestId('outline-reaction').count(), SYNC).toBe(1)
-    // Colour, as on the canvas: behind "Wijzigen", one tap on a swatch.
-    await first.getByTestId('outline-change').tap()
-    await first.locator('[data-testid=outline-color][value=blue]').tap()
+    // Colour of her own note (the revealed one), as on the canvas: behind "Wijzigen", one tap on a
+    // swatch. Others' notes offer only "Verplaatsen" there.
+    const mine = anouk.locator('[data-testid=outline-note]', { hasText: 'Eerst luisteren, dan pas plannen' })
+    const mineId = (await mine.getAttribute('data-note-id')) ?? ''
+    await mine.getByTestId('outline-change').tap()
+    await mine.locator('[data-testid=outline-color][value=blue]').tap()
     await waitFor(
-      () => listNotes(session.content.doc).find((note) => note.id === firstId)?.color === 'blue',
+      () => listNotes(session.content.doc).find((note) => note.id === mineId)?.color === 'blue',
       8000,
       'colour',
     )
+    await first.getByTestId('outline-change').tap()
+    expect(await first.getByTestId('outline-edit').count()).toBe(0)
+    expect(await first.getByTestId('outline-move').count()).toBe(1)
     await expect.poll(() => heard(anouk), SYNC).toContain('Blauw')
     expect(await smallTargets(anouk), 'targets under 24 px with Wijzigen open').toEqual([])
     await anouk.screenshot({ path: artifactPath('phone-list-portrait390-voted.png') })

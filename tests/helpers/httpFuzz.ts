@@ -183,6 +183,8 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
     },
     { method: 'DELETE', route: '/api/boards/:id/drafts/:participantId/:noteId' },
     { method: 'POST', route: '/api/boards/:id/reveal', shapes: [{ anonymous: fc.boolean() }] },
+    { method: 'GET', route: '/api/boards/:id/trash' },
+    { method: 'POST', route: '/api/boards/:id/trash/:noteId/restore' },
   ]
 }
 
