@@ -62,6 +62,10 @@ describe.skipIf(!chromiumAvailable())('session commands in the command menu', ()
     })
     await keepFacilitatorLink(page)
     await page.locator('.canvas-stage canvas').first().waitFor()
+    // Keys go to the board once it has focus (after the "keep your link" dialog, focus went back to
+    // the page itself): a click on the board, as a begeleider would.
+    await page.mouse.click(700, 860)
+    await page.keyboard.press('Escape')
 
     // Before the first round: start it, no timer commands yet.
     expect(await listed(page, '')).toEqual(expect.arrayContaining(['nextRound', 'openVoting']))
