@@ -17,15 +17,27 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
 const SYNC = { timeout: 10_000 }
 
 async function command(page: Page, query: string, id: string): Promise<void> {
-  await page.keyboard.press('Control+k')
+  await openMenu(page)
   await page.getByTestId('command-input').fill(query)
   await page.getByTestId(`command-session.${id}`).waitFor(SYNC)
   await page.keyboard.press('Enter')
   await page.getByTestId('command-menu').waitFor({ state: 'hidden' })
 }
 
+/**
+ * Ctrl+K, again if the menu did not open: on a loaded machine the first press can arrive while the
+ * board is still taking focus back from a closing dialog.
+ */
+async function openMenu(page: Page): Promise<void> {
+  const input = page.getByTestId('command-input')
+  for (let press = 0; press < 5 && !(await input.isVisible()); press++) {
+    await page.keyboard.press('Control+k')
+    await input.waitFor({ state: 'visible', timeout: 2000 }).catch(() => {})
+  }
+}
+
 async function listed(page: Page, query: string): Promise<string[]> {
-  await page.keyboard.press('Control+k')
+  await openMenu(page)
   await page.getByTestId('command-input').fill(query)
   const ids = await page
     .locator('[data-testid^="command-session."]')

@@ -104,6 +104,11 @@ describe('fuzzing the WebSocket protocol', () => {
     neighbour = connectClient(server.wsUrl, other.id, await tokenFor(server.url, other, 'participant'))
     await neighbour.synced
     await waitFor(() => server.server.rooms.loadedRoomNames().includes(board.id))
+    // The server puts the writer's own name on their new notes right after storing them: wait for
+    // that, or the "changes nothing" checks below would see the correction arrive.
+    await waitFor(
+      () => listNotes(writer.doc).filter((note) => note.authorName === 'participant').length === 5,
+    )
   })
   afterAll(async () => {
     writer.destroy()
