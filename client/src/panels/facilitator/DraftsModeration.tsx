@@ -2,13 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/http'
 import { softDisabled } from '../../components/softDisabled'
-import {
-  listDrafts,
-  type ParticipantDrafts,
-  removeDraft,
-  revealDrafts,
-  setDraftHidden,
-} from '../../session/sessionApi'
+import { usePolled } from '../../components/usePolled'
+import { listDrafts, removeDraft, revealDrafts, setDraftHidden } from '../../session/sessionApi'
 import type { SessionView } from '../../session/sessionView'
 
 const POLL_MS = 2000
@@ -16,22 +11,8 @@ const POLL_MS = 2000
 /** Everyone's drafts, read every two seconds while this tab is open (the text never syncs to others). */
 function useDraftList(view: SessionView) {
   const { boardId, token } = view
-  const [participants, setParticipants] = useState<ParticipantDrafts[] | null>(null)
-  const [failed, setFailed] = useState(false)
-  const refresh = useCallback(async () => {
-    try {
-      const answer = await listDrafts(boardId, token)
-      setParticipants(answer.participants)
-      setFailed(false)
-    } catch {
-      setFailed(true)
-    }
-  }, [boardId, token])
-  useEffect(() => {
-    void refresh()
-    const timer = window.setInterval(() => void refresh(), POLL_MS)
-    return () => window.clearInterval(timer)
-  }, [refresh])
+  const load = useCallback(async () => (await listDrafts(boardId, token)).participants, [boardId, token])
+  const { value: participants, failed, refresh } = usePolled(load, POLL_MS)
   return { participants, failed, refresh }
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readNotesOpen, writeNotesOpen } from '../../../../shared/src/model/notePermissions'
 import { request } from '../../api/http'
+import { usePolled } from '../../components/usePolled'
 import type { SessionView } from '../../session/sessionView'
 
 const POLL_MS = 3000
@@ -23,22 +24,11 @@ const trashPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId
 /** The Prullenbak, read every few seconds while this tab is open (it lives on the server only). */
 function useTrash(view: SessionView) {
   const { boardId, token } = view
-  const [notes, setNotes] = useState<TrashedNote[] | null>(null)
-  const [failed, setFailed] = useState(false)
-  const refresh = useCallback(async () => {
-    try {
-      const answer = await request<{ notes: TrashedNote[] }>(trashPath(boardId), { bearer: token })
-      setNotes(answer.notes)
-      setFailed(false)
-    } catch {
-      setFailed(true)
-    }
-  }, [boardId, token])
-  useEffect(() => {
-    void refresh()
-    const timer = window.setInterval(() => void refresh(), POLL_MS)
-    return () => window.clearInterval(timer)
-  }, [refresh])
+  const load = useCallback(
+    async () => (await request<{ notes: TrashedNote[] }>(trashPath(boardId), { bearer: token })).notes,
+    [boardId, token],
+  )
+  const { value: notes, failed, refresh } = usePolled(load, POLL_MS)
   return { notes, failed, refresh }
 }
 
