@@ -172,6 +172,11 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
     await facilitator.keyboard.type('Via het menu')
     await facilitator.keyboard.press('Escape')
     await expect.poll(() => noteTexts(participant), { timeout: SYNC_TIMEOUT }).toContain('Via het menu')
+    // Leaving the editor parks focus on the board, not on a zone or toolbar button (where Enter
+    // would open a dialog instead of editing the note).
+    await expect
+      .poll(() => facilitator.evaluate(() => document.activeElement?.classList.contains('canvas-area')))
+      .toBe(true)
 
     // Keyboard only: "." chooses a note (and says which), Enter edits it.
     await facilitator.keyboard.press('Escape')

@@ -253,12 +253,20 @@ export function BoardCanvas(props: BoardCanvasProps) {
     [doc, editingNoteId],
   )
   const isEditing = editing.editingId !== null
+  /** Leaves the editor and puts keyboard focus on the board itself, where its shortcuts listen. */
+  const closeEditor = (labelText?: string) => {
+    editing.stopEditing(labelText)
+    containerRef.current?.focus({ preventScroll: true })
+  }
 
   return (
     <ActionsProvider value={{ actions, ctx }}>
       <div
         className={`canvas-area${snap ? ' snap-on' : ''}${held.space ? ' panning' : ''}`}
         ref={containerRef}
+        // Focus comes back here (not to a zone or toolbar button) when a text editor closes, so the
+        // next Enter edits the chosen note again and Escape clears the choice (see closeEditor).
+        tabIndex={-1}
         // The dot grid moves and scales with the board, so panning and zooming feel physical.
         style={{
           backgroundPosition: `${viewport.x}px ${viewport.y}px`,
@@ -304,7 +312,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             note={editing.editingNote}
             text={editingNoteText}
             viewport={viewport}
-            onClose={() => editing.stopEditing()}
+            onClose={() => closeEditor()}
           />
         )}
         {editing.editingShape && (
@@ -313,7 +321,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             doc={doc}
             shape={editing.editingShape}
             viewport={viewport}
-            onClose={(text) => editing.stopEditing(text)}
+            onClose={(text) => closeEditor(text)}
           />
         )}
         <CanvasToolbar zoomPercent={Math.round(viewport.scale * 100)} />
