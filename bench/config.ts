@@ -24,12 +24,15 @@ const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
   latency: {
     clients: 50,
     startRate: 50,
-    maxRate: 6400,
-    refineSteps: 3,
-    stepMs: 4000,
+    maxRate: 25_600,
+    refineSteps: 6,
+    fineRatio: 1.1,
+    fullReceivers: 4,
+    runs: 3,
+    stepMs: 2500,
     drainMs: 3000,
     p99LimitMs: 50,
-    budgetMs: 40_000,
+    budgetMs: 45_000,
   },
   cursors: { clients: 500, cursorHz: 1, editRate: 25, measureMs: 5000, setupMs: 20_000, drainMs: 3000 },
   rooms: {
@@ -45,7 +48,7 @@ const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
 const QUICK: Omit<BenchConfig, 'servers' | 'workloads'> = {
   mode: 'quick',
   unloadGraceMs: 1000,
-  latency: { ...FULL.latency, stepMs: 1000, drainMs: 1500, refineSteps: 1, budgetMs: 6000 },
+  latency: { ...FULL.latency, stepMs: 1000, drainMs: 1500, refineSteps: 2, runs: 1, budgetMs: 8000 },
   cursors: { clients: 100, cursorHz: 1, editRate: 10, measureMs: 2000, setupMs: 4000, drainMs: 1500 },
   rooms: { rooms: 25, perRoom: 20, idleMs: 1000, afterLeaveMs: [2500], connectBudgetMs: 10_000 },
   coldLoad: { notes: 2000, repeats: 1, unloadWaitMs: 1800 },
@@ -59,6 +62,9 @@ const TINY: Omit<BenchConfig, 'servers' | 'workloads'> = {
     startRate: 20,
     maxRate: 40,
     refineSteps: 0,
+    fineRatio: 1.1,
+    fullReceivers: 2,
+    runs: 1,
     stepMs: 500,
     drainMs: 1000,
     p99LimitMs: 50,
@@ -81,7 +87,11 @@ export function jobTimeoutMs(config: BenchConfig, workload: Workload): number {
   const slack = config.mode === 'tiny' ? 15_000 : 60_000
   switch (workload) {
     case 'latency':
-      return config.latency.budgetMs + 2 * config.latency.stepMs + 2 * config.latency.drainMs * 3 + slack
+      return (
+        config.latency.runs *
+          (config.latency.budgetMs + 2 * config.latency.stepMs + 2 * config.latency.drainMs * 3) +
+        slack
+      )
     case 'cursors':
       return config.cursors.setupMs + config.cursors.measureMs + config.cursors.drainMs + slack
     case 'rooms':

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process'
 import path from 'node:path'
-import type { Job, LoadMessage } from './load/protocol'
+import type { ContinueMessage, Job, LoadMessage, MeasuredWindow } from './load/protocol'
 import { cpuMs, machineBusyMs, rssKb, schedMs } from './proc'
 import { round } from './stats'
 import { ROOT, type RunningServer, stopChild } from './targets'
@@ -30,17 +30,8 @@ export interface CheckpointRecord {
   gcRssKb?: number
 }
 
-export interface Window {
-  ms: number
-  serverCpuPct: number
-  /** Share of the window the server's event loop was busy (CPU or blocked in a synchronous call). */
-  serverBusyPct: number
-  /** Share of the window the server's main thread waited for a CPU (contention). */
-  serverRunWaitPct: number
-  loadCpuPct: number
-  /** CPU used by everything else on the machine (other processes), % of one core. */
-  otherCpuPct: number
-}
+/** A step's measured window (the load process gets it too, to see which side saturated). */
+export type Window = MeasuredWindow
 
 export interface LoadRun<T> {
   result: T
@@ -80,7 +71,11 @@ export async function runLoad<T>(server: RunningServer, job: Job, timeoutMs: num
         measure(server, loadPid, message.name, message.mem, start)
           .then((record) => {
             checkpoints.push(record)
-            child.send({ type: 'continue', name: message.name })
+            const window = message.name.endsWith(':end')
+              ? (windowsOf(checkpoints)[message.name.slice(0, -4)] ?? null)
+              : null
+            const reply: ContinueMessage = { type: 'continue', name: message.name, window }
+            child.send(reply)
           })
           .catch((error) => reject(error))
       } else if (message.type === 'result') {

@@ -57,18 +57,21 @@ export function renderTable(results: BenchResults, rows: Figure[]): string[] {
 
 function latencySteps(results: BenchResults): string[] {
   const lines = [
-    '| server | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | server CPU % | server busy % | server waited for CPU % | load CPU % | other processes CPU % | pass |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| server | run | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | lean frames/edit | server CPU % | server busy % | server waited for CPU % | load CPU % | other processes CPU % | saturated | pass |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const kind of results.config.servers) {
     const run = results.runs.latency?.[kind]
     if (!run?.ok) continue
     const result = run.result as import('./load/latency').LatencyResult
-    for (const step of [...result.steps].sort((a, b) => a.targetRate - b.targetRate)) {
+    const ordered = [...result.steps].sort(
+      (a, b) => (a.run ?? 0) - (b.run ?? 0) || a.targetRate - b.targetRate,
+    )
+    for (const step of ordered) {
       const l = step.latencyMs
       const w = run.windows?.[step.name]
       lines.push(
-        `| ${results.labels[kind]} | ${fmt(step.targetRate)} | ${fmt(step.achievedRate)} | ${fmt(l.p50)} | ${fmt(l.p95)} | ${fmt(l.p99)} | ${fmt(l.max)} | ${((step.delivered / Math.max(1, step.expected)) * 100).toFixed(1)}% | ${fmt(w?.serverCpuPct)} | ${fmt(w?.serverBusyPct)} | ${fmt(w?.serverRunWaitPct)} | ${fmt(w?.loadCpuPct)} | ${fmt(w?.otherCpuPct)} | ${step.pass ? 'yes' : 'no'} |`,
+        `| ${results.labels[kind]} | ${(step.run ?? 0) + 1} | ${fmt(step.targetRate)} | ${fmt(step.achievedRate)} | ${fmt(l.p50)} | ${fmt(l.p95)} | ${fmt(l.p99)} | ${fmt(l.max)} | ${((step.delivered / Math.max(1, step.expected)) * 100).toFixed(1)}% | ${fmt(step.leanFramesPerEdit)} | ${fmt(w?.serverCpuPct)} | ${fmt(w?.serverBusyPct)} | ${fmt(w?.serverRunWaitPct)} | ${fmt(w?.loadCpuPct)} | ${fmt(w?.otherCpuPct)} | ${step.saturated ?? '–'} | ${step.pass ? 'yes' : 'no'} |`,
       )
     }
   }

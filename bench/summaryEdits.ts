@@ -76,6 +76,29 @@ export function latencyFigures(results: BenchResults): Figure[] {
     figure(
       results,
       'latency',
+      { label: 'Max sustained edit rate, spread over the runs (min–max)', unit: 'edits/s', better: 'info' },
+      (run) => {
+        const result = latency(run)
+        return result.runs ? result.maxOfRunsRate - result.minSustainedRate : null
+      },
+    ),
+    figure(
+      results,
+      'latency',
+      {
+        label: 'Rate ramp ended by (1 = the server saturated or failed the latency limit)',
+        unit: 'share of runs',
+        better: 'higher',
+      },
+      (run) => {
+        const runs = latency(run).runs ?? []
+        if (runs.length === 0) return null
+        return runs.filter((r) => r.boundBy === 'server' || r.boundBy === 'latency').length / runs.length
+      },
+    ),
+    figure(
+      results,
+      'latency',
       { label: `Edit→peer p50 ${light}`, unit: 'ms', better: 'lower' },
       (run) => first(run)?.p50 ?? null,
     ),

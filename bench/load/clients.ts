@@ -22,7 +22,29 @@ export interface BenchClient {
   bytesIn(): number
   /** performance.now() when the first message over 1 kB arrived (the document), if counted. */
   bigMessageAt(): number | null
+  /**
+   * Stops decoding what arrives (after the handshake): from now on frames are only counted, like a
+   * phone that is on the board but whose work we do not need to simulate. Keeps the generator's own
+   * CPU low so a rate ramp measures the server (issue 17).
+   */
+  lean(): void
+  /** Frames and bytes received since `lean()` (0 for a full client). */
+  leanTraffic(): { frames: number; bytes: number }
   destroy(): void
+}
+
+/** Counts what a lean client receives. */
+class LeanCounter {
+  frames = 0
+  bytes = 0
+  add(data: unknown): void {
+    this.frames++
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) this.bytes += data.byteLength
+    else if (Array.isArray(data)) for (const part of data) this.bytes += (part as Buffer).byteLength
+  }
+  traffic() {
+    return { frames: this.frames, bytes: this.bytes }
+  }
 }
 
 type Counter = { bytes: number; bigAt: number | null }
@@ -51,11 +73,18 @@ export function connectClient(
   countBytes = false,
 ): BenchClient {
   const counter: Counter = { bytes: 0, bigAt: null }
+  const lean = new LeanCounter()
   const Socket = countBytes ? countingSocket(counter) : WebSocket
   const doc = new Y.Doc()
-  if (spec.protocol === 'relay') return relayClient(`${spec.wsBase}/${room.name}`, doc, Socket, counter)
+  if (spec.protocol === 'relay') return relayClient(`${spec.wsBase}/${room.name}`, doc, Socket, counter, lean)
   if (spec.protocol === 'hocuspocus') {
-    const socket = new HocuspocusProviderWebsocket({ url: spec.wsBase, WebSocketPolyfill: Socket })
+    // A lean client stops reading messages, so the provider's "no message for 30 s → reconnect"
+    // check would fire; messages still arrive, the check just does not see them.
+    const socket = new HocuspocusProviderWebsocket({
+      url: spec.wsBase,
+      WebSocketPolyfill: Socket,
+      messageReconnectTimeout: 24 * 3600_000,
+    })
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: room.name, document: doc })
     provider.attach()
     const synced = new Promise<void>((resolve) => {
@@ -68,6 +97,12 @@ export function connectClient(
       synced,
       bytesIn: () => counter.bytes,
       bigMessageAt: () => counter.bigAt,
+      lean() {
+        // The shared socket still answers pings and routes by document name (a string peek);
+        // the provider, which decodes and applies, is bypassed.
+        provider.onMessage = (event: MessageEvent) => lean.add(event.data)
+      },
+      leanTraffic: () => lean.traffic(),
       destroy() {
         provider.destroy()
         socket.destroy()
@@ -93,6 +128,16 @@ export function connectClient(
     synced,
     bytesIn: () => counter.bytes,
     bigMessageAt: () => counter.bigAt,
+    lean() {
+      const ws = provider.ws
+      if (!ws) return
+      ws.onmessage = (event: MessageEvent) => {
+        // Keeps the provider's "no message for 30 s → reconnect" check satisfied.
+        provider.wsLastMessageReceived = Date.now()
+        lean.add(event.data)
+      }
+    },
+    leanTraffic: () => lean.traffic(),
     destroy() {
       provider.destroy()
       doc.destroy()
@@ -104,7 +149,13 @@ const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
 
 /** Raw-relay client: y-websocket frames straight over a socket, no sync handshake. */
-function relayClient(url: string, doc: Y.Doc, Socket: typeof WebSocket, counter: Counter): BenchClient {
+function relayClient(
+  url: string,
+  doc: Y.Doc,
+  Socket: typeof WebSocket,
+  counter: Counter,
+  lean: LeanCounter,
+): BenchClient {
   const ws = new Socket(url)
   const awareness = new awarenessProtocol.Awareness(doc)
   const remote = {}
@@ -149,6 +200,11 @@ function relayClient(url: string, doc: Y.Doc, Socket: typeof WebSocket, counter:
     synced,
     bytesIn: () => counter.bytes,
     bigMessageAt: () => counter.bigAt,
+    lean() {
+      ws.removeAllListeners('message')
+      ws.on('message', (data: Buffer) => lean.add(data))
+    },
+    leanTraffic: () => lean.traffic(),
     destroy() {
       awareness.destroy()
       doc.off('update', onUpdate)

@@ -9,7 +9,8 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6
 /**
  * Edits and their observation. Client i owns note `bench-<i>` (created through the shared model,
  * plus `benchSender`); an edit moves it (`updateNote`) and embeds `benchSeq` and `benchSentAt` (the
- * send time, monotonic ms) in the same transaction. Every other client observes the note
+ * send time, monotonic ms) in the same transaction. Every observing client (all, or the first few
+ * when the rest are lean) observes the note
  * with `observeDeep` and records edit→observation latency for every edit it now has: when a server
  * batches two edits of one note into one frame, the receiver sees only the newer value, so the
  * older edits are completed at the same moment (their send times are kept per sender).
@@ -28,19 +29,24 @@ export class EditTracker {
   private deliveredInWindow = 0
   private readonly unobserve: Array<() => void> = []
 
-  /** Clients 0..senders-1 own a note and edit it; every client observes. */
+  /** Clients 0..observers-1 decode and record what arrives; the others may be lean. */
+  private readonly observers: number
+
+  /** Clients 0..senders-1 own a note and edit it; clients 0..observers-1 observe. */
   constructor(
     private readonly clients: BenchClient[],
     senders = clients.length,
+    observers = clients.length,
   ) {
     this.n = clients.length
     this.senders = Math.min(senders, clients.length)
+    this.observers = Math.min(observers, clients.length)
     this.seq = new Int32Array(this.senders)
     this.windowStart = new Int32Array(this.senders).fill(1)
     this.lastSeen = new Int32Array(this.n * this.senders)
     this.firstSeen = new Int32Array(this.senders)
     this.sentAt = Array.from({ length: this.senders }, () => [0])
-    clients.forEach((client, observer) => {
+    clients.slice(0, this.observers).forEach((client, observer) => {
       const root = notesRoot(client.doc)
       const listener = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => this.observe(observer, events)
       root.observeDeep(listener)
@@ -66,7 +72,7 @@ export class EditTracker {
   }
 
   allNotesVisible(): boolean {
-    return this.clients.every((client) => notesRoot(client.doc).size >= this.senders)
+    return this.clients.slice(0, this.observers).every((client) => notesRoot(client.doc).size >= this.senders)
   }
 
   /** Client `sender` moves its note and stamps it. */
@@ -124,12 +130,14 @@ export class EditTracker {
     this.deliveredInWindow = 0
   }
 
-  /** Edits sent in the window × observers each. */
+  /** Edits sent in the window × the observers that did not send them. */
   expected(): number {
-    let sent = 0
-    for (let s = 0; s < this.senders; s++)
-      sent += (this.seq[s] as number) - (this.windowStart[s] as number) + 1
-    return sent * (this.n - 1)
+    let expected = 0
+    for (let s = 0; s < this.senders; s++) {
+      const sent = (this.seq[s] as number) - (this.windowStart[s] as number) + 1
+      expected += sent * (this.observers - (s < this.observers ? 1 : 0))
+    }
+    return expected
   }
 
   delivered(): number {

@@ -1,7 +1,7 @@
 import { runColdLoad } from './coldLoad'
 import { runCursors } from './cursors'
 import { runLatency } from './latency'
-import type { Checkpoint, Job, LoadMessage } from './protocol'
+import type { Checkpoint, ContinueMessage, Job, LoadMessage } from './protocol'
 import { runRooms } from './rooms'
 
 /**
@@ -17,11 +17,11 @@ const send = (message: LoadMessage) =>
   })
 
 const checkpoint: Checkpoint = (name, options = {}) =>
-  new Promise<void>((resolve) => {
-    const onMessage = (message: { type?: string; name?: string }) => {
+  new Promise((resolve) => {
+    const onMessage = (message: Partial<ContinueMessage>) => {
       if (message?.type !== 'continue' || message.name !== name) return
       process.off('message', onMessage)
-      resolve()
+      resolve(message.window ?? null)
     }
     process.on('message', onMessage)
     void send({ type: 'checkpoint', name, mem: options.mem ?? false })

@@ -7,10 +7,17 @@ export interface LatencyOptions {
   /** First total rate (edits/s), doubled until a step fails, then refined by bisection. */
   startRate: number
   maxRate: number
+  /** Most refining steps per run; refining stops when fail/pass ≤ fineRatio. */
   refineSteps: number
+  fineRatio: number
+  /** Clients that decode and measure; the rest are lean sockets that only count frames. */
+  fullReceivers: number
+  /** The whole ramp is run this many times (median and spread reported). */
+  runs: number
   stepMs: number
   drainMs: number
   p99LimitMs: number
+  /** Time budget of one run of the ramp. */
   budgetMs: number
 }
 
@@ -57,7 +64,28 @@ export interface CheckpointMessage {
   mem: boolean
 }
 
-export type Checkpoint = (name: string, options?: { mem?: boolean }) => Promise<void>
+/** What the orchestrator measured between `<step>:start` and `<step>:end` (see harness.ts). */
+export interface MeasuredWindow {
+  ms: number
+  serverCpuPct: number
+  /** Share of the window the server's event loop was busy (CPU or blocked in a synchronous call). */
+  serverBusyPct: number
+  /** Share of the window the server's main thread waited for a CPU (contention). */
+  serverRunWaitPct: number
+  loadCpuPct: number
+  /** CPU used by everything else on the machine (other processes), % of one core. */
+  otherCpuPct: number
+}
+
+/** Pauses the load; at a `…:end` checkpoint resolves with that step's measured window. */
+export type Checkpoint = (name: string, options?: { mem?: boolean }) => Promise<MeasuredWindow | null>
+
+/** Orchestrator → load: go on (with the window just measured, at an `…:end` checkpoint). */
+export interface ContinueMessage {
+  type: 'continue'
+  name: string
+  window: MeasuredWindow | null
+}
 
 export type LoadMessage =
   | CheckpointMessage
