@@ -152,7 +152,7 @@ describe('privacy', () => {
     ])
     expect(found('mail jan.de.vries@gemeente.nl')).toEqual(['email:jan.de.vries@gemeente.nl'])
     expect(found('woont op 1234 AB 5 en 1234AB 12a')).toEqual(['address:1234 AB 5', 'address:1234AB 12a'])
-    expect(found('in 2024 en 2025, 1234 AB Utrecht, 12-03-2025, NL91ABNA0417164300, 06-1234567')).toEqual([])
+    expect(found('in 2024 en 2025, 1234 AB Utrecht, 12-03-2025, NL91ABNA0417164301, 06-1234567')).toEqual([])
   })
 
   it('flags matches per note and redacts them in the model', () => {

@@ -168,7 +168,7 @@ export interface ReportModel {
   }
 }
 
-export type PrivacyKind = 'phone' | 'email' | 'address'
+export type PrivacyKind = 'phone' | 'email' | 'address' | 'iban' | 'bsn'
 
 /** Personal data found in a note, for the facilitator to review before sharing. */
 export interface PrivacyFlag {

@@ -1,0 +1,196 @@
+import type { ReportModel, ReportNote } from '../types'
+
+/**
+ * Participant names in a shared report: kept, shortened to initials ("J.d.V.") or numbered
+ * ("Deelnemer 1"). A report often leaves the room (to a manager, a funder, the next meeting), and
+ * what people said matters there, not who said it. Numbering follows the join order, so the same
+ * person has the same number in every format of one report. Facilitators keep their name: they
+ * write the report in their role. Names are replaced wherever they appear: authors, the list of
+ * participants, agreements ("Wie"), group names, annotations and inside note text.
+ */
+
+export const NAME_MODES = ['keep', 'initials', 'numbered'] as const
+export type NameMode = (typeof NAME_MODES)[number]
+
+const PARTICIPANT_WORD = { nl: 'Deelnemer', en: 'Participant' } as const
+/** A first name that two people share: replacing it by one pseudonym would point at the wrong one. */
+const AMBIGUOUS_NAME = { nl: '[naam]', en: '[name]' } as const
+
+/** Name particles: lower case in initials ("J.d.V."), never replaced on their own in text. */
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'der',
+  'den',
+  'het',
+  'ter',
+  'ten',
+  'te',
+  "'t",
+  'op',
+  'in',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'von',
+  'zu',
+  'el',
+  'al',
+  'bin',
+  'ben',
+  'y',
+  'e',
+])
+
+interface Person {
+  id: string
+  name: string
+}
+
+const words = (name: string) => name.split(/[\s-]+/u).filter((word) => /\p{L}/u.test(word))
+
+export function initialsOf(name: string): string {
+  const letters = words(name).map((word) => {
+    const first = [...word.replace(/^[^\p{L}]+/u, '')][0] ?? ''
+    return PARTICLES.has(word.toLowerCase()) ? first.toLowerCase() : first.toUpperCase()
+  })
+  return letters.length > 0 ? `${letters.join('.')}.` : '?'
+}
+
+/** Participants (not facilitators) in join order, then authors who never appear in the join list. */
+function peopleOf(model: ReportModel): Person[] {
+  const facilitators = new Set(model.session.facilitatorIds)
+  const people: Person[] = []
+  const add = (id: string, name: string) => {
+    if (facilitators.has(id)) return
+    const known = people.find((person) => person.id === id)
+    if (known) {
+      if (!known.name.trim()) known.name = name
+      return
+    }
+    people.push({ id, name })
+  }
+  for (const person of model.session.participantsEverJoined) add(person.id, person.name)
+  for (const note of model.notes) if (note.authorId) add(note.authorId, note.authorName ?? '')
+  return people
+}
+
+function pseudonymsOf(
+  people: Person[],
+  mode: Exclude<NameMode, 'keep'>,
+  model: ReportModel,
+): Map<string, string> {
+  const result = new Map<string, string>()
+  const used = new Map<string, number>()
+  people.forEach((person, index) => {
+    if (mode === 'numbered') {
+      result.set(person.id, `${PARTICIPANT_WORD[model.language]} ${index + 1}`)
+      return
+    }
+    const initials = initialsOf(person.name)
+    const count = (used.get(initials) ?? 0) + 1
+    used.set(initials, count)
+    result.set(person.id, count === 1 ? initials : `${initials} (${count})`)
+  })
+  return result
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+
+/**
+ * A function that replaces every participant's full name (any case) and each part of it (as
+ * written, or capitalised: "Fatima", not the word "roos" for a "Roos") by their pseudonym.
+ */
+function nameReplacer(people: Person[], pseudonyms: Map<string, string>, model: ReportModel) {
+  type Variant = { replacement: string; forms: Set<string> | null }
+  const variants = new Map<string, Variant>()
+  const ambiguous = AMBIGUOUS_NAME[model.language]
+  const facilitatorWords = new Set(words(model.facilitatorName).map((word) => word.toLowerCase()))
+  for (const person of people) {
+    const pseudonym = pseudonyms.get(person.id)
+    const full = person.name.trim().replace(/\s+/gu, ' ')
+    if (!pseudonym || full === '') continue
+    const parts = words(full).filter((word) => [...word].length >= 2 && !PARTICLES.has(word.toLowerCase()))
+    if (parts.length > 1) variants.set(full.toLowerCase(), { replacement: pseudonym, forms: null })
+    for (const part of parts) {
+      const key = part.toLowerCase()
+      const existing = variants.get(key)
+      const shared = (existing && existing.replacement !== pseudonym) || facilitatorWords.has(key)
+      variants.set(key, {
+        replacement: shared ? ambiguous : pseudonym,
+        forms: new Set([part, capitalised(part)]),
+      })
+    }
+  }
+  if (variants.size === 0) return (text: string) => text
+  const alternatives = [...variants.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp)
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+  return (text: string) =>
+    text.replace(pattern, (match) => {
+      const variant = variants.get(match.toLowerCase())
+      if (!variant) return match
+      if (variant.forms && !variant.forms.has(match)) return match
+      return variant.replacement
+    })
+}
+
+/**
+ * The report with participant names replaced (see the top of this file). Pure: returns a new
+ * model and leaves the given one as it was. `keep` returns the model itself.
+ */
+export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportModel {
+  if (mode === 'keep') return model
+  const people = peopleOf(model)
+  const pseudonyms = pseudonymsOf(people, mode, model)
+  const replace = nameReplacer(people, pseudonyms, model)
+  const note = (original: ReportNote): ReportNote => ({
+    ...original,
+    text: replace(original.text),
+    authorName:
+      original.authorName === null
+        ? null
+        : (pseudonyms.get(original.authorId ?? '') ?? replace(original.authorName)),
+  })
+  const namesLeft = [...people]
+  const listedName = (name: string) => {
+    const index = namesLeft.findIndex((person) => person.name === name)
+    const person = index >= 0 ? namesLeft.splice(index, 1)[0] : undefined
+    return (person && pseudonyms.get(person.id)) ?? replace(name)
+  }
+  return {
+    ...model,
+    participants: {
+      ...model.participants,
+      names: model.participants.names?.map(listedName) ?? null,
+    },
+    clusters: model.clusters.map((cluster) => ({ ...cluster, name: replace(cluster.name) })),
+    shapes: model.shapes.map((shape) => ({ ...shape, text: replace(shape.text) })),
+    notes: model.notes.map(note),
+    sections: model.sections.map((section) => ({
+      ...section,
+      groups: section.groups.map((group) => ({
+        ...group,
+        cluster: group.cluster ? { ...group.cluster, name: replace(group.cluster.name) } : null,
+        notes: group.notes.map(note),
+      })),
+      agreements: section.agreements.map((item) => ({
+        ...item,
+        who: replace(item.who),
+        what: replace(item.what),
+        when: replace(item.when),
+      })),
+    })),
+    session: {
+      ...model.session,
+      participantsEverJoined: model.session.participantsEverJoined.map((person) => ({
+        ...person,
+        name: person.name === '' ? '' : (pseudonyms.get(person.id) ?? person.name),
+      })),
+    },
+  }
+}
