@@ -6,67 +6,49 @@ import {
   HeadingLevel,
   ImageRun,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx'
-import { NOTE_COLOR_HEX } from '../../../shared/src/model/colors'
-import {
-  agreementTable,
-  authorLabel,
-  documentHeading,
-  generatedLine,
-  groupTitle,
-  headerFacts,
-  labelsOf,
-  notesPerZoneTable,
-  participationTable,
-  quoted,
-  reactionsText,
-  roundTable,
-  sectionPrompt,
-  sectionTitle,
-  summaryFacts,
-} from '../../../shared/src/report/outline'
-import type { ReportGroup, ReportModel, ReportSection } from '../../../shared/src/report/types'
+import type { Block, Fact, NoteItem, TableBlock } from '../../../shared/src/report/blocks'
+import { buildReportDocument } from '../../../shared/src/report/document'
+import type { ReportLabels } from '../../../shared/src/report/labels'
+import { documentHeading, labelsOf } from '../../../shared/src/report/outline'
+import type { ReportModel } from '../../../shared/src/report/types'
 import { pngSize } from './png'
 
 /**
- * The Word document: what organisations in the sector edit and file. Real headings (so Word's
- * navigation pane and table of contents work), tables for rounds, votes and figures, the board
- * picture as PNG, page numbers in the footer, and the board's language set on the text.
+ * The Word document: what organisations in the sector edit and file. A switch over the report
+ * document's blocks: real headings (Word's navigation pane and the table of contents field use
+ * them), table rows that never split over a page, no "0" for notes without votes, the board
+ * picture as PNG with alt text, page numbers in the footer, and title and author in the file's
+ * properties.
  */
 
-type Block = Paragraph | Table
+type Child = Paragraph | Table | TableOfContents
 const ACCENT = '2F5D50'
 const MUTED = '5F5B53'
 const HEADER_FILL = 'F4F1EA'
 /** A4 minus 2 cm margins, in twentieths of a point. */
 const CONTENT_TWIPS = 9638
-
-/** Runs for multi-line text: one run per line, joined by line breaks. */
-function lines(
-  text: string,
-  options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {},
-) {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...options }))
-}
-
 /** Cell padding, set once per table: per-cell settings would double the XML of a 2,000-note report. */
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 }
 
-function cell(
-  text: string,
-  options: { header?: boolean; italics?: boolean; marker?: string; right?: boolean } = {},
-) {
-  const runs = lines(text, { bold: options.header === true, italics: options.italics === true })
-  // The note's colour as a square in front of its text, as on the board.
-  if (options.marker) runs.unshift(new TextRun({ text: '■ ', color: options.marker }))
+type RunStyle = { bold?: boolean; italics?: boolean; color?: string; size?: number }
+
+/** Runs for multi-line text: one run per line, joined by line breaks. */
+function lines(text: string, style: RunStyle = {}): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...style }))
+}
+
+function cell(runs: TextRun[], options: { header?: boolean; right?: boolean } = {}): TableCell {
   return new TableCell({
     ...(options.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
     children: [
@@ -80,111 +62,152 @@ function columnWidths(weights: number[]): number[] {
   return weights.map((w) => Math.round((w / total) * CONTENT_TWIPS))
 }
 
-/** Columns from `numericFrom` on hold numbers and are aligned right. */
-function table(rows: string[][], weights: number[], numericFrom = weights.length): Table {
+/** Header row repeated on every page; no row split across pages (cantSplit). */
+function grid(header: string[], body: TableCell[][], weights: number[]): Table {
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: header.map((value) => cell([new TextRun({ text: value, bold: true })], { header: true })),
+    }),
+  ]
+  for (const cells of body) rows.push(new TableRow({ cantSplit: true, children: cells }))
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
     columnWidths: columnWidths(weights),
-    margins: CELL_MARGINS,
-    rows: rows.map(
-      (row, r) =>
-        new TableRow({
-          tableHeader: r === 0,
-          children: row.map((value, c) => cell(value, { header: r === 0, right: c >= numericFrom })),
-        }),
-    ),
-  })
-}
-
-function heading(text: string, level: 1 | 2 | 3): Paragraph {
-  const heading =
-    level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3
-  // keepNext: a heading never ends a page with its table on the next one.
-  return new Paragraph({ heading, keepNext: true, children: [new TextRun({ text })] })
-}
-
-function fact(label: string, value: string): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...lines(value)] })
-}
-
-/** One table per group: note (with its colour), author, votes, reactions. */
-function notesTable(group: ReportGroup, model: ReportModel): Table {
-  const labels = labelsOf(model)
-  const header = [labels.note, labels.author, labels.votes, labels.reactions]
-  const rows = [
-    new TableRow({ tableHeader: true, children: header.map((value) => cell(value, { header: true })) }),
-    ...group.notes.map((note) => {
-      const empty = note.text.trim() === ''
-      return new TableRow({
-        children: [
-          cell(empty ? labels.emptyNote : note.text, {
-            italics: empty,
-            marker: NOTE_COLOR_HEX[note.color].slice(1).toUpperCase(),
-          }),
-          cell(authorLabel(note, labels), { italics: note.anonymous }),
-          cell(String(note.votes), { right: true }),
-          cell(reactionsText(note)),
-        ],
-      })
-    }),
-  ]
-  return new Table({
-    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
-    columnWidths: columnWidths([5.6, 1.6, 1.2, 1.6]),
     margins: CELL_MARGINS,
     rows,
   })
 }
 
-function sectionBlocks(section: ReportSection, model: ReportModel): Block[] {
-  const labels = labelsOf(model)
-  const blocks: Block[] = [heading(sectionTitle(section, labels), 2)]
-  const prompt = sectionPrompt(section, model)
-  if (prompt) {
-    blocks.push(
-      new Paragraph({
-        children: [
-          new TextRun({ text: `${labels.question}: `, italics: true, color: MUTED }),
-          ...lines(prompt, { italics: true, color: MUTED }),
-        ],
-      }),
-    )
-  }
-  if (section.noteCount === 0) return [...blocks, new Paragraph({ text: labels.noNotes })]
-  if (section.kind === 'agreements') return [...blocks, table(agreementTable(section, labels), [2, 5, 2])]
-  for (const group of section.groups) {
-    const title = groupTitle(group, section, labels)
-    if (title) blocks.push(heading(title, 3))
-    blocks.push(notesTable(group, model), new Paragraph({ text: '' }))
-  }
-  return blocks
+function table(block: TableBlock): Table {
+  const body = block.rows.map((row) =>
+    row.map((value, c) => cell(lines(value), { right: c >= block.numericFrom })),
+  )
+  return grid(block.header, body, block.weights)
 }
 
-function picture(png: Buffer, model: ReportModel): Paragraph {
-  const labels = labelsOf(model)
+/** Note (with its colour as a square, as on the board), author, votes (blank for none), reactions. */
+function notesTable(notes: NoteItem[], labels: ReportLabels): Table {
+  const body = notes.map((note) => {
+    const text = [new TextRun({ text: '■ ', color: note.color.slice(1).toUpperCase() })]
+    for (const run of lines(note.text, { italics: note.empty })) text.push(run)
+    if (note.context)
+      text.push(new TextRun({ text: note.context, break: 1, italics: true, color: MUTED, size: 18 }))
+    return [
+      cell(text),
+      cell(lines(note.author, { italics: note.anonymous })),
+      cell(note.votes > 0 ? [new TextRun(String(note.votes))] : [], { right: true }),
+      cell(note.reactions ? [new TextRun(note.reactions)] : []),
+    ]
+  })
+  return grid([labels.note, labels.author, labels.votes, labels.reactions], body, [5.6, 1.6, 1.2, 1.6])
+}
+
+function facts(items: Fact[]): Paragraph[] {
+  return items.map(
+    (f) =>
+      new Paragraph({ children: [new TextRun({ text: `${f.label}: `, bold: true }), ...lines(f.value)] }),
+  )
+}
+
+function picture(png: Buffer, alt: string, caption: string): Paragraph[] {
   const { width, height } = pngSize(png)
   const shownWidth = 620
   const shownHeight = Math.min(Math.round((height / width) * shownWidth), 820)
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: png,
-        transformation: { width: Math.round((width / height) * shownHeight), height: shownHeight },
-        altText: {
-          name: labels.boardPicture,
-          title: labels.boardPicture,
-          description: labels.boardPictureAlt(model.title),
-        },
-      }),
-    ],
-  })
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: Math.round((width / height) * shownHeight), height: shownHeight },
+          altText: { name: caption, title: caption, description: alt },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: caption, color: MUTED, size: 18 })],
+    }),
+  ]
+}
+
+function paragraph(block: Extract<Block, { kind: 'paragraph' }>): Paragraph {
+  const label = block.label ? [new TextRun({ text: `${block.label}: `, bold: true, color: ACCENT })] : []
+  switch (block.tone) {
+    case 'question':
+      return new Paragraph({
+        spacing: { before: 120, after: 200 },
+        border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } },
+        children: [...label, ...lines(block.text, { size: 24 })],
+      })
+    case 'notice':
+      return new Paragraph({ children: lines(block.text, { italics: true, color: '7A5B00' }) })
+    case 'muted':
+      return new Paragraph({
+        spacing: { before: 80 },
+        children: lines(block.text, { italics: true, color: MUTED }),
+      })
+    case 'plain':
+      return new Paragraph({ children: [...label, ...lines(block.text)] })
+  }
+}
+
+function render(block: Block, labels: ReportLabels, png: Buffer | null): Child[] {
+  switch (block.kind) {
+    case 'title':
+      return [
+        new Paragraph({ heading: HeadingLevel.TITLE, keepNext: true, children: [new TextRun(block.text)] }),
+      ]
+    case 'heading':
+      // keepNext: a heading never ends a page with its text on the next one.
+      return [
+        new Paragraph({
+          heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          keepNext: true,
+          children: [new TextRun(block.text)],
+        }),
+      ]
+    case 'facts':
+    case 'keyFigures':
+      return facts(block.items)
+    case 'paragraph':
+      return [paragraph(block)]
+    case 'notes':
+      return [notesTable(block.notes, labels), new Paragraph({ text: '' })]
+    case 'table':
+      return [table(block), new Paragraph({ text: '' })]
+    case 'figure':
+      return png ? picture(png, block.alt, block.caption) : []
+    case 'contents':
+      return [
+        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(block.title)] }),
+        // A real TOC field (TOC \o "1-1" \h); the entries are filled in so the list shows before
+        // Word updates the field (with page numbers) on opening.
+        new TableOfContents(block.title, {
+          hyperlink: true,
+          headingStyleRange: '1-1',
+          cachedEntries: block.entries.map((entry) => ({ title: entry.text, level: 1 })),
+        }),
+      ]
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })]
+    case 'generated':
+      return [
+        new Paragraph({
+          spacing: { before: 360 },
+          children: [new TextRun({ text: block.text, color: MUTED, size: 18 })],
+        }),
+      ]
+  }
 }
 
 /** "Pagina {CURRENT} van {TOTAL}" with Word's own page fields in place of the numbers. */
-function pageFooter(model: ReportModel): Footer {
-  const sample = labelsOf(model).page(111111, 222222)
+function pageFooter(labels: ReportLabels): Footer {
+  const sample = labels.page(111111, 222222)
   const [before = '', rest = ''] = sample.split('111111')
   const [middle = '', after = ''] = rest.split('222222')
   return new Footer({
@@ -205,54 +228,17 @@ function pageFooter(model: ReportModel): Footer {
 
 export function renderDocx(model: ReportModel, png: Buffer | null): Promise<Buffer> {
   const labels = labelsOf(model)
-  const children: Block[] = [heading(documentHeading(model), 1)]
-  for (const f of headerFacts(model)) children.push(fact(f.label, f.value))
-  if (model.redacted) {
-    children.push(
-      new Paragraph({
-        children: [new TextRun({ text: labels.redactedNotice, italics: true, color: '7A5B00' })],
-      }),
-    )
+  const children: Child[] = []
+  for (const block of buildReportDocument(model)) {
+    for (const child of render(block, labels, png)) children.push(child)
   }
-  if (model.centralQuestion) {
-    children.push(
-      new Paragraph({
-        spacing: { before: 240, after: 240 },
-        border: { left: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 8 } },
-        children: [
-          new TextRun({ text: `${labels.centralQuestion}: `, bold: true, color: ACCENT, size: 26 }),
-          ...lines(quoted(model.centralQuestion), { size: 26 }),
-        ],
-      }),
-    )
-  }
-  if (png)
-    children.push(
-      picture(png, model),
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: labels.boardPicture, color: MUTED, size: 18 })],
-      }),
-    )
-  if (model.rounds.length > 0)
-    children.push(heading(labels.rounds, 2), table(roundTable(model), [3.4, 1.6, 3.4, 1.6, 2.2], 3))
-  for (const section of model.sections) children.push(...sectionBlocks(section, model))
-  children.push(heading(labels.summary, 2))
-  for (const f of summaryFacts(model)) children.push(fact(f.label, f.value))
-  children.push(heading(labels.notesPerZone, 3), table(notesPerZoneTable(model), [3, 1], 1))
-  if (model.rounds.length > 0)
-    children.push(heading(labels.participationPerRound, 3), table(participationTable(model), [3, 1, 1], 1))
-  children.push(
-    new Paragraph({
-      spacing: { before: 360 },
-      children: [new TextRun({ text: generatedLine(model), color: MUTED, size: 18 })],
-    }),
-  )
-
   const document = new Document({
-    creator: 'Oogst',
+    creator: model.facilitatorName.trim() || 'Oogst',
+    lastModifiedBy: 'Oogst',
     title: documentHeading(model),
+    subject: model.centralQuestion ?? labels.documentTitle,
     description: labels.documentTitle,
+    features: { updateFields: true },
     styles: {
       default: {
         document: {
@@ -262,18 +248,18 @@ export function renderDocx(model: ReportModel, png: Buffer | null): Promise<Buff
             language: { value: model.language === 'en' ? 'en-GB' : 'nl-NL' },
           },
         },
-        heading1: { run: { size: 36, bold: true, color: ACCENT }, paragraph: { spacing: { after: 160 } } },
-        heading2: {
-          run: { size: 28, bold: true, color: ACCENT },
+        title: { run: { size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 160 } } },
+        heading1: {
+          run: { size: 30, bold: true, color: ACCENT },
           paragraph: { spacing: { before: 360, after: 120 } },
         },
-        heading3: { run: { size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 80 } } },
+        heading2: { run: { size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 80 } } },
       },
     },
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-        footers: { default: pageFooter(model) },
+        footers: { default: pageFooter(labels) },
         children,
       },
     ],

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { type ClusterData, listClusters, readNoteClusterId } from '../model/clusters'
+import { readHarvestNotes } from '../model/harvestNotes'
 import { readBoardMeta } from '../model/meta'
 import { NOTE_MAX_TEXT_LENGTH, readNote } from '../model/notes'
 import { readNoteReactions } from '../model/reactions'
@@ -33,6 +34,11 @@ export interface BuildReportOptions {
   redact?: boolean
   /** Only this zone (for a picture or a hand-out of one question). */
   zoneId?: string | null
+  /**
+   * Compact report (groups plus the top notes per question, the rest in the appendix): true,
+   * false, or undefined/null to choose by size (more than COMPACT_ABOVE_NOTES notes).
+   */
+  compact?: boolean | null
   /** "Now" for the report's date stamp; tests pass a fixed value. */
   now?: number
   timeZone?: string
@@ -40,12 +46,15 @@ export interface BuildReportOptions {
 
 export class UnknownZoneError extends Error {}
 
+/** Above this many notes a report is compact unless asked otherwise: 89 pages read like nobody's verslag. */
+export const COMPACT_ABOVE_NOTES = 200
+
 const CENTRAL_QUESTION_TITLE = /centrale vraag|hoofdvraag|kernvraag|central question|main question/i
 
 /** Notes as they leave the board: clean text, author withheld when anonymous. */
 function readReportNotes(
   content: Y.Doc,
-  votes: Record<string, number>,
+  votes: ReadonlyMap<string, number>,
   roundLog: readonly RoundLogEntry[],
 ): ReportNote[] {
   const notes: ReportNote[] = []
@@ -70,7 +79,7 @@ function readReportNotes(
       roundId: readNoteRoundId(map) ?? roundRunningAt(roundLog, note.createdAt),
       createdAt: note.createdAt,
       z: note.z,
-      votes: votes[id] ?? 0,
+      votes: votes.get(id) ?? 0,
       reactions: readNoteReactions(map),
     })
   })
@@ -105,8 +114,13 @@ function groupNotes(notes: ReportNote[], clusters: Map<string, ClusterData>): Re
   const loose: ReportNote[] = []
   for (const note of notes) {
     const cluster = note.clusterId ? clusters.get(note.clusterId) : undefined
-    if (cluster) byCluster.set(cluster.id, [...(byCluster.get(cluster.id) ?? []), note])
-    else loose.push(note)
+    if (!cluster) {
+      loose.push(note)
+      continue
+    }
+    const list = byCluster.get(cluster.id)
+    if (list) list.push(note)
+    else byCluster.set(cluster.id, [note])
   }
   const sum = (list: ReportNote[]) => list.reduce((total, note) => total + note.votes, 0)
   const groups: ReportGroup[] = [...byCluster.entries()].map(([id, list]) => ({
@@ -176,13 +190,16 @@ export function buildReportWithFlags(
   const meta = readBoardMeta(content)
   const labels = reportLabels(meta.language)
   const session = readSessionInfo(control)
+  const harvest = readHarvestNotes(control)
   const allZones = listZones(content).map(cleanZone)
   const filterZone = options.zoneId ? allZones.find((zone) => zone.id === options.zoneId) : null
   if (options.zoneId && !filterZone) throw new UnknownZoneError(options.zoneId)
   const zones = filterZone ? [filterZone] : allZones
   const zoneIds = new Set(allZones.map((zone) => zone.id))
 
-  let notes = readReportNotes(content, session.voteResults, session.roundLog)
+  // A Map, not the record: a note id such as "constructor" must not read a prototype member.
+  const votes = new Map(Object.entries(session.voteResults))
+  let notes = readReportNotes(content, votes, session.roundLog)
   if (filterZone) notes = notes.filter((note) => note.zoneId === filterZone.id)
   const flags = findPrivacyFlags(notes)
   if (options.redact) {
@@ -240,16 +257,16 @@ export function buildReportWithFlags(
     }
   })
 
-  // Names next to per-round counts and named notes can narrow down who wrote an anonymous note
-  // in a small group, so a board with anonymous notes reports only how many took part.
-  const hideNames = notes.some((note) => note.anonymous)
+  // Who took part is part of the verslag; an anonymous note hides only its own authorship.
   const joined = session.participantsEverJoined.map((p) => ({ id: p.id, name: cleanText(p.name) }))
   // The facilitator is named as such; "participants" are the others who joined.
   const facilitatorIds = new Set(session.facilitatorIds)
   const participating = joined.filter((p) => !facilitatorIds.has(p.id))
   const allAuthors = countAuthors(notes, authors)
   const roundIds = new Set(script.map((round) => round.id))
-  const firstRun = Math.min(...session.roundLog.map((entry) => entry.startedAt))
+  // A loop, not Math.min(...list): a spread over a huge list overflows the call stack.
+  let firstRun = Number.POSITIVE_INFINITY
+  for (const entry of session.roundLog) firstRun = Math.min(firstRun, entry.startedAt)
   const firstNote = notes[0]?.createdAt
   const sessionDate = Number.isFinite(firstRun) ? firstRun : (firstNote ?? meta.createdAt)
 
@@ -265,10 +282,16 @@ export function buildReportWithFlags(
     participants: {
       count: joined.length > 0 ? participating.length : allAuthors.participantCount,
       countIsMinimum: joined.length === 0 && allAuthors.participantCountIsMinimum,
-      names: hideNames ? null : participating.map((p) => p.name).filter((name) => name.trim() !== ''),
+      names: participating.map((p) => p.name).filter((name) => name.trim() !== ''),
     },
     centralQuestion: centralQuestion(allZones),
     redacted: options.redact === true,
+    compact: options.compact ?? notes.length > COMPACT_ABOVE_NOTES,
+    harvest: {
+      insights: cleanText(harvest.insights),
+      followUp: cleanText(harvest.followUp),
+      nextMeeting: harvest.nextMeeting,
+    },
     zoneFilter: filterZone?.id ?? null,
     zones,
     clusters,
@@ -304,13 +327,10 @@ export function buildReportWithFlags(
     session: {
       rounds: script,
       roundLog: session.roundLog,
-      voteResults: Object.fromEntries(Object.entries(session.voteResults).filter(([id]) => noteIds.has(id))),
+      voteResults: Object.fromEntries([...votes].filter(([id]) => noteIds.has(id))),
       votingAnonymous: session.votingAnonymous,
       reportsShared: session.reportsShared,
-      // Without names the order must not leak them either (nor differ after a backup round trip).
-      participantsEverJoined: hideNames
-        ? joined.map((p) => ({ id: p.id, name: '' })).sort((a, b) => a.id.localeCompare(b.id))
-        : joined,
+      participantsEverJoined: joined,
       facilitatorIds: session.facilitatorIds.filter((id) => joined.some((p) => p.id === id)),
     },
   }

@@ -1,23 +1,9 @@
-import { NOTE_COLOR_HEX } from '../model/colors'
-import {
-  agreementTable,
-  authorLabel,
-  documentHeading,
-  generatedLine,
-  groupTitle,
-  headerFacts,
-  labelsOf,
-  notesPerZoneTable,
-  participationTable,
-  quoted,
-  reactionsText,
-  roundTable,
-  sectionPrompt,
-  sectionTitle,
-  summaryFacts,
-} from './outline'
+import type { Block, NoteItem, TableBlock } from './blocks'
+import { buildReportDocument } from './document'
+import type { ReportLabels } from './labels'
+import { documentHeading, labelsOf } from './outline'
 import { renderBoardSvg } from './svg'
-import type { ReportModel, ReportNote, ReportSection } from './types'
+import type { ReportModel } from './types'
 
 /**
  * One self-contained HTML file: inline CSS, the board picture as a data: image, no scripts and no
@@ -57,103 +43,99 @@ li.note { border-left: 6px solid var(--note); background: #fbfaf7; padding: .4re
 .note-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
 .note-text.empty { color: var(--muted); font-style: italic; }
 .caption { margin: .2rem 0 0; color: var(--muted); font-size: .9rem; }
+ul.brief li.note { padding: .25rem .6rem; margin-bottom: .3rem; }
+ul.brief .note-text { white-space: normal; }
+nav.contents ol { margin: .3rem 0 1rem; }
+.muted { color: var(--muted); font-style: italic; }
+.page-break { break-after: page; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print { body { max-width: none; padding: 0; } li.note, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `
 
-function table(rows: string[][], numericFrom = 99): string {
-  const [header, ...body] = rows
-  if (!header) return ''
+function table(block: TableBlock): string {
   const cells = (row: string[], tag: 'th' | 'td') =>
-    row.map((value, i) => `<${tag}${i >= numericFrom ? ' class="num"' : ''}>${esc(value)}</${tag}>`).join('')
-  return `<table><thead><tr>${cells(header, 'th')}</tr></thead><tbody>${body
-    .map((row) => `<tr>${cells(row, 'td')}</tr>`)
-    .join('')}</tbody></table>`
+    row
+      .map((value, i) => {
+        const scope = tag === 'th' ? ' scope="col"' : ''
+        const num = i >= block.numericFrom ? ' class="num"' : ' dir="auto"'
+        return `<${tag}${scope}${num}>${esc(value)}</${tag}>`
+      })
+      .join('')
+  const rows = block.rows.map((row, i) => {
+    const id = block.rowIds?.[i]
+    return `<tr${id ? ` data-note-id="${esc(id)}"` : ''}>${cells(row, 'td')}</tr>`
+  })
+  return `<table><thead><tr>${cells(block.header, 'th')}</tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
-function noteItem(note: ReportNote, model: ReportModel): string {
-  const labels = labelsOf(model)
-  const empty = note.text.trim() === ''
-  const caption = [esc(authorLabel(note, labels))]
+function noteItem(note: NoteItem, labels: ReportLabels): string {
+  const caption = note.context ? [esc(note.context), esc(note.author)] : [esc(note.author)]
   if (note.votes > 0) caption.push(`<strong>${esc(labels.voteCount(note.votes))}</strong>`)
-  const reactions = reactionsText(note)
-  if (reactions) caption.push(`<span aria-label="${esc(labels.reactions)}">${esc(reactions)}</span>`)
+  if (note.reactions)
+    caption.push(`<span aria-label="${esc(labels.reactions)}">${esc(note.reactions)}</span>`)
   return (
-    `<li class="note" data-note-id="${esc(note.id)}" style="--note: ${NOTE_COLOR_HEX[note.color]}">` +
-    `<p class="note-text${empty ? ' empty' : ''}" dir="auto">${esc(empty ? labels.emptyNote : note.text)}</p>` +
+    `<li class="note" data-note-id="${esc(note.id)}" style="--note: ${note.color}">` +
+    `<p class="note-text${note.empty ? ' empty' : ''}" dir="auto">${esc(note.text)}</p>` +
     `<p class="caption">${caption.join(' · ')}</p></li>`
   )
 }
 
-function agreements(section: ReportSection, model: ReportModel): string {
-  const [header, ...rows] = agreementTable(section, labelsOf(model))
-  if (!header) return ''
-  const head = header.map((h) => `<th>${esc(h)}</th>`).join('')
-  const body = rows
-    .map((row, i) => {
-      const cells = row.map((value) => `<td dir="auto" class="note-text">${esc(value)}</td>`).join('')
-      return `<tr data-note-id="${esc(section.agreements[i]?.noteId ?? '')}">${cells}</tr>`
-    })
-    .join('')
-  return `<table class="agreements"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`
+function facts(items: { label: string; value: string }[]): string {
+  return `<dl class="facts">${items.map((f) => `<dt>${esc(f.label)}</dt><dd dir="auto">${esc(f.value)}</dd>`).join('')}</dl>`
 }
 
-function sectionHtml(section: ReportSection, model: ReportModel): string {
-  const labels = labelsOf(model)
-  const out = [`<section class="zone"><h2 dir="auto">${esc(sectionTitle(section, labels))}</h2>`]
-  const prompt = sectionPrompt(section, model)
-  if (prompt) out.push(`<p class="prompt"><strong>${esc(labels.question)}:</strong> ${esc(prompt)}</p>`)
-  if (section.noteCount === 0) out.push(`<p>${esc(labels.noNotes)}</p>`)
-  else if (section.kind === 'agreements') out.push(agreements(section, model))
-  else {
-    for (const group of section.groups) {
-      const title = groupTitle(group, section, labels)
-      if (title) out.push(`<h3 dir="auto">${esc(title)}</h3>`)
-      out.push(`<ul class="notes">${group.notes.map((note) => noteItem(note, model)).join('')}</ul>`)
+function render(block: Block, model: ReportModel, labels: ReportLabels): string {
+  switch (block.kind) {
+    case 'title':
+      return `<h1 dir="auto">${esc(block.text)}</h1>`
+    case 'heading': {
+      const id = block.anchor ? ` id="${esc(block.anchor)}"` : ''
+      return `<h${block.level}${id} dir="auto">${esc(block.text)}</h${block.level}>`
     }
+    case 'facts':
+    case 'keyFigures':
+      return facts(block.items)
+    case 'paragraph': {
+      const label = block.label ? `<strong>${esc(block.label)}:</strong> ` : ''
+      const text = `<span dir="auto">${esc(block.text)}</span>`
+      if (block.tone === 'question') return `<blockquote>${label}${text}</blockquote>`
+      if (block.tone === 'notice') return `<p class="notice">${label}${text}</p>`
+      return `<p class="${block.tone === 'muted' ? 'muted' : 'text'}">${label}${text}</p>`
+    }
+    case 'notes':
+      return `<ul class="notes${block.brief ? ' brief' : ''}">${block.notes.map((note) => noteItem(note, labels)).join('')}</ul>`
+    case 'table':
+      return table(block)
+    case 'figure': {
+      // An <img> of a data: URL: an SVG shown that way can never run anything.
+      const svg = renderBoardSvg(model, { targetWidth: 1600 })
+      return (
+        `<figure><img alt="${esc(block.alt)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">` +
+        `<figcaption>${esc(block.caption)}</figcaption></figure>`
+      )
+    }
+    case 'contents':
+      return `<nav class="contents" aria-label="${esc(block.title)}"><h2>${esc(block.title)}</h2><ol>${block.entries
+        .map((entry) => `<li><a href="#${esc(entry.anchor)}">${esc(entry.text)}</a></li>`)
+        .join('')}</ol></nav>`
+    case 'pageBreak':
+      return '<div class="page-break"></div>'
+    case 'generated':
+      return `<footer>${esc(block.text)}</footer>`
   }
-  out.push('</section>')
-  return out.join('')
 }
 
 export function renderHtml(model: ReportModel): string {
   const labels = labelsOf(model)
-  const heading = documentHeading(model)
-  const svg = renderBoardSvg(model, { targetWidth: 1600 })
-  const facts = headerFacts(model)
-    .map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd>`)
-    .join('')
   const parts = [
     '<!doctype html>',
     `<html lang="${model.language}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="Oogst"><title>${esc(heading)}</title><style>${CSS}</style></head><body>`,
-    `<header><h1 dir="auto">${esc(heading)}</h1><dl class="facts">${facts}</dl></header>`,
+    `<meta name="generator" content="Oogst"><title>${esc(documentHeading(model))}</title><style>${CSS}</style></head><body>`,
   ]
-  if (model.redacted) parts.push(`<p class="notice">${esc(labels.redactedNotice)}</p>`)
-  if (model.centralQuestion) {
-    parts.push(
-      `<blockquote><strong>${esc(labels.centralQuestion)}:</strong> <span dir="auto">${esc(quoted(model.centralQuestion))}</span></blockquote>`,
-    )
-  }
-  // The picture is an <img> of a data: URL: an SVG shown that way can never run anything.
-  parts.push(
-    `<figure><img alt="${esc(labels.boardPictureAlt(model.title))}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">`,
-    `<figcaption>${esc(labels.boardPicture)}</figcaption></figure>`,
-  )
-  if (model.rounds.length > 0) parts.push(`<h2>${esc(labels.rounds)}</h2>${table(roundTable(model), 3)}`)
-  for (const section of model.sections) parts.push(sectionHtml(section, model))
-  parts.push(`<h2>${esc(labels.summary)}</h2>`)
-  const totals = summaryFacts(model).map(
-    (f) => `<tr><th scope="row">${esc(f.label)}</th><td class="num">${esc(f.value)}</td></tr>`,
-  )
-  parts.push(`<table class="summary"><tbody>${totals.join('')}</tbody></table>`)
-  parts.push(`<h3>${esc(labels.notesPerZone)}</h3>${table(notesPerZoneTable(model), 1)}`)
-  if (model.rounds.length > 0) {
-    parts.push(`<h3>${esc(labels.participationPerRound)}</h3>${table(participationTable(model), 1)}`)
-  }
-  parts.push(`<footer>${esc(generatedLine(model))}</footer></body></html>`)
+  for (const block of buildReportDocument(model)) parts.push(render(block, model, labels))
+  parts.push('</body></html>')
   return parts.join('\n')
 }

@@ -56,6 +56,25 @@ export interface ReportLabels {
   zoneOnly: (title: string) => string
   page: (current: number, total: number) => string
   generatedBy: (when: string) => string
+  /** The verslag's own words (summary first, appendix last). */
+  overview: string
+  contents: string
+  topNotes: string
+  topPerQuestion: string
+  insights: string
+  followUp: string
+  nextMeeting: string
+  appendix: string
+  /** Before a zone text that is an instruction rather than a question. */
+  assignment: string
+  groups: string
+  mostVoted: (count: number) => string
+  moreNotesInAppendix: (count: number) => string
+  moreAgreementsInAppendix: (count: number) => string
+  allAgreements: string
+  restOf: (title: string) => string
+  noVotes: string
+  questions: string
 }
 
 const nl: ReportLabels = {
@@ -76,7 +95,7 @@ const nl: ReportLabels = {
   notHeld: 'niet gehouden',
   stillRunning: 'nog bezig',
   minutes: (n) => `${n} min`,
-  question: 'Uitleg',
+  question: 'Vraag',
   notes: 'Briefjes',
   note: 'Briefje',
   noNotes: 'Geen briefjes.',
@@ -111,6 +130,29 @@ const nl: ReportLabels = {
   zoneOnly: (title) => `Alleen de vraag “${title}”`,
   page: (current, total) => `Pagina ${current} van ${total}`,
   generatedBy: (when) => `Gemaakt met Oogst op ${when}`,
+  overview: 'Samenvatting',
+  contents: 'Inhoud',
+  topNotes: 'Meeste stippen',
+  topPerQuestion: 'Meeste stippen per vraag',
+  insights: 'Belangrijkste inzichten',
+  followUp: 'Vervolg',
+  nextMeeting: 'Volgende bijeenkomst',
+  appendix: 'Bijlage',
+  assignment: 'Opdracht',
+  groups: 'Groepen',
+  mostVoted: (n) => `De ${n} briefjes met de meeste stippen`,
+  moreNotesInAppendix: (n) =>
+    n === 1
+      ? 'Nog 1 briefje staat in de bijlage.'
+      : `Nog ${n.toLocaleString('nl-NL')} briefjes staan in de bijlage.`,
+  moreAgreementsInAppendix: (n) =>
+    n === 1
+      ? 'Nog 1 afspraak staat in de bijlage.'
+      : `Nog ${n.toLocaleString('nl-NL')} afspraken staan in de bijlage.`,
+  allAgreements: 'Alle afspraken',
+  restOf: (title) => `Overige briefjes bij “${title}”`,
+  noVotes: 'Er is niet gestemd.',
+  questions: 'Vragen',
 }
 
 const en: ReportLabels = {
@@ -131,7 +173,7 @@ const en: ReportLabels = {
   notHeld: 'not held',
   stillRunning: 'still running',
   minutes: (n) => `${n} min`,
-  question: 'Explanation',
+  question: 'Question',
   notes: 'Notes',
   note: 'Note',
   noNotes: 'No notes.',
@@ -166,6 +208,29 @@ const en: ReportLabels = {
   zoneOnly: (title) => `Only the question “${title}”`,
   page: (current, total) => `Page ${current} of ${total}`,
   generatedBy: (when) => `Made with Oogst on ${when}`,
+  overview: 'Summary',
+  contents: 'Contents',
+  topNotes: 'Most dots',
+  topPerQuestion: 'Most dots per question',
+  insights: 'Key insights',
+  followUp: 'Next steps',
+  nextMeeting: 'Next meeting',
+  appendix: 'Appendix',
+  assignment: 'Assignment',
+  groups: 'Groups',
+  mostVoted: (n) => `The ${n} notes with the most dots`,
+  moreNotesInAppendix: (n) =>
+    n === 1
+      ? '1 more note is in the appendix.'
+      : `${n.toLocaleString('en-GB')} more notes are in the appendix.`,
+  moreAgreementsInAppendix: (n) =>
+    n === 1
+      ? '1 more agreement is in the appendix.'
+      : `${n.toLocaleString('en-GB')} more agreements are in the appendix.`,
+  allAgreements: 'All agreements',
+  restOf: (title) => `Other notes for “${title}”`,
+  noVotes: 'There was no vote.',
+  questions: 'Questions',
 }
 
 export function reportLabels(language: Language): ReportLabels {

@@ -1,113 +1,122 @@
-import {
-  agreementTable,
-  documentHeading,
-  generatedLine,
-  groupTitle,
-  headerFacts,
-  labelsOf,
-  noteCaption,
-  notesPerZoneTable,
-  participationTable,
-  quoted,
-  roundTable,
-  sectionPrompt,
-  sectionTitle,
-  summaryFacts,
-} from './outline'
-import type { ReportModel, ReportNote, ReportSection } from './types'
+import type { Block, NoteItem, TableBlock } from './blocks'
+import { buildReportDocument } from './document'
+import { reportLabels } from './labels'
+import { captionOf } from './outline'
+import type { ReportModel } from './types'
 
 /**
- * Markdown (CommonMark + GFM tables). Note text is escaped so that "# kop", "*", "<script>" or a
- * "[link](javascript:…)" written on a note shows as typed and is never interpreted by a viewer.
+ * Markdown (CommonMark + GFM tables) from the report document. Note text is escaped only where
+ * it would otherwise change the rendering, so "Oogst & afspraken" and "[verwijderd]" stay as
+ * typed in the raw file, while "# kop", "<script>", "**vet**" or "[link](javascript:…)" written
+ * on a note still show as typed and are never interpreted by a viewer. No hard line breaks with
+ * a trailing backslash: a note's lines are soft breaks, its caption follows after a dash.
  */
 
-/**
- * Backslash-escapes what means something anywhere in a line ("&" so entities stay literal, "<"
- * so no HTML), and what means something at its start (headings, lists, quotes, rules). Hyphens
- * and dots elsewhere stay as typed, so the raw file still reads well.
- */
+/** Characters that start markup anywhere in a line (emphasis, code, strikethrough). */
+const INLINE = /[`*~]/g
+/** "_" emphasises only at a word's edge ("snake_case" stays); "<" only before a tag or autolink. */
+const UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu
+const TAG_OPEN = /<(?=[a-z/!?])/gi
+/** "\" before punctuation would itself escape; "&name;" would be an entity; "](" or "]:" a link. */
+const BACKSLASH = /\\(?=[!-/:-@[-`{-~]|$)/g
+const ENTITY = /&(?=#?[0-9a-z]+;)/gi
+const LINK_CLOSE = /\](?=[([:])/g
+
 function escapeInline(text: string): string {
-  return escapeChars(text)
-    .replace(/^(\s*)([#+=>-])/, '$1\\$2')
-    .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3')
-}
-
-function escapeChars(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
-}
-
-/** Escaped lines of a note, empty lines dropped (they would end the list item). */
-function escapeLines(text: string): string[] {
   return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => escapeInline(line.trim().replace(/\t/g, ' ')))
+    .replace(BACKSLASH, '\\\\')
+    .replace(INLINE, (char) => `\\${char}`)
+    .replace(UNDERSCORE, '\\_')
+    .replace(TAG_OPEN, '\\<')
+    .replace(ENTITY, '\\&')
+    .replace(LINK_CLOSE, '\\]')
 }
 
-/** Table cells are one line: line breaks become " / ". */
+/** What makes a line a block of its own: heading, quote, list item, rule, setext underline. */
+function escapeLineStart(line: string): string {
+  if (/^[\s|:-]+$/.test(line) && line.includes('-') && line.includes('|')) {
+    return line.replace(/\|/g, '\\|') // a GFM table's delimiter row
+  }
+  return line
+    .replace(/^(\s*)(#{1,6}(?:\s|$)|>|[-+](?:\s|$)|=+\s*$|-{3,}\s*$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)](?:\s|$))/, '$1\\$2')
+}
+
+function escapeLine(line: string): string {
+  return escapeLineStart(escapeInline(line.trim().replace(/\t/g, ' ')))
+}
+
+/** Escaped lines of a text, empty lines dropped (an empty line would end the list item). */
+function escapeLines(text: string): string[] {
+  const lines: string[] = []
+  for (const line of text.split('\n')) if (line.trim() !== '') lines.push(escapeLine(line))
+  return lines
+}
+
+/** Table cells are one line: line breaks become " / ", and "|" would end the cell. */
 function cell(text: string): string {
-  return escapeChars(text.replace(/\s*\n\s*/g, ' / ').replace(/\t/g, ' ')) || ' '
+  return escapeInline(text.replace(/\s*\n\s*/g, ' / ').replace(/\t/g, ' ')).replace(/\|/g, '\\|') || ' '
 }
 
-function table(rows: string[][]): string {
-  const [header, ...body] = rows
-  if (!header) return ''
+function table(block: TableBlock): string {
   const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
-  return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...body.map(line)].join('\n')
+  const rule = `|${block.header.map((_, i) => (i >= block.numericFrom ? ' ---: ' : ' --- ')).join('|')}|`
+  const lines = [line(block.header), rule]
+  for (const row of block.rows) lines.push(line(row))
+  return lines.join('\n')
 }
 
-function noteItem(note: ReportNote, model: ReportModel): string {
-  const labels = labelsOf(model)
-  const lines = note.text.trim() ? escapeLines(note.text) : [escapeInline(labels.emptyNote)]
-  // A backslash at the end of a line is a hard line break that survives editors trimming spaces.
-  const body = lines.join('\\\n  ')
-  return `- ${body}\\\n  *${escapeInline(noteCaption(note, labels))}*`
+function noteItem(note: NoteItem, language: ReportModel['language'], brief: boolean): string {
+  const labels = reportLabels(language)
+  const lines = escapeLines(note.text)
+  const text = note.empty ? `*${lines.join(' ')}*` : lines.join('\n  ')
+  const caption = escapeInline(captionOf(note, labels))
+  return brief ? `- ${text} — *${caption}*` : `- ${text}\n  — *${caption}*`
 }
 
-function sectionBlock(section: ReportSection, model: ReportModel): string[] {
-  const labels = labelsOf(model)
-  const out = [`## ${escapeInline(sectionTitle(section, labels))}`, '']
-  const prompt = sectionPrompt(section, model)
-  if (prompt) out.push(`*${escapeInline(labels.question)}:* ${escapeLines(prompt).join('\\\n')}`, '')
-  if (section.noteCount === 0) return [...out, escapeInline(labels.noNotes), '']
-  if (section.kind === 'agreements') {
-    return [...out, table(agreementTable(section, labels)), '']
+function render(block: Block, language: ReportModel['language']): string | null {
+  switch (block.kind) {
+    case 'title':
+      return `# ${escapeLine(block.text)}`
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${escapeLine(block.text)}`
+    case 'facts':
+    case 'keyFigures':
+      return block.items
+        .map((fact) => `- **${escapeInline(fact.label)}:** ${escapeLines(fact.value).join(' ')}`)
+        .join('\n')
+    case 'paragraph': {
+      const text = escapeLines(block.text).join('\n')
+      const label = block.label ? `**${escapeInline(block.label)}:** ` : ''
+      if (block.tone === 'notice' || block.tone === 'question') {
+        return `> ${label}${text.replace(/\n/g, '\n> ')}`
+      }
+      return block.tone === 'muted' ? `*${label}${text}*` : `${label}${text}`
+    }
+    case 'notes':
+      return block.notes.map((note) => noteItem(note, language, block.brief)).join('\n')
+    case 'table':
+      return table(block)
+    case 'generated':
+      return `---\n\n*${escapeInline(block.text)}*`
+    // No picture in a text file, and a viewer builds its own outline; pages do not exist.
+    case 'figure':
+    case 'contents':
+    case 'pageBreak':
+      return null
   }
-  for (const group of section.groups) {
-    const title = groupTitle(group, section, labels)
-    if (title) out.push(`### ${escapeInline(title)}`, '')
-    out.push(...group.notes.map((note) => noteItem(note, model)), '')
-  }
-  return out
 }
 
 export function renderMarkdown(model: ReportModel): string {
-  const labels = labelsOf(model)
-  const out: string[] = [`# ${escapeInline(documentHeading(model))}`, '']
-  out.push(
-    headerFacts(model)
-      .map((f) => `**${escapeInline(f.label)}:** ${escapeInline(f.value)}`)
-      .join('\\\n'),
-    '',
-  )
-  if (model.redacted) out.push(`> ${escapeInline(labels.redactedNotice)}`, '')
-  if (model.centralQuestion) {
-    const question = escapeLines(quoted(model.centralQuestion)).join('\\\n> ')
-    out.push(`> **${escapeInline(labels.centralQuestion)}:** ${question}`, '')
+  const parts: string[] = []
+  for (const block of buildReportDocument(model)) {
+    const text = render(block, model.language)
+    if (text !== null) parts.push(text)
   }
-  if (model.rounds.length > 0) out.push(`## ${escapeInline(labels.rounds)}`, '', table(roundTable(model)), '')
-  for (const section of model.sections) out.push(...sectionBlock(section, model))
-  out.push(`## ${escapeInline(labels.summary)}`, '')
-  out.push(...summaryFacts(model).map((f) => `- ${escapeInline(f.label)}: ${f.value}`), '')
-  out.push(`### ${escapeInline(labels.notesPerZone)}`, '', table(notesPerZoneTable(model)), '')
-  if (model.rounds.length > 0) {
-    out.push(`### ${escapeInline(labels.participationPerRound)}`, '', table(participationTable(model)), '')
-  }
-  out.push('---', '', `*${escapeInline(generatedLine(model))}*`, '')
-  return out.join('\n')
+  return `${parts.join('\n\n')}\n`
 }
 
 /** For tests and tools: the text as a reader sees it, with the escaping backslashes removed. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\\n/g, '\n').replace(/\\([!-/:-@[-`{-~])/g, '$1')
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
 }

@@ -1,15 +1,14 @@
+import type { Fact, NoteItem, TableBlock } from './blocks'
 import { formatDate, formatDateTime, formatTime, type ReportLabels, reportLabels } from './labels'
-import type { ReportGroup, ReportModel, ReportNote, ReportRound, ReportSection } from './types'
+import type { AgreementItem, ReportModel, ReportNote, ReportRound } from './types'
 
 /**
- * The wording every document format shares (facts block, table rows, note captions), so the DOCX,
- * PDF, HTML and Markdown say the same thing in the same words and differ only in layout.
+ * The wording the report document uses (facts, captions, table rows), so every format says the
+ * same thing in the same words. Only `buildReportDocument` (document.ts) and the CSV use these;
+ * renderers get finished blocks.
  */
 
-export interface Fact {
-  label: string
-  value: string
-}
+export type { Fact }
 
 /** "3", or "≥ 3" when some writers could not be counted (anonymous notes without an author). */
 export function atLeast(count: number, isMinimum: boolean): string {
@@ -26,24 +25,19 @@ export function documentHeading(model: ReportModel): string {
   return model.title ? `${labels.documentTitle}: ${model.title}` : labels.documentTitle
 }
 
-/** Date, facilitator and participants, as label/value pairs under the title. */
+/** Date, facilitator and who took part ("Deelnemers (8): Anouk, Bram, …"), under the title. */
 export function headerFacts(model: ReportModel): Fact[] {
   const labels = labelsOf(model)
   const facts: Fact[] = [
     { label: labels.date, value: formatDate(model.sessionDate, model.language, model.timeZone) },
   ]
   if (model.facilitatorName.trim()) facts.push({ label: labels.facilitator, value: model.facilitatorName })
-  const count = labels.participantCount(model.participants.count, model.participants.countIsMinimum)
-  const names = model.participants.names
-  facts.push({
-    label: labels.participants,
-    value:
-      names === null
-        ? `${count}. ${labels.namesWithheld}`
-        : names.length
-          ? `${count}: ${names.join(', ')}`
-          : count,
-  })
+  const { count, countIsMinimum, names } = model.participants
+  facts.push(
+    names.length > 0
+      ? { label: `${labels.participants} (${atLeast(count, countIsMinimum)})`, value: names.join(', ') }
+      : { label: labels.participants, value: labels.participantCount(count, countIsMinimum) },
+  )
   if (model.zoneFilter) {
     const zone = model.zones.find((z) => z.id === model.zoneFilter)
     if (zone) facts.push({ label: labels.zone, value: labels.zoneOnly(zone.title) })
@@ -67,32 +61,12 @@ export function reactionsText(note: ReportNote): string {
   return note.reactions.map((r) => `${r.emoji} ${r.participantIds.length}`).join('  ')
 }
 
-/** "Fatima · 3 stemmen · 👍 2  💡 1": the caption under a note. */
-export function noteCaption(note: ReportNote, labels: ReportLabels): string {
-  const parts = [authorLabel(note, labels)]
+/** "Wat kan beter? · Fatima · 3 stippen · 👍 2  💡 1": the caption under a note (no "0 stippen"). */
+export function captionOf(note: NoteItem, labels: ReportLabels): string {
+  const parts = note.context ? [note.context, note.author] : [note.author]
   if (note.votes > 0) parts.push(labels.voteCount(note.votes))
-  const reactions = reactionsText(note)
-  if (reactions) parts.push(reactions)
+  if (note.reactions) parts.push(note.reactions)
   return parts.join(' · ')
-}
-
-/** The zone's question, unless it is the central question already shown at the top. */
-export function sectionPrompt(section: ReportSection, model: ReportModel): string | null {
-  const prompt = section.zone?.prompt.trim() ?? ''
-  return prompt === '' || prompt === model.centralQuestion ? null : prompt
-}
-
-export function sectionTitle(section: ReportSection, labels: ReportLabels): string {
-  return section.zone?.title.trim() || (section.zone ? labels.zone : labels.outsideZones)
-}
-
-/** "Groep: Vervoer · 5 stemmen" or "Niet gegroepeerd"; null when a section has no clusters at all. */
-export function groupTitle(group: ReportGroup, section: ReportSection, labels: ReportLabels): string | null {
-  const clustered = section.groups.some((g) => g.cluster !== null)
-  if (!clustered) return null
-  if (!group.cluster) return labels.otherNotes
-  const name = `${labels.cluster}: ${group.cluster.name.trim() || '–'}`
-  return group.votes > 0 ? `${name} · ${labels.voteCount(group.votes)}` : name
 }
 
 /** "12 min (14:05–14:17)", "niet gehouden", "8 min (nog bezig)". */
@@ -110,26 +84,30 @@ export function actualDuration(round: ReportRound, model: ReportModel): string {
   return labels.minutes(round.actualMinutes)
 }
 
-/** Header and rows of the rounds table: planned versus actual time, notes and participation. */
-export function roundTable(model: ReportModel): string[][] {
+/** Planned versus actual time per round, with the notes written and who wrote them. */
+export function roundTable(model: ReportModel): TableBlock {
   const labels = labelsOf(model)
-  return [
-    [labels.round, labels.planned, labels.actual, labels.notes, labels.participants],
-    ...model.rounds.map((round, index) => [
+  return {
+    kind: 'table',
+    header: [labels.round, labels.planned, labels.actual, labels.notes, labels.participants],
+    rows: model.rounds.map((round, index) => [
       `${index + 1}. ${round.title || '–'}`,
       labels.minutes(round.plannedMinutes),
       actualDuration(round, model),
       String(round.noteCount),
       atLeast(round.participantCount, round.participantCountIsMinimum),
     ]),
-  ]
+    numericFrom: 3,
+    weights: [3.4, 1.6, 3.4, 1.6, 2.2],
+  }
 }
 
-/** Totals, as label/value pairs. */
-export function summaryFacts(model: ReportModel): Fact[] {
+/** The figures that fit in one glance (summary). */
+export function keyFigures(model: ReportModel): Fact[] {
   const labels = labelsOf(model)
-  const { summary } = model
+  const { summary, participants } = model
   const facts: Fact[] = [
+    { label: labels.participants, value: atLeast(participants.count, participants.countIsMinimum) },
     { label: labels.totalNotes, value: String(summary.noteCount) },
     { label: labels.totalVotes, value: String(summary.voteCount) },
     { label: labels.totalReactions, value: String(summary.reactionCount) },
@@ -138,37 +116,33 @@ export function summaryFacts(model: ReportModel): Fact[] {
     facts.push({ label: labels.anonymousNotes, value: String(summary.anonymousNoteCount) })
   }
   if (model.rounds.length > 0) {
+    facts.push({ label: labels.rounds, value: String(model.rounds.length) })
     facts.push({ label: labels.notesWithoutRound, value: String(summary.notesWithoutRound) })
   }
   return facts
 }
 
-export function notesPerZoneTable(model: ReportModel): string[][] {
+export function notesPerZoneTable(model: ReportModel): TableBlock {
   const labels = labelsOf(model)
-  return [
-    [labels.zone, labels.notes],
-    ...model.summary.notesPerSection.map((row) => [row.title || labels.zone, String(row.count)]),
-  ]
+  return {
+    kind: 'table',
+    header: [labels.zone, labels.notes],
+    rows: model.summary.notesPerSection.map((row) => [row.title || labels.zone, String(row.count)]),
+    numericFrom: 1,
+    weights: [3, 1],
+  }
 }
 
-export function participationTable(model: ReportModel): string[][] {
-  const labels = labelsOf(model)
-  return [
-    [labels.round, labels.notes, labels.participants],
-    ...model.summary.participationPerRound.map((row, index) => [
-      `${index + 1}. ${row.title || '–'}`,
-      String(row.notes),
-      atLeast(row.participants, row.participantsIsMinimum),
-    ]),
-  ]
-}
-
-export function agreementTable(section: ReportSection, labels: ReportLabels): string[][] {
-  return [
-    [labels.who, labels.what, labels.when],
+export function agreementTable(items: AgreementItem[], labels: ReportLabels): TableBlock {
+  return {
+    kind: 'table',
+    header: [labels.who, labels.what, labels.when],
     // An empty note still gets its row, so every note can be found in the report.
-    ...section.agreements.map((a) => [a.who, a.who || a.what || a.when ? a.what : labels.emptyNote, a.when]),
-  ]
+    rows: items.map((a) => [a.who, a.who || a.what || a.when ? a.what : labels.emptyNote, a.when]),
+    numericFrom: 3,
+    weights: [2, 5, 2],
+    rowIds: items.map((a) => a.noteId),
+  }
 }
 
 export function generatedLine(model: ReportModel): string {

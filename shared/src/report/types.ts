@@ -1,4 +1,5 @@
 import type { NoteColor } from '../model/colors'
+import type { HarvestNotes } from '../model/harvestNotes'
 import type { Language } from '../model/meta'
 import type { ReactionEmoji } from '../model/reactions'
 import type { RoundData } from '../model/rounds'
@@ -136,11 +137,15 @@ export interface ReportModel {
     count: number
     /** The count is a lower bound (no join list, and notes without an author). */
     countIsMinimum: boolean
-    /** null when names are withheld because the board has anonymous notes. */
-    names: string[] | null
+    /** Everyone who joined (not the facilitators); anonymous notes hide only their own author. */
+    names: string[]
   }
   centralQuestion: string | null
   redacted: boolean
+  /** Groups plus the top notes per question in the body; the other notes in the appendix. */
+  compact: boolean
+  /** The facilitator's own insights, follow-up and next meeting (control document). */
+  harvest: HarvestNotes
   /** Set when the report covers only this zone. */
   zoneFilter: string | null
   /** Zones in reading order, with their geometry (for the board picture and the backup). */
@@ -161,7 +166,6 @@ export interface ReportModel {
     voteResults: Record<string, number>
     votingAnonymous: boolean
     reportsShared: boolean
-    /** Names are '' when they are withheld (see participants.names). */
     participantsEverJoined: Participant[]
     /** Which of them joined as facilitators (sorted). */
     facilitatorIds: string[]
