@@ -3,8 +3,10 @@ import type { ReportModel, ReportNote } from '../types'
 /**
  * Participant names in a shared report: kept, shortened to initials ("J.d.V.") or numbered
  * ("Deelnemer 1"). A report often leaves the room (to a manager, a funder, the next meeting), and
- * what people said matters there, not who said it. Numbering follows the join order, so the same
- * person has the same number in every format of one report. Facilitators keep their name: they
+ * what people said matters there, not who said it. Numbers follow the (random) participant ids:
+ * never the names, whose alphabetical order would give people away, and not the notes, which a
+ * one-zone report filters, so one person has the same number in every file of a board. Lists of
+ * pseudonyms are sorted by pseudonym for the same reason. Facilitators keep their name: they
  * write the report in their role. Names are replaced wherever they appear: authors, the list of
  * participants, agreements ("Wie"), group names, annotations and inside note text.
  */
@@ -61,7 +63,7 @@ export function initialsOf(name: string): string {
   return letters.length > 0 ? `${letters.join('.')}.` : '?'
 }
 
-/** Participants (not facilitators) in join order, then authors who never appear in the join list. */
+/** Participants (not facilitators) and authors missing from the join list, by participant id. */
 function peopleOf(model: ReportModel): Person[] {
   const facilitators = new Set(model.session.facilitatorIds)
   const people: Person[] = []
@@ -76,8 +78,10 @@ function peopleOf(model: ReportModel): Person[] {
   }
   for (const person of model.session.participantsEverJoined) add(person.id, person.name)
   for (const note of model.notes) if (note.authorId) add(note.authorId, note.authorName ?? '')
-  return people
+  return people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
+
+const byPseudonym = (a: string, b: string) => a.localeCompare(b, 'nl', { numeric: true })
 
 function pseudonymsOf(
   people: Person[],
@@ -162,11 +166,13 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
     const person = index >= 0 ? namesLeft.splice(index, 1)[0] : undefined
     return (person && pseudonyms.get(person.id)) ?? replace(name)
   }
+  // (`names` was null when withheld in older models; keep whatever form it has.)
+  const listed = model.participants.names
   return {
     ...model,
     participants: {
       ...model.participants,
-      names: model.participants.names?.map(listedName) ?? null,
+      names: listed ? listed.map(listedName).sort(byPseudonym) : listed,
     },
     clusters: model.clusters.map((cluster) => ({ ...cluster, name: replace(cluster.name) })),
     shapes: model.shapes.map((shape) => ({ ...shape, text: replace(shape.text) })),
@@ -187,10 +193,12 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
     })),
     session: {
       ...model.session,
-      participantsEverJoined: model.session.participantsEverJoined.map((person) => ({
-        ...person,
-        name: person.name === '' ? '' : (pseudonyms.get(person.id) ?? person.name),
-      })),
+      participantsEverJoined: model.session.participantsEverJoined
+        .map((person) => ({
+          ...person,
+          name: person.name === '' ? '' : (pseudonyms.get(person.id) ?? person.name),
+        }))
+        .sort((a, b) => byPseudonym(a.name, b.name) || (a.id < b.id ? -1 : 1)),
     },
   }
 }
