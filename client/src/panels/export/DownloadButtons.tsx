@@ -29,11 +29,14 @@ export function DownloadButtons({
   boardId,
   token,
   redact,
+  compact,
   zones,
 }: {
   boardId: string
   token: string
   redact: boolean
+  /** Compact report (true), full (false), or chosen by size (null). */
+  compact: boolean | null
   zones: readonly ZoneData[]
 }) {
   const { t } = useTranslation()
@@ -51,6 +54,7 @@ export function DownloadButtons({
       const picture = PICTURES.includes(format)
       const filename = await downloadReport(boardId, token, format, {
         redact,
+        compact,
         zoneId: picture ? chosenZone || null : null,
       })
       setStatus({ kind: 'done', filename })

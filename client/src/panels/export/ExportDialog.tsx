@@ -1,11 +1,14 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import type { HarvestNotes } from '../../../../shared/src/model/harvestNotes'
 import { setReportsShared } from '../../../../shared/src/model/session'
+import { cleanText } from '../../../../shared/src/report/text'
 import { Modal } from '../../components/Modal'
 import { DeleteBoardSection } from './DeleteBoard'
 import { DownloadButtons } from './DownloadButtons'
 import { useFocusTrap, useReportPreview, useReportsShared } from './exportHooks'
+import { HarvestNotesEditor, useHarvestNotes } from './HarvestNotesEditor'
 import { PrivacyFlags } from './PrivacyFlags'
 import { ReportPreview } from './ReportPreview'
 
@@ -55,8 +58,16 @@ function ExportContent({
   const flagsHeadingId = useId()
   const previewHeadingId = useId()
   const [redact, setRedact] = useState(false)
-  const preview = useReportPreview(boardId, token, redact)
-  const model = preview.current?.model ?? null
+  const [length, setLength] = useState<ReportLength>('auto')
+  const compact = length === 'auto' ? null : length === 'compact'
+  const preview = useReportPreview(boardId, token, redact, compact)
+  const harvest = useHarvestNotes(isFacilitator ? control : null)
+  const fetched = preview.current?.model ?? null
+  // The facilitator's summary fields show in the preview as they are typed in, before a refresh.
+  const model = useMemo(
+    () => (fetched && isFacilitator && control ? { ...fetched, harvest: cleanHarvest(harvest) } : fetched),
+    [fetched, harvest, isFacilitator, control],
+  )
   const flags = preview.current?.flags ?? []
   const contentRef = useRef<HTMLDivElement>(null)
   useFocusTrap(contentRef)
@@ -99,7 +110,15 @@ function ExportContent({
               </label>
             </div>
           </section>
-          <DownloadButtons boardId={boardId} token={token} redact={redact} zones={model?.zones ?? []} />
+          <LengthChoice value={length} onChange={setLength} />
+          {isFacilitator && <HarvestNotesEditor control={control} />}
+          <DownloadButtons
+            boardId={boardId}
+            token={token}
+            redact={redact}
+            compact={compact}
+            zones={model?.zones ?? []}
+          />
           {isFacilitator && <ShareToggle control={control} />}
           {isFacilitator && <DeleteBoardSection onRequest={onDeleteRequest} />}
         </div>
@@ -166,5 +185,32 @@ function ShareToggle({ control }: { control: Y.Doc | null }) {
         </label>
       </div>
     </section>
+  )
+}
+
+type ReportLength = 'auto' | 'full' | 'compact'
+
+function cleanHarvest(notes: HarvestNotes): HarvestNotes {
+  return { ...notes, insights: cleanText(notes.insights), followUp: cleanText(notes.followUp) }
+}
+
+/** "Omvang": a full report, a compact one (groups and the top notes), or chosen by the board's size. */
+function LengthChoice({ value, onChange }: { value: ReportLength; onChange: (value: ReportLength) => void }) {
+  const { t } = useTranslation()
+  const id = useId()
+  return (
+    <div className="field export-length">
+      <label htmlFor={id}>{t('export.length.label')}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value as ReportLength)}
+        data-testid="export-length"
+      >
+        <option value="auto">{t('export.length.auto')}</option>
+        <option value="full">{t('export.length.full')}</option>
+        <option value="compact">{t('export.length.compact')}</option>
+      </select>
+    </div>
   )
 }

@@ -31,7 +31,12 @@ function errorKey(error: unknown): string {
  * The report preview from the server (`GET …/report/preview`), fetched when the dialog opens and
  * again when "leave out personal data" changes, so the dialog shows exactly what the files will say.
  */
-export function useReportPreview(boardId: string, token: string, redact: boolean): PreviewState {
+export function useReportPreview(
+  boardId: string,
+  token: string,
+  redact: boolean,
+  compact: boolean | null = null,
+): PreviewState {
   const [current, setCurrent] = useState<ReportPreview | null>(null)
   const [original, setOriginal] = useState<ReportModel | null>(null)
   const [loading, setLoading] = useState(true)
@@ -45,8 +50,8 @@ export function useReportPreview(boardId: string, token: string, redact: boolean
     let cancelled = false
     setLoading(true)
     setError(null)
-    const wanted = fetchPreview(boardId, token, { redact })
-    const plain = redact ? fetchPreview(boardId, token, { redact: false }) : wanted
+    const wanted = fetchPreview(boardId, token, { redact, compact })
+    const plain = redact ? fetchPreview(boardId, token, { redact: false, compact }) : wanted
     Promise.all([wanted, plain]).then(
       ([result, unredacted]) => {
         if (cancelled) return
@@ -63,7 +68,7 @@ export function useReportPreview(boardId: string, token: string, redact: boolean
     return () => {
       cancelled = true
     }
-  }, [boardId, token, redact, round])
+  }, [boardId, token, redact, compact, round])
 
   return { current, original, loading, errorKey: error, refresh }
 }

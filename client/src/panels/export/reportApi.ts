@@ -16,6 +16,8 @@ export interface ReportOptions {
   redact: boolean
   /** Only this zone (picture formats). */
   zoneId?: string | null
+  /** Compact report (true), full (false), or chosen by the board's size (null/absent). */
+  compact?: boolean | null
 }
 
 function reportQuery(options: ReportOptions & { format?: ReportFormat }): string {
@@ -23,6 +25,7 @@ function reportQuery(options: ReportOptions & { format?: ReportFormat }): string
   if (options.format) query.set('format', options.format)
   query.set('redact', options.redact ? 'true' : 'false')
   if (options.zoneId) query.set('zone', options.zoneId)
+  if (typeof options.compact === 'boolean') query.set('compact', options.compact ? 'true' : 'false')
   return query.toString()
 }
 
