@@ -14,6 +14,7 @@ import { joinRoutes } from './joinRoutes'
 import { reportRoutes } from './reportRoutes'
 import { joinLimits, limiter, securityHeaders } from './security'
 import { sessionRoutes } from './sessionRoutes'
+import { suggestRoutes } from './suggestRoutes'
 import { templateRoutes } from './templateRoutes'
 
 export interface AppDeps {
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', joinRoutes(deps))
   app.use('/api', boardRoutes(deps))
   app.use('/api', sessionRoutes(deps))
+  app.use('/api', suggestRoutes(deps))
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${req.method} ${req.path}.`)
   })
