@@ -281,7 +281,7 @@ export class Connection implements RoomPeer {
   private refusal(room: Room, message: UpdateMessage): string | null {
     if (!this.control) return null
     if (this.address.kind === 'drafts') return participantDraftRefusal(this.control.doc, Date.now())
-    return participantWriteRefusal(message.decoded, room.doc, this.control.doc, Date.now(), this.writer)
+    return participantWriteRefusal(message, room.doc, this.control.doc, Date.now(), this.writer)
   }
 
   private leave(): void {

@@ -1,0 +1,126 @@
+import * as Y from 'yjs'
+import type { DecodedUpdate } from '../sync/updateChecks'
+
+/**
+ * A scratch copy of a room's document, to try a participant's update on before it is stored: the
+ * write policy judges what the update does to the copy (recordViews.ts), whatever its encoding.
+ *
+ * One copy per room document, kept up to date by following the room's own updates, so a check
+ * costs applying one update (not copying the board). An update that was tried and refused is in
+ * the copy but will never be in the room: then the copy is rebuilt before the next check. An
+ * accepted update is in the copy before the room has stored it; when the copy turns out to hold
+ * part of the update being checked that the room does not (a store that failed, the same edit
+ * sent twice), it is rebuilt too, so a check never takes an earlier try for the room's state.
+ */
+
+const CHECK_ORIGIN = Symbol('write policy check')
+
+/** The roots the schema names, as maps from the start (an update alone would make them untyped). */
+const MAP_ROOTS = ['notes', 'zones', 'shapes', 'clusters', 'meta'] as const
+
+interface Scratch {
+  doc: Y.Doc
+  stale: boolean
+}
+
+const scratches = new WeakMap<Y.Doc, Scratch>()
+
+function copyOf(source: Y.Doc): Y.Doc {
+  const doc = new Y.Doc()
+  for (const name of MAP_ROOTS) doc.getMap(name)
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(source))
+  return doc
+}
+
+function scratchFor(source: Y.Doc): Scratch {
+  const known = scratches.get(source)
+  if (known) return known
+  const scratch: Scratch = { doc: copyOf(source), stale: false }
+  const follow = (update: Uint8Array) => {
+    if (!scratch.stale) Y.applyUpdate(scratch.doc, update)
+  }
+  source.on('update', follow)
+  source.once('destroy', () => {
+    source.off('update', follow)
+    scratch.doc.destroy()
+    scratches.delete(source)
+  })
+  scratches.set(source, scratch)
+  return scratch
+}
+
+/** True when the copy already holds structs or deletions of `decoded` that the room does not. */
+function copyIsAhead(decoded: DecodedUpdate, copy: Y.Doc, source: Y.Doc): boolean {
+  for (const struct of decoded.structs) {
+    const { client, clock } = struct.id
+    const roomState = Y.getState(source.store, client)
+    if (clock + struct.length > roomState && Y.getState(copy.store, client) > Math.max(clock, roomState)) {
+      return true
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const roomStructs = source.store.clients.get(client)
+    const copyStructs = copy.store.clients.get(client)
+    if (!roomStructs || !copyStructs) continue
+    const roomState = Y.getState(source.store, client)
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, roomState)
+      if (clock >= end) continue
+      // Every item the room still shows in the range must be shown by the copy too.
+      for (let i = Y.findIndexSS(roomStructs, clock); i < roomStructs.length; i++) {
+        const shown = roomStructs[i]
+        if (!shown || shown.id.clock >= end) break
+        if (shown.deleted) continue
+        const from = Math.max(shown.id.clock, clock)
+        const to = Math.min(shown.id.clock + shown.length, end)
+        for (let j = Y.findIndexSS(copyStructs, from); j < copyStructs.length; j++) {
+          const copied = copyStructs[j]
+          if (!copied || copied.id.clock >= to) break
+          if (copied.deleted) return true
+        }
+      }
+    }
+  }
+  return false
+}
+
+/**
+ * Applies `update` to the room's scratch copy and returns what `judge` says about the transaction
+ * (null: fine, or why not). `judge` runs before Yjs cleans up after the transaction, so what the
+ * update deleted can still be read as it was (recordViews.visibleBefore).
+ */
+export function judgeOnCopy(
+  source: Y.Doc,
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+  judge: (transaction: Y.Transaction) => string | null,
+): string | null {
+  const scratch = scratchFor(source)
+  if (scratch.stale || copyIsAhead(decoded, scratch.doc, source)) {
+    scratch.doc.destroy()
+    scratch.doc = copyOf(source)
+    scratch.stale = false
+  }
+  const copy = scratch.doc
+  let verdict: string | null = 'update could not be checked'
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin !== CHECK_ORIGIN) return
+    try {
+      verdict = judge(transaction)
+    } catch {
+      verdict = 'update could not be checked'
+    }
+  }
+  copy.on('beforeObserverCalls', onTransaction)
+  try {
+    Y.applyUpdate(copy, update, CHECK_ORIGIN)
+  } catch {
+    verdict = 'update could not be read'
+  } finally {
+    copy.off('beforeObserverCalls', onTransaction)
+  }
+  // Parts Yjs could not place yet would land with a later update, and count as its change.
+  if (copy.store.pendingStructs !== null || copy.store.pendingDs !== null) verdict ??= 'update is incomplete'
+  if (verdict !== null) scratch.stale = true
+  return verdict
+}
