@@ -198,6 +198,9 @@ describe('formats', () => {
       'Ronde',
       'Geschreven',
       'Tekst',
+      'Wie',
+      'Wat',
+      'Wanneer',
     ])
     expect(rows).toHaveLength(model.notes.length + 1)
     const texts = rows.slice(1).map((row) => row[7])
