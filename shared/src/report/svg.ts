@@ -16,18 +16,24 @@ export const SVG_FONT_FAMILY = "'DejaVu Sans', 'Noto Emoji', sans-serif"
 
 export interface BoardSvgOptions {
   /**
-   * Width the picture will be shown at, in pixels. Notes that end up too small to read there are
-   * drawn without text, which keeps a 2,000-note board quick to rasterise. Default: full detail.
+   * Width the picture will be shown at, in pixels. Note text is then drawn large enough to read at
+   * that width: fewer words per note (shortened with "…"), never none. Default: the board's size.
    */
   targetWidth?: number
 }
+
+/**
+ * Above this many notes the picture is drawn simply (one line of text per note, no shadows, no
+ * reaction line): 20,000 notes of 900 characters must not take minutes to rasterise.
+ */
+export const SIMPLE_PICTURE_ABOVE_NOTES = 1500
 
 const PADDING = 40
 const NOTE_PADDING = 12
 const NOTE_FONT = 15
 const LINE_HEIGHT = 1.3
-/** Below this rendered font size (px) note text is an unreadable smudge: leave it out. */
-const MIN_READABLE_FONT_PX = 6
+/** Note text is drawn at least this large (px) in the finished picture, so it can be read. */
+const MIN_READABLE_FONT_PX = 7
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
@@ -104,16 +110,21 @@ function ellipsis(lines: string[], cut: boolean): string[] {
 
 /** The area the picture covers, in board coordinates (with a margin). */
 export function boardBounds(model: ReportModel): { x: number; y: number; width: number; height: number } {
-  const rects = [
-    ...model.zones,
-    ...model.notes,
-    ...model.shapes.filter((shape) => shape.kind !== 'connector'),
-  ]
-  if (rects.length === 0) return { x: 0, y: 0, width: 800, height: 400 }
-  const minX = Math.min(...rects.map((r) => r.x))
-  const minY = Math.min(...rects.map((r) => r.y))
-  const maxX = Math.max(...rects.map((r) => r.x + r.width))
-  const maxY = Math.max(...rects.map((r) => r.y + r.height))
+  let minX = Number.POSITIVE_INFINITY
+  let minY = Number.POSITIVE_INFINITY
+  let maxX = Number.NEGATIVE_INFINITY
+  let maxY = Number.NEGATIVE_INFINITY
+  // Loops, not Math.min(...list): spreading 150,000 notes into arguments overflows the stack.
+  const include = (r: { x: number; y: number; width: number; height: number }) => {
+    minX = Math.min(minX, r.x)
+    minY = Math.min(minY, r.y)
+    maxX = Math.max(maxX, r.x + r.width)
+    maxY = Math.max(maxY, r.y + r.height)
+  }
+  for (const zone of model.zones) include(zone)
+  for (const note of model.notes) include(note)
+  for (const shape of model.shapes) if (shape.kind !== 'connector') include(shape)
+  if (!Number.isFinite(minX)) return { x: 0, y: 0, width: 800, height: 400 }
   return {
     x: minX - PADDING,
     y: minY - PADDING,
@@ -144,28 +155,91 @@ function zoneSvg(zone: ZoneData): string {
   ].join('')
 }
 
-function noteSvg(note: ReportNote, showText: boolean, emptyLabel: string): string {
+interface NoteStyle {
+  /** Font size in board units: NOTE_FONT, or larger so it stays readable in a scaled-down picture. */
+  fontSize: number
+  simple: boolean
+  emptyLabel: string
+}
+
+function noteSvg(note: ReportNote, style: NoteStyle): string {
   const fill = NOTE_COLOR_HEX[note.color]
-  const parts = [
-    `<rect x="${note.x + 3}" y="${note.y + 4}" width="${note.width}" height="${note.height}" fill="#000" fill-opacity="0.12"/>`,
+  const parts = style.simple
+    ? []
+    : [
+        `<rect x="${note.x + 3}" y="${note.y + 4}" width="${note.width}" height="${note.height}" fill="#000" fill-opacity="0.12"/>`,
+      ]
+  parts.push(
     `<rect x="${note.x}" y="${note.y}" width="${note.width}" height="${note.height}" fill="${fill}" stroke="#00000026"/>`,
-  ]
-  if (showText) {
-    const maxLines = Math.max(1, Math.floor((note.height - 2 * NOTE_PADDING) / (NOTE_FONT * LINE_HEIGHT)))
-    const empty = note.text.trim() === ''
-    const lines = wrapText(empty ? emptyLabel : note.text, note.width - 2 * NOTE_PADDING, NOTE_FONT, maxLines)
-    const style = empty ? ' fill="#77736b" font-style="italic"' : ' fill="#1f1e1b"'
-    parts.push(textBlock(lines, note.x + NOTE_PADDING, note.y + NOTE_PADDING + NOTE_FONT, NOTE_FONT, style))
+  )
+  const reactions = style.simple
+    ? ''
+    : note.reactions.map((r) => `${r.emoji}${r.participantIds.length}`).join(' ')
+  const pad = Math.min(NOTE_PADDING, note.width / 8)
+  // Never more than the note holds: a tiny note still gets one (shortened) line.
+  const fontSize = Math.min(style.fontSize, Math.max(4, (note.height - 2 * pad) / LINE_HEIGHT))
+  const reactionRoom = reactions ? fontSize * LINE_HEIGHT : 0
+  const room = note.height - 2 * pad - reactionRoom
+  const maxLines = style.simple ? 1 : Math.max(1, Math.floor(room / (fontSize * LINE_HEIGHT)))
+  const empty = note.text.trim() === ''
+  const lines = wrapText(empty ? style.emptyLabel : note.text, note.width - 2 * pad, fontSize, maxLines)
+  const textStyle = empty ? ' fill="#77736b" font-style="italic"' : ' fill="#1f1e1b"'
+  parts.push(textBlock(lines, note.x + pad, note.y + pad + fontSize, fontSize, textStyle))
+  if (reactions) {
+    const y = note.y + note.height - pad
+    parts.push(
+      textBlock(
+        wrapText(reactions, note.width - 2 * pad, fontSize * 0.9, 1),
+        note.x + pad,
+        y,
+        fontSize * 0.9,
+        ' fill="#55514a"',
+      ),
+    )
   }
   if (note.votes > 0) {
     const cx = note.x + note.width - 4
     const cy = note.y + 4
+    const r = Math.max(15, fontSize)
     parts.push(
-      `<circle cx="${cx}" cy="${cy}" r="15" fill="#2f5d50"/>`,
-      `<text x="${cx}" y="${cy + 5}" font-size="14" font-weight="bold" fill="#fff" text-anchor="middle">${note.votes}</text>`,
+      `<circle cx="${cx}" cy="${cy}" r="${r}" fill="#2f5d50"/>`,
+      `<text x="${cx}" y="${cy + r / 3}" font-size="${r * 0.95}" font-weight="bold" fill="#fff" text-anchor="middle">${note.votes}</text>`,
     )
   }
   return `<g>${parts.join('')}</g>`
+}
+
+/** A dashed outline around each group's notes with the group's name above it, as on the canvas. */
+function clusterSvg(model: ReportModel, fontSize: number): string {
+  const boxes = new Map<string, { x1: number; y1: number; x2: number; y2: number }>()
+  for (const note of model.notes) {
+    if (!note.clusterId) continue
+    const box = boxes.get(note.clusterId)
+    if (!box) {
+      boxes.set(note.clusterId, { x1: note.x, y1: note.y, x2: note.x + note.width, y2: note.y + note.height })
+      continue
+    }
+    box.x1 = Math.min(box.x1, note.x)
+    box.y1 = Math.min(box.y1, note.y)
+    box.x2 = Math.max(box.x2, note.x + note.width)
+    box.y2 = Math.max(box.y2, note.y + note.height)
+  }
+  const size = fontSize * 1.1
+  const parts: string[] = []
+  for (const cluster of model.clusters) {
+    const box = boxes.get(cluster.id)
+    if (!box) continue
+    const x = box.x1 - 8
+    const y = box.y1 - 8 - size * 1.4
+    const width = box.x2 - box.x1 + 16
+    const height = box.y2 - box.y1 + 16 + size * 1.4
+    const name = wrapText(cluster.name.trim() || '–', Math.max(width - 12, size * 4), size, 1)
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="10" fill="none" stroke="#2f5d50" stroke-width="2" stroke-dasharray="8 6"/>`,
+      textBlock(name, x + 6, y + size, size, ' font-weight="bold" fill="#2f5d50"'),
+    )
+  }
+  return parts.join('')
 }
 
 type Box = { x: number; y: number; width: number; height: number }
@@ -220,11 +294,16 @@ export function renderBoardSvg(model: ReportModel, options: BoardSvgOptions = {}
   const labels = labelsOf(model)
   const box = boardBounds(model)
   const scale = options.targetWidth ? Math.min(1, options.targetWidth / box.width) : 1
+  const style: NoteStyle = {
+    fontSize: Math.max(NOTE_FONT, MIN_READABLE_FONT_PX / scale),
+    simple: model.notes.length > SIMPLE_PICTURE_ABOVE_NOTES,
+    emptyLabel: labels.emptyNote,
+  }
   const zones = model.zones.map(zoneSvg).join('')
   // Stacking as on the canvas: higher z on top (the sort is stable, so older notes stay below).
   const notes = [...model.notes]
     .sort((a, b) => a.z - b.z)
-    .map((note) => noteSvg(note, NOTE_FONT * scale >= MIN_READABLE_FONT_PX, labels.emptyNote))
+    .map((note) => noteSvg(note, style))
     .join('')
   const items = new Map<string, Box>([...model.notes, ...model.shapes].map((item) => [item.id, item]))
   const outlines = model.shapes.filter((shape) => shape.kind === 'rect' || shape.kind === 'ellipse')
@@ -238,6 +317,7 @@ export function renderBoardSvg(model: ReportModel, options: BoardSvgOptions = {}
     `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="#faf8f3"/>`,
     zones,
     outlines.map((shape) => shapeSvg(shape, items)).join(''),
+    clusterSvg(model, style.fontSize),
     notes,
     onTop.map((shape) => shapeSvg(shape, items)).join(''),
     '</svg>',
