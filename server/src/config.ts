@@ -1,5 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
+import type { BoardLimits } from './sync/boardLimits'
+import type { HeavyWorkOptions } from './work/heavyWork'
 
 /**
  * All configuration comes from environment variables, validated once at start so that a typo
@@ -43,6 +45,17 @@ const envSchema = z.object({
   JOINS_PER_MINUTE: positiveInt.default(120),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  HEAVY_WORK_THREADS: positiveInt.default(1),
+  HEAVY_WORK_TIMEOUT_MS: positiveInt.default(120_000),
+  HEAVY_WORK_MEMORY_MB: positiveInt.default(1536),
+  HEAVY_WORK_MAX_WAITING: positiveInt.default(8),
+  BOARD_MAX_BYTES: positiveInt.default(64 * 1024 * 1024),
+  BOARD_MAX_NOTES: positiveInt.default(25_000),
+  BOARD_MAX_TEXT_LENGTH: positiveInt.default(10_000),
+  BOARD_MAX_DEPTH: positiveInt.default(16),
+  WS_SYNC_REQUESTS_PER_SECOND: positiveInt.default(2),
+  AWARENESS_MAX_STATE_BYTES: positiveInt.default(16 * 1024),
+  AWARENESS_BYTES_PER_SECOND: positiveInt.default(256 * 1024),
 })
 
 export interface OogstConfig {
@@ -79,7 +92,17 @@ export interface OogstConfig {
     boardCreatesPerHour: number
     joinFailuresPer10Min: number
     joinsPerMinute: number
+    /** Sync step 1 requests per socket per second (each is answered with the whole board's diff). */
+    syncRequestsPerSecond: number
+    /** One awareness entry's JSON state; a larger one of the socket's own closes the socket. */
+    awarenessMaxStateBytes: number
+    /** Awareness bytes per socket per second, over all entries (own and relayed); excess is dropped. */
+    awarenessBytesPerSecond: number
   }
+  /** Per board (issue 16, F2); see sync/boardLimits.ts. */
+  board: BoardLimits
+  /** The worker pool for reports and imports (issue 16, F1); see work/heavyWork.ts. */
+  heavyWork: HeavyWorkOptions
 }
 
 export class ConfigError extends Error {}
@@ -118,6 +141,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
       boardCreatesPerHour: e.BOARD_CREATES_PER_HOUR,
       joinFailuresPer10Min: e.JOIN_FAILURES_PER_10_MIN,
       joinsPerMinute: e.JOINS_PER_MINUTE,
+      syncRequestsPerSecond: e.WS_SYNC_REQUESTS_PER_SECOND,
+      awarenessMaxStateBytes: e.AWARENESS_MAX_STATE_BYTES,
+      awarenessBytesPerSecond: e.AWARENESS_BYTES_PER_SECOND,
+    },
+    board: {
+      maxRoomBytes: e.BOARD_MAX_BYTES,
+      maxNotes: e.BOARD_MAX_NOTES,
+      maxTextLength: e.BOARD_MAX_TEXT_LENGTH,
+      maxDepth: e.BOARD_MAX_DEPTH,
+    },
+    heavyWork: {
+      threads: e.HEAVY_WORK_THREADS,
+      taskTimeoutMs: e.HEAVY_WORK_TIMEOUT_MS,
+      taskMemoryMb: e.HEAVY_WORK_MEMORY_MB,
+      maxWaiting: e.HEAVY_WORK_MAX_WAITING,
+      maxWaitingPerBoard: 2,
     },
   }
 }

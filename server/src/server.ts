@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readRoleOverride } from '../../shared/src/model/facilitation'
+import { getReportsShared } from '../../shared/src/model/session'
 import { controlRoom, parseRoomName } from '../../shared/src/rooms'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
@@ -20,6 +21,7 @@ import { SessionService } from './session/sessionService'
 import { type AccessEvents, createAccessEvents } from './sync/accessEvents'
 import { RoomManager } from './sync/roomManager'
 import { SyncServer } from './sync/syncServer'
+import { HeavyWork } from './work/heavyWork'
 
 export const VERSION = '0.1.0'
 
@@ -94,7 +96,11 @@ export async function createOogstServer(
   // A role a facilitator changed after the token was issued wins over the token's.
   boards.roleResolver = (boardId, participantId) =>
     rooms.read(controlRoom(boardId), (doc) => readRoleOverride(doc, participantId))
+  const heavyWork = new HeavyWork(config.heavyWork, log)
   const app = createApp({
+    heavyWork,
+    boardLimits: config.board,
+    reportsShared: (boardId) => rooms.read(controlRoom(boardId), getReportsShared),
     session,
     boards,
     templates,
@@ -176,6 +182,7 @@ export async function createOogstServer(
       setTimeout(() => server.closeAllConnections(), 2000).unref()
       await stopped
       await rooms.closeAll()
+      await heavyWork.close()
       await fanout?.close()
       await store.close()
     },

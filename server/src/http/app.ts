@@ -8,6 +8,8 @@ import type { TemplateService } from '../boards/templateService'
 import type { OogstConfig } from '../config'
 import type { Persistence } from '../persistence/types'
 import type { SessionService } from '../session/sessionService'
+import type { BoardLimits } from '../sync/boardLimits'
+import type { HeavyWork } from '../work/heavyWork'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
 import { joinRoutes } from './joinRoutes'
@@ -30,6 +32,11 @@ export interface AppDeps {
   metrics: Registry
   trustProxy: boolean
   limits: OogstConfig['limits']
+  /** Reports and imports run here, off the event loop (issue 16). */
+  heavyWork: HeavyWork
+  boardLimits: BoardLimits
+  /** Whether a board's report is shared, read from its (small) control room only. */
+  reportsShared: (boardId: string) => Promise<boolean>
   isReady: () => Promise<boolean>
   log: (message: string, error?: unknown) => void
 }

@@ -1,23 +1,18 @@
 import express, { type Request, type Response, Router } from 'express'
 import { z } from 'zod'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
-import { getReportsShared } from '../../../shared/src/model/session'
-import { parseBackup } from '../../../shared/src/report/backup'
-import { UnknownZoneError } from '../../../shared/src/report/buildReport'
 import { REPORT_FORMATS } from '../../../shared/src/report/types'
+import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import { getBuiltinTemplate } from '../../../shared/src/templates/builtin'
 import type { BoardService } from '../boards/boardService'
 import type { OogstConfig } from '../config'
-import type { Persistence } from '../persistence/types'
-import {
-  type BoardDocs,
-  buildBoardReport,
-  initialDocsFromBackup,
-  loadBoardDocs,
-  renderReport,
-} from '../report/reportService'
+import type { BoardRecord, Persistence } from '../persistence/types'
+import type { BoardLimits } from '../sync/boardLimits'
+import type { HeavyWork } from '../work/heavyWork'
+import type { StoredBoard } from '../work/reportTasks'
 import { loadBoard, requireFacilitatorAccess } from './boardAuth'
 import { HttpError, parseQuery } from './errors'
+import { reportOptions, runHeavy, succeeded } from './heavyWorkAnswers'
 import { limiter } from './security'
 
 /**
@@ -34,6 +29,10 @@ export interface ReportRouteDeps {
   publicUrl: string | null
   trustProxy: boolean
   limits: OogstConfig['limits']
+  heavyWork: HeavyWork
+  boardLimits: BoardLimits
+  /** Read from the control room only: a refused request never reads the board's notes. */
+  reportsShared: (boardId: string) => Promise<boolean>
 }
 
 /** A backup of a 20,000-note board stays well below this. */
@@ -63,37 +62,37 @@ function origin(req: Request, publicUrl: string | null): string {
 export function reportRoutes(deps: ReportRouteDeps): Router {
   const router = Router()
 
-  /** The board's documents when the caller may have its report: facilitators, or anyone once shared. */
-  async function authorizedDocs(req: Request): Promise<BoardDocs> {
+  /**
+   * The board, when the caller may have its report: facilitators, or anyone once shared. Checked
+   * before anything of the board's content is read, so refused requests cost no decoding.
+   */
+  async function authorizedBoard(req: Request): Promise<BoardRecord> {
     const board = await loadBoard(deps.store, req.params.id)
-    let facilitator = true
     try {
       await requireFacilitatorAccess(req, board, deps.boards)
+      return board
     } catch (error) {
       // 403: a token that still gives access, with a role below facilitator now (a participant, or
       // a co-facilitator who was demoted). Revoked or rotated-away tokens got a 401 already.
       if (!(error instanceof HttpError) || error.status !== 403) throw error
-      facilitator = false
     }
-    const docs = await loadBoardDocs(deps.store, board.id)
-    if (!facilitator && !getReportsShared(docs.control)) {
+    if (!(await deps.reportsShared(board.id))) {
       throw new HttpError(
         403,
         'reports_not_shared',
         'The facilitator has not shared the report with participants.',
       )
     }
-    return docs
+    return board
   }
 
-  function build(docs: BoardDocs, options: { redact: boolean; zone?: string | undefined }) {
-    try {
-      return buildBoardReport(docs, { redact: options.redact, zoneId: options.zone ?? null })
-    } catch (error) {
-      if (error instanceof UnknownZoneError)
-        throw new HttpError(404, 'unknown_zone', 'This board has no such zone.')
-      throw error
-    }
+  /** The stored bytes of the board's two documents; decoding happens in the pool. */
+  async function storedBoard(boardId: string): Promise<StoredBoard> {
+    const [content, control] = await Promise.all([
+      deps.store.loadRoom(contentRoom(boardId)),
+      deps.store.loadRoom(controlRoom(boardId)),
+    ])
+    return { content, control }
   }
 
   router.get('/boards/:id/report', async (req: Request, res: Response) => {
@@ -105,22 +104,24 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
         'The JSON backup always covers the whole board; leave out zone.',
       )
     }
-    const docs = await authorizedDocs(req)
-    const { model } = build(docs, query)
-    const report = await renderReport(model, query.format)
+    const board = await authorizedBoard(req)
+    const input = { board: await storedBoard(board.id), format: query.format, options: reportOptions(query) }
+    const report = succeeded(await runHeavy(deps.heavyWork, res, 'report', input, board.id))
     res.setHeader('Content-Type', report.contentType)
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`)
     res.setHeader('Cache-Control', 'private, no-store')
     if (query.format === 'html' || query.format === 'svg')
       res.setHeader('Content-Security-Policy', DOWNLOAD_CSP)
-    res.send(report.body)
+    res.send(Buffer.from(report.body.buffer, report.body.byteOffset, report.body.byteLength))
   })
 
   router.get('/boards/:id/report/preview', async (req: Request, res: Response) => {
     const query = parseQuery(previewQuery, req)
-    const docs = await authorizedDocs(req)
+    const board = await authorizedBoard(req)
+    const input = { board: await storedBoard(board.id), options: reportOptions(query) }
+    const { model, flags } = succeeded(await runHeavy(deps.heavyWork, res, 'reportPreview', input, board.id))
     res.setHeader('Cache-Control', 'private, no-store')
-    res.json(build(docs, query))
+    res.json({ model, flags })
   })
 
   router.post(
@@ -132,18 +133,20 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
       code: 'too_many_requests',
       message: 'Too many new boards from this address. Try again later.',
     }),
-    express.json({ limit: IMPORT_BODY_LIMIT }),
+    // The body stays bytes here: parsing 20 MB of JSON is the pool's work, not the event loop's.
+    express.raw({ type: 'application/json', limit: IMPORT_BODY_LIMIT }),
     async (req: Request, res: Response) => {
-      const parsed = parseBackup(req.body)
-      if (!parsed.ok) throw new HttpError(400, 'invalid_backup', parsed.message)
-      const { backup } = parsed
+      if (!Buffer.isBuffer(req.body))
+        throw new HttpError(415, 'unsupported_media_type', 'Send the backup as application/json.')
+      const input = { body: new Uint8Array(req.body), limits: deps.boardLimits }
+      const imported = succeeded(await runHeavy(deps.heavyWork, res, 'importBackup', input, null))
       const template = getBuiltinTemplate('leeg')
       if (!template) throw new Error('built-in template "leeg" is missing')
       const { board, facilitatorKey } = await deps.boards.createBoard({
-        title: backup.board.title,
-        language: backup.board.language,
+        title: imported.title,
+        language: imported.language,
         template,
-        docs: initialDocsFromBackup(backup),
+        docs: imported.docs,
       })
       const base = origin(req, deps.publicUrl)
       const viewerToken = deps.boards.issueToken(board.id, 'viewer', 'Scherm')

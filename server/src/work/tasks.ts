@@ -1,0 +1,31 @@
+import { suggestTask } from '../suggest/suggestTask'
+import { importBackupTask, reportPreviewTask, reportTask } from './reportTasks'
+
+/**
+ * Every kind of heavy work the pool can run, by name. This module is loaded only inside pool
+ * threads (workerEntry.mjs); the main thread imports its types. To add a kind: write a function
+ * `(input) => output` (input and output must survive structured cloning: plain data, Uint8Array,
+ * no class instances) and list it here; `heavyWork.run('<kind>', input, { boardId })` is then typed.
+ */
+export const TASKS = {
+  report: reportTask,
+  reportPreview: reportPreviewTask,
+  importBackup: importBackupTask,
+  suggestGroups: suggestTask,
+}
+
+export type TaskKind = keyof typeof TASKS
+export type TaskInput<K extends TaskKind> = Parameters<(typeof TASKS)[K]>[0]
+export type TaskOutput<K extends TaskKind> = Awaited<ReturnType<(typeof TASKS)[K]>>
+
+export interface TaskMessage {
+  kind: string
+  input: unknown
+}
+
+/** The pool's entry: runs one task (its result is copied back to the main thread). */
+export async function runTask({ kind, input }: TaskMessage): Promise<unknown> {
+  if (!Object.hasOwn(TASKS, kind)) throw new Error(`unknown heavy work kind "${kind}"`)
+  const task = TASKS[kind as TaskKind] as (input: unknown) => unknown
+  return await task(input)
+}
