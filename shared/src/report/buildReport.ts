@@ -17,7 +17,7 @@ import { listShapes } from '../model/shapes'
 import { DEFAULT_ZONE_COLOR, listZones, type ZoneData } from '../model/zones'
 import { isAgreementsZone, parseAgreement } from './agreements'
 import { reportLabels } from './labels'
-import { findPrivacyFlags, redactText } from './privacy'
+import { findPrivacyFlags, type NameMode, pseudonymiseNames, redactText } from './privacy'
 import { cleanText } from './text'
 import {
   type PrivacyFlag,
@@ -32,6 +32,8 @@ import {
 export interface BuildReportOptions {
   /** Replace phone numbers, e-mail addresses and postcodes with house numbers by "[verwijderd]". */
   redact?: boolean
+  /** Participant names as written, as initials or as "Deelnemer 1…" (privacy/names.ts). */
+  names?: NameMode
   /** Only this zone (for a picture or a hand-out of one question). */
   zoneId?: string | null
   /**
@@ -334,7 +336,7 @@ export function buildReportWithFlags(
       facilitatorIds: session.facilitatorIds.filter((id) => joined.some((p) => p.id === id)),
     },
   }
-  return { model, flags }
+  return { model: pseudonymiseNames(model, options.names ?? 'keep'), flags }
 }
 
 /** The board as a report model: the one thing every format renders. Pure: reads the docs only. */

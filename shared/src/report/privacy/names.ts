@@ -8,7 +8,8 @@ import type { ReportModel, ReportNote } from '../types'
  * one-zone report filters, so one person has the same number in every file of a board. Lists of
  * pseudonyms are sorted by pseudonym for the same reason. Facilitators keep their name: they
  * write the report in their role. Names are replaced wherever they appear: authors, the list of
- * participants, agreements ("Wie"), group names, annotations and inside note text.
+ * participants, agreements ("Wie"), group names, annotations, the facilitator's insights and
+ * follow-up, and inside note text.
  */
 
 export const NAME_MODES = ['keep', 'initials', 'numbered'] as const
@@ -173,6 +174,11 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
     participants: {
       ...model.participants,
       names: listed ? listed.map(listedName).sort(byPseudonym) : listed,
+    },
+    harvest: {
+      ...model.harvest,
+      insights: replace(model.harvest.insights),
+      followUp: replace(model.harvest.followUp),
     },
     clusters: model.clusters.map((cluster) => ({ ...cluster, name: replace(cluster.name) })),
     shapes: model.shapes.map((shape) => ({ ...shape, text: replace(shape.text) })),
