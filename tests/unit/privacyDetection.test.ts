@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { buildReport, buildSampleBoard, reportFilename } from '../../shared/src/report'
 import {
   findPersonalData,
   isValidBsn,
@@ -156,5 +157,17 @@ describe('checksums', () => {
     for (const bsn of ['111222333', '123456782', '010000008']) expect(isValidBsn(bsn), bsn).toBe(true)
     for (const bsn of ['123456789', '111222334', '000000000', '12345678', '1234567890'])
       expect(isValidBsn(bsn), bsn).toBe(false)
+  })
+})
+
+describe('the name of a redacted file', () => {
+  it('says "zonder-privegegevens", so it never overwrites or passes for the complete report', () => {
+    const { content, control } = buildSampleBoard()
+    const plain = buildReport(content, control, { now: Date.UTC(2025, 2, 13) })
+    const redacted = buildReport(content, control, { now: Date.UTC(2025, 2, 13), redact: true })
+    expect(reportFilename(plain, 'pdf')).not.toContain('zonder-privegegevens')
+    expect(reportFilename(redacted, 'pdf')).toMatch(
+      /^oogst-buurtavond-zuidoost-samen-sterker-zonder-privegegevens-\d{4}-\d{2}-\d{2}\.pdf$/,
+    )
   })
 })

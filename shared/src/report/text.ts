@@ -1,3 +1,4 @@
+import { privacyFilenameParts } from './privacy'
 import type { ReportFormat, ReportModel } from './types'
 
 /**
@@ -78,11 +79,17 @@ export function isoDate(ms: number, timeZone: string): string {
 
 /**
  * "oogst-buurtavond-zuidoost-2025-03-12.docx" (also for English boards: Oogst is the product's
- * name); a one-zone report adds the zone's name before the date.
+ * name); a one-zone report adds the zone's name before the date, a redacted one
+ * "zonder-privegegevens".
  */
 export function reportFilename(model: ReportModel, format: ReportFormat): string {
   const zone = model.zoneFilter ? model.zones.find((z) => z.id === model.zoneFilter) : undefined
-  const parts = ['oogst', slugify(model.title), ...(zone ? [slugify(zone.title, 'vak')] : [])]
+  const parts = [
+    'oogst',
+    slugify(model.title),
+    ...(zone ? [slugify(zone.title, 'vak')] : []),
+    ...privacyFilenameParts(model),
+  ]
   return `${parts.join('-')}-${isoDate(model.sessionDate, model.timeZone)}.${format}`
 }
 
