@@ -12,6 +12,7 @@ import {
   ensureSpace,
   heading,
   MUTED,
+  type NoteLook,
   noteHeight,
   notes,
   type Struct,
@@ -39,6 +40,10 @@ interface Context {
   part: PDFKit.PDFOutline | null
 }
 
+function noteLook(block: Extract<Block, { kind: 'notes' }>): NoteLook {
+  return block.brief ? 'brief' : block.dense ? 'dense' : 'full'
+}
+
 /** Height of what a block starts with: a heading is kept together with at least that much. */
 function leadHeight(ctx: Context, block: Block | undefined): number {
   const { doc } = ctx
@@ -46,7 +51,7 @@ function leadHeight(ctx: Context, block: Block | undefined): number {
   switch (block.kind) {
     case 'notes': {
       const first = block.notes[0]
-      return first ? noteHeight(doc, first, captionOf(first, ctx.labels), block.brief) : 0
+      return first ? noteHeight(doc, first, captionOf(first, ctx.labels), noteLook(block)) : 0
     }
     case 'table':
       return tableLeadHeight(doc, block)
@@ -134,7 +139,7 @@ function render(ctx: Context, block: Block, next: Block | undefined): void {
         root,
         block.notes,
         block.notes.map((note) => captionOf(note, labels)),
-        block.brief,
+        noteLook(block),
       )
       return
     case 'table':

@@ -173,14 +173,22 @@ export function table(doc: Doc, parent: Struct, block: TableBlock): void {
   doc.moveDown(0.6)
 }
 
-export function noteHeight(doc: Doc, note: NoteItem, caption: string, brief: boolean): number {
+export type NoteLook = 'full' | 'brief' | 'dense'
+const NOTE_SIZE: Record<NoteLook, number> = { full: 10.5, brief: 10, dense: 9 }
+
+export function noteHeight(doc: Doc, note: NoteItem, caption: string, look: NoteLook): number {
   const width = contentWidth(doc) - 16
-  const text = textHeight(doc, note.text, width, { size: brief ? 10 : 10.5 })
+  if (look === 'dense')
+    return textHeight(doc, `${note.text} — ${caption}`, width, { size: NOTE_SIZE.dense }) + 3
+  const text = textHeight(doc, note.text, width, { size: NOTE_SIZE[look] })
   return text + textHeight(doc, caption, width, { size: 8.5 }) + 6
 }
 
-/** Notes as a list: a colour square, the text, and the caption (author, votes, reactions). */
-export function notes(doc: Doc, parent: Struct, items: NoteItem[], captions: string[], brief: boolean): void {
+/**
+ * Notes as a list: a colour square, the text, and the caption (author, votes, reactions); in the
+ * dense look (a compact report's appendix) the caption follows the text on the same line.
+ */
+export function notes(doc: Doc, parent: Struct, items: NoteItem[], captions: string[], look: NoteLook): void {
   const list = doc.struct('L')
   parent.add(list)
   const left = doc.page.margins.left
@@ -188,7 +196,7 @@ export function notes(doc: Doc, parent: Struct, items: NoteItem[], captions: str
   for (const [index, note] of items.entries()) {
     const caption = captions[index] ?? ''
     // A short note is never split from its caption; a long one may flow over pages.
-    ensureSpace(doc, Math.min(noteHeight(doc, note, caption, brief), 140))
+    ensureSpace(doc, Math.min(noteHeight(doc, note, caption, look), 140))
     const top = doc.y
     artifact(doc, () => doc.rect(left, top + 2, 8, 8).fill(note.color))
     const item = doc.struct('LI')
@@ -196,18 +204,24 @@ export function notes(doc: Doc, parent: Struct, items: NoteItem[], captions: str
     item.add(
       doc.struct('LBody', {}, () => {
         doc.x = left + 16
+        const dense = look === 'dense'
         writeText(doc, note.text, {
           style: note.empty ? 'oblique' : 'regular',
-          size: brief ? 10 : 10.5,
+          size: NOTE_SIZE[look],
           color: note.empty ? MUTED : INK,
           width,
+          continued: dense,
         })
-        writeText(doc, caption, { size: 8.5, color: MUTED, width })
+        writeText(doc, dense ? ` — ${caption}` : caption, {
+          size: dense ? NOTE_SIZE.dense : 8.5,
+          color: MUTED,
+          width,
+        })
       }),
     )
     item.end()
     doc.x = left
-    doc.moveDown(brief ? 0.3 : 0.5)
+    doc.moveDown(look === 'full' ? 0.5 : 0.25)
   }
   list.end()
 }

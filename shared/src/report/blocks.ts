@@ -53,8 +53,11 @@ export type Block =
    * a notice (redaction), muted remarks ("Nog 240 briefjes …"), or plain text with line breaks.
    */
   | { kind: 'paragraph'; text: string; label?: string; tone: 'plain' | 'question' | 'notice' | 'muted' }
-  /** `brief`: one line per note (the summary); otherwise the full note with its caption. */
-  | { kind: 'notes'; notes: NoteItem[]; brief: boolean }
+  /**
+   * `brief`: shortened notes (the summary); otherwise the full note with its caption. `dense`:
+   * the appendix of a compact report, set smaller in the paged formats.
+   */
+  | { kind: 'notes'; notes: NoteItem[]; brief: boolean; dense?: boolean }
   | TableBlock
   /** The board picture (each format draws or embeds it its own way). */
   | { kind: 'figure'; alt: string; caption: string }

@@ -28,10 +28,12 @@ import type { AgreementItem, ReportModel, ReportNote, ReportSection } from './ty
  */
 
 const BOARD_TOP = 5
+/** Per question in the summary: three, or two when there are many questions (page 1 stays short). */
 const QUESTION_TOP = 3
-const SUMMARY_AGREEMENTS = 8
+const MANY_QUESTIONS = 4
+const SUMMARY_AGREEMENTS = 6
 const COMPACT_TOP = 10
-const BRIEF_CHARS = 160
+const BRIEF_CHARS = 110
 
 interface QuestionPart {
   section: ReportSection
@@ -48,12 +50,16 @@ function sectionTitle(section: ReportSection, labels: ReportLabels): string {
 
 function topPerQuestionTable(parts: QuestionPart[], labels: ReportLabels): TableBlock | null {
   const rows: string[][] = []
+  const count = parts.length > MANY_QUESTIONS ? QUESTION_TOP - 1 : QUESTION_TOP
   for (const part of parts) {
-    for (const note of topVoted(
+    const top = topVoted(
       part.section.groups.flatMap((g) => g.notes),
-      QUESTION_TOP,
-    )) {
-      rows.push([part.title, shorten(note.text, BRIEF_CHARS).text || labels.emptyNote, String(note.votes)])
+      count,
+    )
+    // The question is named on its first row only: the table reads as a list per question.
+    for (const [index, note] of top.entries()) {
+      const text = shorten(note.text, BRIEF_CHARS).text || labels.emptyNote
+      rows.push([index === 0 ? part.title : '', text, String(note.votes)])
     }
   }
   if (rows.length === 0) return null
@@ -99,8 +105,13 @@ function summaryBlocks(
   }
   if (agreements.length > 0) {
     out.push({ kind: 'heading', level: 3, text: labels.agreements, anchor: 'afspraken' })
-    out.push(agreementTable(agreements.slice(0, SUMMARY_AGREEMENTS), labels))
-    if (agreements.length > SUMMARY_AGREEMENTS) {
+    const many = agreements.length > SUMMARY_AGREEMENTS
+    // Shortened only when the appendix has the whole table; otherwise this is the only one.
+    const shown = agreements
+      .slice(0, SUMMARY_AGREEMENTS)
+      .map((a) => (many ? { ...a, what: shorten(a.what, BRIEF_CHARS).text } : a))
+    out.push(agreementTable(shown, labels))
+    if (many) {
       const more = agreements.length - SUMMARY_AGREEMENTS
       out.push({ kind: 'paragraph', tone: 'muted', text: labels.moreAgreementsInAppendix(more) })
     }
@@ -186,7 +197,7 @@ function appendixBlocks(
     out.push({ kind: 'heading', level: 3, text: labels.restOf(part.title), anchor: `rest-${part.anchor}` })
     for (const { unit, notes } of part.rest) {
       const items = notes.map((note) => noteItem(note, labels, unit.name ?? ''))
-      out.push({ kind: 'notes', notes: items, brief: false })
+      out.push({ kind: 'notes', notes: items, brief: false, dense: true })
     }
   }
   if (agreements.length > SUMMARY_AGREEMENTS) {
