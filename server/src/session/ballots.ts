@@ -74,7 +74,8 @@ export function castVote(
 
 /** Dots per note over every vote held on this board. */
 export function tallies(votes: Y.Doc): Record<string, number> {
-  const totals: Record<string, number> = {}
+  // No prototype: note ids "constructor" or "__proto__" must count like any other id.
+  const totals: Record<string, number> = Object.create(null)
   for (const vote of ballotsRoot(votes).values()) {
     for (const ballot of vote.values()) {
       for (const [noteId, count] of ballot.entries()) {

@@ -163,7 +163,8 @@ export function startRoundRun(controlDoc: Y.Doc, roundId: string, startedAt = Da
 /** Published tallies; only whole, non-negative numbers count. */
 export function readVoteResults(controlDoc: Y.Doc): Record<string, number> {
   const map = sessionRoot(controlDoc).get(VOTE_RESULTS)
-  const results: Record<string, number> = {}
+  // No prototype: a note id such as "__proto__" or "constructor" is a key like any other.
+  const results: Record<string, number> = Object.create(null)
   if (!(map instanceof Y.Map)) return results
   map.forEach((value: unknown, noteId: string) => {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) results[noteId] = value

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { OBJECT_ID_PATTERN } from '../ids'
 import { createCluster, setNoteCluster } from '../model/clusters'
 import { NOTE_COLORS } from '../model/colors'
+import { EMPTY_HARVEST_NOTES, HARVEST_TEXT_MAX_LENGTH, setHarvestNotes } from '../model/harvestNotes'
 import { initBoardMeta, LANGUAGES } from '../model/meta'
 import { createNote, NOTE_MAX_TEXT_LENGTH } from '../model/notes'
 import { addReaction, REACTION_EMOJIS } from '../model/reactions'
@@ -139,6 +140,14 @@ export const backupSchema = z.strictObject({
       .max(BACKUP_LIMITS.people),
     // Added later: backups made before it simply count everyone as a participant.
     facilitatorIds: z.array(id).max(BACKUP_LIMITS.people).default([]),
+    // Added later: the facilitator's insights, next steps and next meeting for the summary.
+    harvest: z
+      .strictObject({
+        insights: text(HARVEST_TEXT_MAX_LENGTH),
+        followUp: text(HARVEST_TEXT_MAX_LENGTH),
+        nextMeeting: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')]),
+      })
+      .default({ ...EMPTY_HARVEST_NOTES }),
   }),
 })
 
@@ -184,6 +193,7 @@ export function backupFromModel(model: ReportModel): BoardBackup {
       voteResults: model.session.voteResults,
       participantsEverJoined: model.session.participantsEverJoined,
       facilitatorIds: model.session.facilitatorIds,
+      harvest: { ...model.harvest },
     },
   }
 }
@@ -241,6 +251,7 @@ export function docsFromBackup(backup: BoardBackup): { content: Y.Doc; control: 
     setVotingAnonymous(control, backup.session.votingAnonymous)
     setReportsShared(control, backup.session.reportsShared)
     setFacilitatorName(control, backup.session.facilitatorName)
+    setHarvestNotes(control, backup.session.harvest)
   })
   return { content, control }
 }
