@@ -13,6 +13,8 @@ export interface BenchConfig {
   workloads: Workload[]
   unloadGraceMs: number
   latency: LatencyOptions
+  /** The same rate ramp in a room of 200 (a big lecture or a whole organisation's meeting). */
+  latencyLarge: LatencyOptions
   cursors: CursorOptions
   rooms: RoomsOptions
   coldLoad: ColdLoadOptions
@@ -25,6 +27,19 @@ const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
     clients: 50,
     startRate: 50,
     maxRate: 25_600,
+    refineSteps: 6,
+    fineRatio: 1.1,
+    fullReceivers: 4,
+    runs: 3,
+    stepMs: 2500,
+    drainMs: 3000,
+    p99LimitMs: 50,
+    budgetMs: 45_000,
+  },
+  latencyLarge: {
+    clients: 200,
+    startRate: 50,
+    maxRate: 12_800,
     refineSteps: 6,
     fineRatio: 1.1,
     fullReceivers: 4,
@@ -49,6 +64,14 @@ const QUICK: Omit<BenchConfig, 'servers' | 'workloads'> = {
   mode: 'quick',
   unloadGraceMs: 1000,
   latency: { ...FULL.latency, stepMs: 1000, drainMs: 1500, refineSteps: 2, runs: 1, budgetMs: 8000 },
+  latencyLarge: {
+    ...FULL.latencyLarge,
+    stepMs: 1000,
+    drainMs: 1500,
+    refineSteps: 2,
+    runs: 1,
+    budgetMs: 8000,
+  },
   cursors: { clients: 100, cursorHz: 1, editRate: 10, measureMs: 2000, setupMs: 4000, drainMs: 1500 },
   rooms: { rooms: 25, perRoom: 20, idleMs: 1000, afterLeaveMs: [2500], connectBudgetMs: 10_000 },
   coldLoad: { notes: 2000, repeats: 1, unloadWaitMs: 1800 },
@@ -70,12 +93,25 @@ const TINY: Omit<BenchConfig, 'servers' | 'workloads'> = {
     p99LimitMs: 50,
     budgetMs: 5000,
   },
+  latencyLarge: {
+    clients: 8,
+    startRate: 20,
+    maxRate: 40,
+    refineSteps: 0,
+    fineRatio: 1.1,
+    fullReceivers: 2,
+    runs: 1,
+    stepMs: 500,
+    drainMs: 1000,
+    p99LimitMs: 50,
+    budgetMs: 5000,
+  },
   cursors: { clients: 6, cursorHz: 2, editRate: 4, measureMs: 800, setupMs: 3000, drainMs: 1000 },
   rooms: { rooms: 3, perRoom: 3, idleMs: 300, afterLeaveMs: [1200], connectBudgetMs: 5000 },
   coldLoad: { notes: 200, repeats: 1, unloadWaitMs: 700 },
 }
 
-export const ALL_WORKLOADS: Workload[] = ['latency', 'cursors', 'rooms', 'coldLoad']
+export const ALL_WORKLOADS: Workload[] = ['latency', 'latencyLarge', 'cursors', 'rooms', 'coldLoad']
 
 export function benchConfig(mode: Mode, servers: ServerKind[], workloads: Workload[]): BenchConfig {
   const base = mode === 'full' ? FULL : mode === 'quick' ? QUICK : TINY
@@ -87,11 +123,10 @@ export function jobTimeoutMs(config: BenchConfig, workload: Workload): number {
   const slack = config.mode === 'tiny' ? 15_000 : 60_000
   switch (workload) {
     case 'latency':
-      return (
-        config.latency.runs *
-          (config.latency.budgetMs + 2 * config.latency.stepMs + 2 * config.latency.drainMs * 3) +
-        slack
-      )
+    case 'latencyLarge': {
+      const c = config[workload]
+      return c.runs * (c.budgetMs + 2 * c.stepMs + 2 * c.drainMs * 3) + slack
+    }
     case 'cursors':
       return config.cursors.setupMs + config.cursors.measureMs + config.cursors.drainMs + slack
     case 'rooms':

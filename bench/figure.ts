@@ -45,6 +45,7 @@ export function figure(
 
 export const SECTION: Record<Workload, string> = {
   latency: '1. Edits, 50 clients in one room',
+  latencyLarge: '1b. Edits, 200 clients in one room',
   cursors: '2. Cursors: many clients in one room',
   rooms: '3. Idle connections over many rooms',
   coldLoad: '4. Loading a 2,000-note board',

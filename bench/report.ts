@@ -1,7 +1,7 @@
 import type { ProfileSummary } from './profile'
 import type { BenchResults } from './runner'
 import { type Figure, figures } from './summary'
-import type { ServerKind } from './targets'
+import { OURS, type ServerKind } from './targets'
 
 /** bench/results.md: machine, versions, one table of figures with ours/peer ratios, targets. */
 
@@ -13,8 +13,8 @@ export const fmt = (value: number | null | undefined): string => {
   return value.toFixed(2)
 }
 
-function ratio(f: Figure, peer: ServerKind): string {
-  const ours = f.values.oogst
+function ratio(f: Figure, own: ServerKind, peer: ServerKind): string {
+  const ours = f.values[own]
   const theirs = f.values[peer]
   if (ours === null || ours === undefined || theirs === null || theirs === undefined || theirs === 0)
     return '—'
@@ -37,9 +37,14 @@ function targetCell(f: Figure): string {
 
 export function renderTable(results: BenchResults, rows: Figure[]): string[] {
   const servers = results.config.servers
-  const peers = servers.filter((s) => s !== 'oogst')
+  const ours = servers.filter((s) => OURS.includes(s))
+  const peers = servers.filter((s) => !OURS.includes(s))
+  // Every one of our deployments against every peer: "Oogst/Hocuspocus", "Oogst (PostgreSQL)/relay".
+  const pairs = ours.flatMap((own) => peers.map((peer) => [own, peer] as const))
+  const short = (kind: ServerKind) => (kind === 'oogstPg' ? 'ours (PG)' : 'ours')
   const head = ['Figure', 'unit', ...servers.map((s) => results.labels[s])]
-  if (servers.includes('oogst')) head.push(...peers.map((p) => `ours/${results.labels[p]}`), 'target (ours)')
+  head.push(...pairs.map(([own, peer]) => `${short(own)}/${results.labels[peer]}`))
+  if (servers.includes('oogst')) head.push('target (ours)')
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
   let section = ''
   for (const f of rows) {
@@ -49,19 +54,20 @@ export function renderTable(results: BenchResults, rows: Figure[]): string[] {
     }
     const arrow = f.better === 'higher' ? ' ↑' : f.better === 'lower' ? ' ↓' : ''
     const cells = [`${f.label}${arrow}`, f.unit, ...servers.map((s) => fmt(f.values[s]))]
-    if (servers.includes('oogst')) cells.push(...peers.map((p) => ratio(f, p)), targetCell(f))
+    cells.push(...pairs.map(([own, peer]) => ratio(f, own, peer)))
+    if (servers.includes('oogst')) cells.push(targetCell(f))
     lines.push(`| ${cells.join(' | ')} |`)
   }
   return lines
 }
 
-function latencySteps(results: BenchResults): string[] {
+function latencySteps(results: BenchResults, workload: 'latency' | 'latencyLarge'): string[] {
   const lines = [
     '| server | run | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | lean frames/edit | server CPU % | server busy % | server waited for CPU % | load CPU % | other processes CPU % | saturated | pass |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const kind of results.config.servers) {
-    const run = results.runs.latency?.[kind]
+    const run = results.runs[workload]?.[kind]
     if (!run?.ok) continue
     const result = run.result as import('./load/latency').LatencyResult
     const ordered = [...result.steps].sort(
@@ -121,7 +127,10 @@ export function renderMarkdown(results: BenchResults, profiles?: Record<string, 
     ...renderTable(results, figures(results)),
     '',
   ]
-  if (results.runs.latency) lines.push('## Rate ramp, every step', '', ...latencySteps(results), '')
+  if (results.runs.latency)
+    lines.push('## Rate ramp, every step', '', ...latencySteps(results, 'latency'), '')
+  if (results.runs.latencyLarge)
+    lines.push('## Rate ramp in a room of 200, every step', '', ...latencySteps(results, 'latencyLarge'), '')
   const failures = Object.entries(results.runs).flatMap(([w, per]) =>
     Object.entries(per ?? {})
       .filter(([, r]) => r && !r.ok)

@@ -1,4 +1,4 @@
-import type { RoomRef, RunningServer } from './targets'
+import { OURS, type RoomRef, type RunningServer } from './targets'
 
 /**
  * Rooms for a workload. Oogst rooms are real boards (POST /api/boards) with participant tokens
@@ -10,7 +10,7 @@ export async function prepareRooms(
   tokensPerRoom: number,
   prefix: string,
 ): Promise<RoomRef[]> {
-  if (server.kind !== 'oogst') {
+  if (!OURS.includes(server.kind)) {
     return Array.from({ length: count }, (_, i) => ({ name: `${prefix}-${i}`, tokens: [] }))
   }
   const rooms: RoomRef[] = new Array(count)

@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { reachable } from '../tests/helpers/reachable'
 import { type BenchConfig, jobTimeoutMs } from './config'
 import { type CheckpointRecord, runLoad, type Window } from './harness'
 import type { Job, Workload } from './load/protocol'
+import { BENCH_DATABASE_URL } from './postgres'
 import { type MachineInfo, machineInfo, rssKb } from './proc'
 import { prepareRooms } from './rooms'
 import { LABEL, type RunningServer, type ServerKind, serverVersions, startServer } from './targets'
@@ -42,6 +44,7 @@ export interface RunOptions {
 
 const ROOMS_FOR: Record<Workload, (config: BenchConfig) => { count: number; tokens: number }> = {
   latency: (c) => ({ count: 1, tokens: c.latency.clients }),
+  latencyLarge: (c) => ({ count: 1, tokens: c.latencyLarge.clients }),
   cursors: () => ({ count: 1, tokens: 50 }),
   rooms: (c) => ({ count: c.rooms.rooms, tokens: 1 }),
   coldLoad: () => ({ count: 1, tokens: 8 }),
@@ -72,6 +75,15 @@ export async function runBench(config: BenchConfig, options: RunOptions = {}): P
       const t0 = performance.now()
       if (workload === 'coldLoad' && kind === 'relay') {
         perServer[kind] = { ok: false, skipped: 'the relay keeps no document', elapsedMs: 0 }
+        continue
+      }
+      if (kind === 'oogstPg' && !(await reachable(BENCH_DATABASE_URL, 5432))) {
+        perServer[kind] = {
+          ok: false,
+          skipped: `PostgreSQL not reachable (${BENCH_DATABASE_URL})`,
+          elapsedMs: 0,
+        }
+        log(`${workload} × ${LABEL[kind]}: skipped, PostgreSQL not reachable`)
         continue
       }
       log(`${workload} × ${LABEL[kind]} …`)

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { reachable } from '../tests/helpers/reachable'
 import type { BenchConfig } from './config'
 import { runLoad, type Window } from './harness'
 import type { LatencyResult } from './load/latency'
 import type { Job } from './load/protocol'
+import { BENCH_DATABASE_URL, withSchema } from './postgres'
 import { fmt } from './report'
 import { prepareRooms } from './rooms'
 import { cpuPerEdit, stepAt } from './summaryEdits'
@@ -18,7 +18,7 @@ import { type RunningServer, startServer } from './targets'
  * cost of crossing instances. Needs the local PostgreSQL and Redis; skipped with a reason without.
  */
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const DATABASE_URL = BENCH_DATABASE_URL
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 export type ScaleOutKind = 'one' | 'two'
@@ -34,22 +34,6 @@ export interface ScaleOutRun {
 export interface ScaleOutResults {
   skipped?: string
   runs: Partial<Record<ScaleOutKind, ScaleOutRun>>
-}
-
-/** A schema of its own per run (search_path in the URL), dropped afterwards. */
-async function withSchema<T>(use: (databaseUrl: string) => Promise<T>): Promise<T> {
-  const schema = `bench_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: DATABASE_URL })
-  await admin.connect()
-  await admin.query(`CREATE SCHEMA ${schema}`)
-  const url = new URL(DATABASE_URL)
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  try {
-    return await use(url.toString())
-  } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-    await admin.end()
-  }
 }
 
 /** One or two Oogst instances sharing PostgreSQL, Redis and the token secret, as one target. */

@@ -15,6 +15,7 @@ export function figures(results: BenchResults): Figure[] {
   const out: Figure[] = []
   const has = (w: Workload) => c.workloads.includes(w)
   if (has('latency')) out.push(...latencyFigures(results))
+  if (has('latencyLarge')) out.push(...latencyFigures(results, 'latencyLarge'))
   if (has('cursors')) out.push(...cursorFigures(results))
   if (has('rooms')) out.push(...roomFigures(results))
   if (has('coldLoad')) {

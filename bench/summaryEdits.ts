@@ -3,7 +3,9 @@ import type { CursorResult } from './load/cursors'
 import type { LatencyResult } from './load/latency'
 import type { BenchResults, ServerRun } from './runner'
 
-/** Figures of workloads 1 (edits, rate ramp) and 2 (cursors). */
+/** Figures of workloads 1 (edits, rate ramp; in a room of 50 and of 200) and 2 (cursors). */
+
+export type RampWorkload = 'latency' | 'latencyLarge'
 
 const latency = (run: ServerRun) => run.result as LatencyResult
 const cursors = (run: ServerRun) => run.result as CursorResult
@@ -28,12 +30,12 @@ export function stepAt(run: ServerRun, rate: number) {
 }
 
 /** Highest rate of the doubling ramp that every server sustained: the rate to compare cost at. */
-function commonRate(results: BenchResults): number {
-  const c = results.config.latency
+function commonRate(results: BenchResults, workload: RampWorkload): number {
+  const c = results.config[workload]
   let best = c.startRate
   for (let rate = c.startRate; rate <= c.maxRate; rate *= 2) {
     const all = results.config.servers.every((kind) => {
-      const run = results.runs.latency?.[kind]
+      const run = results.runs[workload]?.[kind]
       return !run?.ok || stepAt(run, rate)?.pass === true
     })
     if (!all) break
@@ -50,23 +52,24 @@ function cpuPerThousandDeliveries(run: ServerRun): number {
   return ((window.serverCpuPct / 100) * 1000) / (perSecond / 1000)
 }
 
-export function latencyFigures(results: BenchResults): Figure[] {
+export function latencyFigures(results: BenchResults, workload: RampWorkload = 'latency'): Figure[] {
   const c = results.config
+  const ramp = c[workload]
   const out: Figure[] = []
-  const common = commonRate(results)
+  const common = commonRate(results, workload)
   const at = (run: ServerRun) => stepAt(run, common)
   const windowAt = (run: ServerRun) => {
     const step = at(run)
     return step ? run.windows?.[step.name] : undefined
   }
   const first = (run: ServerRun) => latency(run).steps[0]?.latencyMs
-  const light = `at ${c.latency.startRate} edits/s (${c.latency.clients} clients)`
+  const light = `at ${ramp.startRate} edits/s (${ramp.clients} clients)`
   out.push(
     figure(
       results,
-      'latency',
+      workload,
       {
-        label: `Max sustained edit rate with p99 ≤ ${c.latency.p99LimitMs} ms, all delivered`,
+        label: `Max sustained edit rate with p99 ≤ ${ramp.p99LimitMs} ms, all delivered`,
         unit: 'edits/s',
         better: 'higher',
         ratioTargets: { yws: 1.5, hocuspocus: 2, relay: 0.66 },
@@ -75,7 +78,7 @@ export function latencyFigures(results: BenchResults): Figure[] {
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: 'Max sustained edit rate, spread over the runs (min–max)', unit: 'edits/s', better: 'info' },
       (run) => {
         const result = latency(run)
@@ -84,7 +87,7 @@ export function latencyFigures(results: BenchResults): Figure[] {
     ),
     figure(
       results,
-      'latency',
+      workload,
       {
         label: 'Rate ramp ended by (1 = the server saturated or failed the latency limit)',
         unit: 'share of runs',
@@ -98,43 +101,43 @@ export function latencyFigures(results: BenchResults): Figure[] {
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Edit→peer p50 ${light}`, unit: 'ms', better: 'lower' },
       (run) => first(run)?.p50 ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Edit→peer p95 ${light}`, unit: 'ms', better: 'lower' },
       (run) => first(run)?.p95 ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Edit→peer p99 ${light}`, unit: 'ms', better: 'lower', target: { max: 5 } },
       (run) => first(run)?.p99 ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Edit→peer max ${light}`, unit: 'ms', better: 'lower' },
       (run) => first(run)?.max ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Edit→first peer p50 ${light} (server + network)`, unit: 'ms', better: 'lower' },
       (run) => latency(run).steps[0]?.firstPeerMs?.p50 ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Edit→first peer p99 ${light} (server + network)`, unit: 'ms', better: 'lower' },
       (run) => latency(run).steps[0]?.firstPeerMs?.p99 ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: 'Server CPU per edit (passing steps)', unit: 'ms', better: 'lower' },
       cpuPerEdit,
     ),
@@ -142,7 +145,7 @@ export function latencyFigures(results: BenchResults): Figure[] {
   out.push(
     figure(
       results,
-      'latency',
+      workload,
       {
         label: `Edit→peer p99 at ${common} edits/s (highest rate all sustained)`,
         unit: 'ms',
@@ -152,13 +155,13 @@ export function latencyFigures(results: BenchResults): Figure[] {
     ),
     figure(
       results,
-      'latency',
+      workload,
       { label: `Server CPU at ${common} edits/s`, unit: '% of a core', better: 'lower' },
       (run) => windowAt(run)?.serverCpuPct ?? null,
     ),
     figure(
       results,
-      'latency',
+      workload,
       {
         label: `Server event loop busy at ${common} edits/s (CPU + blocking I/O)`,
         unit: '%',

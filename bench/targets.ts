@@ -3,12 +3,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { BENCH_DATABASE_URL, createBenchSchema } from './postgres'
 import type { ProbeReply } from './servers/probe'
 
 /** Starts each server under test in its own process and talks to it (readiness, memory, stop). */
 
-export type ServerKind = 'oogst' | 'yws' | 'hocuspocus' | 'relay'
-export const ALL_SERVERS: ServerKind[] = ['oogst', 'yws', 'hocuspocus', 'relay']
+export type ServerKind = 'oogst' | 'oogstPg' | 'yws' | 'hocuspocus' | 'relay'
+export const ALL_SERVERS: ServerKind[] = ['oogst', 'oogstPg', 'yws', 'hocuspocus', 'relay']
+/** Our own deployments (embedded SQLite, PostgreSQL): each is compared with every peer. */
+export const OURS: ServerKind[] = ['oogst', 'oogstPg']
 export type Protocol = 'y-websocket' | 'hocuspocus' | 'relay'
 
 /** What the load generator needs to reach a server (plain data: it crosses the IPC channel). */
@@ -46,6 +49,7 @@ const PROBE = pathToFileURL(path.join(ROOT, 'bench/servers/probe.ts')).href
 const ENTRY: Record<ServerKind, string> = {
   // BENCH_OOGST_ENTRY: run a patched copy of the server instead (A/B of a suggested change).
   oogst: process.env.BENCH_OOGST_ENTRY ?? 'server/src/main.ts',
+  oogstPg: process.env.BENCH_OOGST_ENTRY ?? 'server/src/main.ts',
   yws: 'bench/servers/ywsReference.ts',
   hocuspocus: 'bench/servers/hocuspocus.ts',
   relay: 'bench/servers/relay.ts',
@@ -53,6 +57,7 @@ const ENTRY: Record<ServerKind, string> = {
 
 export const LABEL: Record<ServerKind, string> = {
   oogst: 'Oogst',
+  oogstPg: 'Oogst (PostgreSQL)',
   yws: 'y-websocket-server',
   hocuspocus: 'Hocuspocus',
   relay: 'raw ws relay',
@@ -71,7 +76,10 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   const nodeArgs = ['--expose-gc', '--max-old-space-size=8192']
   if (options.profileDir) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', options.profileDir)
   nodeArgs.push('--import', 'tsx')
-  if (kind === 'oogst') nodeArgs.push('--import', PROBE)
+  const ours = OURS.includes(kind)
+  if (ours) nodeArgs.push('--import', PROBE)
+  // Oogst on PostgreSQL (one instance, no Redis): a schema of its own, dropped when it stops.
+  const schema = kind === 'oogstPg' ? await createBenchSchema() : null
   const child = spawn(process.execPath, [...nodeArgs, ENTRY[kind]], {
     cwd: ROOT,
     env: {
@@ -86,6 +94,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       MAX_CONNECTIONS_PER_IP: '1000000',
       BOARD_CREATES_PER_HOUR: '1000000',
       JOIN_FAILURES_PER_10_MIN: '1000000',
+      ...(schema ? { DATABASE_URL: schema.url } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -94,8 +103,11 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + String(chunk)).slice(-4000)
   })
-  const httpBase = await waitForListening(child, () => stderr)
-  const wsBase = httpBase.replace(/^http/, 'ws') + (kind === 'oogst' ? '/sync' : '')
+  const httpBase = await waitForListening(child, () => stderr).catch(async (error) => {
+    await schema?.drop()
+    throw error
+  })
+  const wsBase = httpBase.replace(/^http/, 'ws') + (ours ? '/sync' : '')
   const protocol: Protocol = kind === 'hocuspocus' ? 'hocuspocus' : kind === 'relay' ? 'relay' : 'y-websocket'
   let nextId = 0
   return {
@@ -111,6 +123,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
         process.stderr.write(`[${kind}] exited with ${child.exitCode}: ${stderr}\n`)
       }
       fs.rmSync(dataDir, { recursive: true, force: true })
+      await schema?.drop()
     },
   }
 }
@@ -176,6 +189,7 @@ export function serverVersions(): Record<ServerKind, string> {
     .version
   return {
     oogst: `oogst ${own} (${commit}), SQLite WAL synchronous=FULL, durable before broadcast`,
+    oogstPg: `oogst ${own} (${commit}), PostgreSQL ${BENCH_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}, durable before broadcast`,
     yws: `@y/websocket-server ${version('@y/websocket-server')} + SQLite write-behind (setPersistence)`,
     hocuspocus: `@hocuspocus/server ${version('@hocuspocus/server')} + extension-sqlite ${version('@hocuspocus/extension-sqlite')} (debounced snapshots)`,
     relay: `ws ${version('ws')} rebroadcast, no document, no storage`,

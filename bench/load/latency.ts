@@ -82,6 +82,7 @@ export async function runLatency(
   const assignments = Array.from({ length: options.clients }, (_, index) => ({ room, index }))
   const pool = await connectMany(target, assignments, { concurrency: 25, timeoutMs: 15_000 })
   const clients = pool.clients
+  if (clients.length < 2) throw new Error(`only ${clients.length} of ${options.clients} clients synced`)
   const fullReceivers = Math.min(options.fullReceivers, clients.length)
   const tracker = new EditTracker(clients, clients.length, fullReceivers)
   tracker.createNotes()

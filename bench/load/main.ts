@@ -30,6 +30,7 @@ const checkpoint: Checkpoint = (name, options = {}) =>
 function run(job: Job): Promise<unknown> {
   switch (job.workload) {
     case 'latency':
+    case 'latencyLarge':
       return runLatency(job.target, job.rooms, job.options, checkpoint)
     case 'cursors':
       return runCursors(job.target, job.rooms, job.options, checkpoint)

@@ -51,6 +51,7 @@ export interface ColdLoadOptions {
 
 export type Job =
   | { workload: 'latency'; target: TargetSpec; rooms: RoomRef[]; options: LatencyOptions }
+  | { workload: 'latencyLarge'; target: TargetSpec; rooms: RoomRef[]; options: LatencyOptions }
   | { workload: 'cursors'; target: TargetSpec; rooms: RoomRef[]; options: CursorOptions }
   | { workload: 'rooms'; target: TargetSpec; rooms: RoomRef[]; options: RoomsOptions }
   | { workload: 'coldLoad'; target: TargetSpec; rooms: RoomRef[]; options: ColdLoadOptions }
