@@ -1,5 +1,6 @@
 import type { Response } from 'express'
 import type { BuildReportOptions } from '../../../shared/src/report/buildReport'
+import type { NameMode } from '../../../shared/src/report/privacy'
 import { type HeavyWork, HeavyWorkError } from '../work/heavyWork'
 import type { TaskInput, TaskKind, TaskOutput } from '../work/tasks'
 import { HttpError } from './errors'
@@ -62,6 +63,10 @@ export function succeeded<T extends { ok: true }>(result: T | Refusal): T {
 }
 
 /** The report options a query asks for (the same for downloads and the preview). */
-export function reportOptions(query: { redact: boolean; zone?: string | undefined }): BuildReportOptions {
-  return { redact: query.redact, zoneId: query.zone ?? null }
+export function reportOptions(query: {
+  redact: boolean
+  zone?: string | undefined
+  names?: NameMode | undefined
+}): BuildReportOptions {
+  return { redact: query.redact, zoneId: query.zone ?? null, names: query.names ?? 'keep' }
 }

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, Router } from 'express'
 import { z } from 'zod'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
+import { NAME_MODES } from '../../../shared/src/report/privacy'
 import { REPORT_FORMATS } from '../../../shared/src/report/types'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import { getBuiltinTemplate } from '../../../shared/src/templates/builtin'
@@ -17,7 +18,7 @@ import { limiter } from './security'
 
 /**
  * The harvest report ("oogst") and the board backup:
- *   GET  /api/boards/:id/report?format=…&redact=true&zone=<zoneId>   the file, as a download
+ *   GET  /api/boards/:id/report?format=…&redact=true&zone=<zoneId>&names=keep|initials|numbered
  *   GET  /api/boards/:id/report/preview?redact=…&zone=…                { model, flags } for the dialog
  *   POST /api/boards/import                                            a JSON backup → a new board
  * Reports are for facilitators; participants (and viewers) only when a facilitator shared them.
@@ -50,6 +51,7 @@ const reportQuery = z.object({
   format: z.enum(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` }),
   redact: flag,
   zone: z.string().regex(OBJECT_ID_PATTERN, 'zone must be a zone id').optional(),
+  names: z.enum(NAME_MODES, { message: `names must be one of ${NAME_MODES.join(', ')}` }).default('keep'),
 })
 
 const previewQuery = reportQuery.omit({ format: true })
