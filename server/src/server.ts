@@ -85,6 +85,12 @@ export async function createOogstServer(
     },
     compactAfterUpdates: config.compactAfterUpdates,
     unloadGraceMs: config.roomUnloadGraceMs,
+    limits: {
+      board: config.board,
+      syncRequestsPerSecond: config.limits.syncRequestsPerSecond,
+      awarenessMaxStateBytes: config.limits.awarenessMaxStateBytes,
+      awarenessBytesPerSecond: config.limits.awarenessBytesPerSecond,
+    },
     catchUpIntervalMs: config.catchUpIntervalMs,
     ...(fanout ? { fanout } : {}),
     log,

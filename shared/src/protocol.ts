@@ -25,6 +25,9 @@ export const CLOSE_CODES = {
   refused: 4409,
   /** The board was deleted. */
   boardDeleted: 4410,
+  /** The edit would take the board past a limit (size, number of notes, text length, nesting):
+   * not saved; final, the client tells the person and reloads from the server. */
+  boardLimit: 4413,
   /** More updates per second than allowed; transient, so the client reconnects after back-off
    * and re-sends what was not saved. */
   tooManyMessages: 4529,

@@ -17,6 +17,11 @@ export interface BoardLimits {
   maxDepth: number
 }
 
+/** A server action refused by a limit; `status` makes the HTTP error handler answer 413. */
+export class BoardLimitError extends Error {
+  readonly status = 413
+}
+
 /** The root types the schema names (shared/src/model/schema.ts); anything else is refused. */
 export const KNOWN_ROOTS: ReadonlySet<string> = new Set([
   'notes',

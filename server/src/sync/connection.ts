@@ -1,23 +1,24 @@
 import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { CLOSE_CODES } from '../../../shared/src/protocol'
+import { CLOSE_CODES, MESSAGE_AWARENESS } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
 import { controlRoom, votesRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
 import { correctAuthors, wrongAuthorRecords } from '../session/noteAuthors'
 import { notesDeletedBy, putInTrash } from '../session/trash'
 import { participantDraftRefusal, participantWriteRefusal, type Writer } from '../session/writePolicy'
+import { updateLimitRefusal } from './boardLimits'
 import {
+  awarenessState,
   type ClientMessage,
   decodeClientMessage,
   encodeAwarenessEntries,
   encodeAwarenessStates,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   MalformedMessageError,
 } from './messages'
-import type { TokenBucket } from './rateLimit'
+import { TokenBucket } from './rateLimit'
 import type { Room, RoomPeer } from './room'
 import { roomAccess } from './roomAccess'
 import type { RoomManager } from './roomManager'
@@ -27,6 +28,9 @@ type UpdateMessage = Extract<ClientMessage, { type: 'update' }>
 
 /** Bytes of edits a reconnecting client may send ahead of its sync step 2 (see storeUpdate). */
 const MAX_DEFERRED_BYTES = 4 * 1024 * 1024
+/** A room near its size limit folds its log at most this often to make room (see boardFull). */
+const COMPACT_TO_FIT_EVERY_MS = 10_000
+const lastCompactToFit = new WeakMap<Room, number>()
 
 export interface ConnectionDeps {
   rooms: RoomManager
@@ -37,7 +41,7 @@ export interface ConnectionDeps {
   /** This socket was closed for sending too many updates (its sender pauses before reconnecting). */
   onFlood?: () => void
   /** Counts refused frames by reason (metrics). */
-  onRefused?: (reason: 'malformed' | 'read-only' | 'storage' | 'rate-limit') => void
+  onRefused?: (reason: 'malformed' | 'read-only' | 'storage' | 'rate-limit' | 'board-limit') => void
 }
 
 /**
@@ -59,6 +63,10 @@ export class Connection implements RoomPeer {
   private deferredBytes = 0
   private chain: Promise<void>
   private closed = false
+  /** Sync step 1 requests: each is answered with a diff of the whole board (issue 16, F3). */
+  private readonly syncRequests: TokenBucket
+  /** Awareness bytes over all entries a frame carries, own and relayed (issue 16, F5). */
+  private readonly awarenessBytes: TokenBucket
   lastSentAt = Date.now()
 
   constructor(
@@ -69,6 +77,9 @@ export class Connection implements RoomPeer {
     private readonly deps: ConnectionDeps,
   ) {
     this.canWrite = roomAccess(address, claims.role, claims.participantId).write
+    const limits = deps.rooms.limits
+    this.syncRequests = new TokenBucket(limits.syncRequestsPerSecond, limits.syncRequestsPerSecond * 2)
+    this.awarenessBytes = new TokenBucket(limits.awarenessBytesPerSecond, limits.awarenessBytesPerSecond)
     this.chain = this.join()
     ws.on('message', (data, isBinary) => {
       const frame = toBytes(data)
@@ -133,6 +144,11 @@ export class Connection implements RoomPeer {
       this.close(CLOSE_CODES.malformed, 'binary frames only')
       return
     }
+    // Over the awareness byte budget: dropped before any decoding, whoever's entries it carries.
+    if (frame[0] === MESSAGE_AWARENESS && !this.awarenessBytes.take(frame.byteLength)) {
+      this.deps.onRefused?.('rate-limit')
+      return
+    }
     let message: ClientMessage
     try {
       message = decodeClientMessage(frame)
@@ -148,7 +164,13 @@ export class Connection implements RoomPeer {
   private async handleMessage(room: Room, message: ClientMessage): Promise<void> {
     switch (message.type) {
       case 'syncStep1':
-        this.send(encodeSyncStep2(room.doc, message.stateVector))
+        // A client asks once per connection; a flood is closed (transient: it may reconnect).
+        if (!this.syncRequests.take()) {
+          this.deps.onRefused?.('rate-limit')
+          this.close(CLOSE_CODES.tooManyMessages, 'too many sync requests')
+          return
+        }
+        this.send(room.syncStep2For(message.stateVector))
         return
       case 'update':
         await this.handleUpdate(room, message)
@@ -163,6 +185,18 @@ export class Connection implements RoomPeer {
         }
         const own = message.entries.filter((entry) => entry.clientId === this.ownAwarenessId)
         if (own.length === 0) return
+        const limit = this.deps.rooms.limits.awarenessMaxStateBytes
+        try {
+          for (const entry of own) {
+            if (entry.stateJson.byteLength > limit)
+              throw new MalformedMessageError('awareness state too large')
+            awarenessState(entry)
+          }
+        } catch (error) {
+          this.deps.onRefused?.('malformed')
+          this.close(CLOSE_CODES.malformed, (error as Error).message)
+          return
+        }
         // Only the socket's own presence counts against its limit: the relayed echoes of everyone
         // else's cursors (one message per change of anyone in the room) cost nothing more than the
         // decoding above, and counting them used up the budget in rooms of 30+, dropping people's
@@ -172,7 +206,7 @@ export class Connection implements RoomPeer {
           return
         }
         for (const entry of own) {
-          if (entry.state === null) this.awarenessIds.delete(entry.clientId)
+          if (isNullState(entry.stateJson)) this.awarenessIds.delete(entry.clientId)
           else this.awarenessIds.add(entry.clientId)
         }
         const update = own.length === message.entries.length ? message.update : encodeAwarenessEntries(own)
@@ -236,6 +270,13 @@ export class Connection implements RoomPeer {
       this.close(CLOSE_CODES.refused, refusal)
       return
     }
+    const overLimit = await this.boardFull(room, message)
+    if (overLimit) {
+      // 4413 is final: re-sending the same edit would be refused again; the client says why.
+      this.deps.onRefused?.('board-limit')
+      this.close(CLOSE_CODES.boardLimit, overLimit)
+      return
+    }
     const content = this.address.kind === 'content'
     // Copied before the update is applied: afterwards the deleted note's fields are gone.
     const trashed = content ? notesDeletedBy(message.decoded, room.doc) : []
@@ -273,6 +314,25 @@ export class Connection implements RoomPeer {
     }
   }
 
+  /**
+   * Why storing this update would cross a board limit (size, notes, text, depth, root types). A
+   * room over its byte limit first folds its log, at most every 10 s: deleted text in the log
+   * should not fill a board that holds much less.
+   */
+  private async boardFull(room: Room, message: UpdateMessage): Promise<string | null> {
+    const limits = this.deps.rooms.limits.board
+    const bytes = message.update.byteLength
+    const now = Date.now()
+    if (
+      room.storedBytes + bytes > limits.maxRoomBytes &&
+      now - (lastCompactToFit.get(room) ?? 0) > COMPACT_TO_FIT_EVERY_MS
+    ) {
+      lastCompactToFit.set(room, now)
+      await room.compactToFit(limits.maxRoomBytes - bytes)
+    }
+    return updateLimitRefusal(message.decoded, room.doc, room.storedBytes, bytes, limits)
+  }
+
   private get writer(): Writer {
     return { participantId: this.claims.participantId, name: this.claims.name }
   }
@@ -300,6 +360,11 @@ export class Connection implements RoomPeer {
     if (this.room) this.deps.rooms.release(this.room)
     if (this.control) this.deps.rooms.release(this.control)
   }
+}
+
+/** `null` as JSON: the entry says its client left. */
+function isNullState(json: Uint8Array): boolean {
+  return json.byteLength === 4 && json[0] === 0x6e && json[1] === 0x75 && json[2] === 0x6c && json[3] === 0x6c
 }
 
 function toBytes(data: unknown): Uint8Array {

@@ -19,10 +19,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** Sync step 2 around an update that was encoded already (the room caches the common ones). */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 
@@ -72,8 +74,11 @@ export type ClientMessage =
 export interface AwarenessEntry {
   clientId: number
   clock: number
-  /** null means "this client left". */
-  state: unknown
+  /**
+   * The state's JSON, still as bytes (a view into the frame): a relayed 1.5 MB state of someone
+   * else is skipped without being decoded. `"null"` means "this client left".
+   */
+  stateJson: Uint8Array
 }
 
 export class MalformedMessageError extends Error {}
@@ -130,6 +135,7 @@ function decodeBody(type: number, decoder: decoding.Decoder): ClientMessage {
   }
 }
 
+/** Reads the entries' ids and clocks; states stay undecoded (a varString is length + UTF-8 bytes). */
 function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
@@ -137,11 +143,19 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state = JSON.parse(decoding.readVarString(decoder)) as unknown
-    entries.push({ clientId, clock, state })
+    entries.push({ clientId, clock, stateJson: decoding.readVarUint8Array(decoder) })
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
   return entries
+}
+
+/** An entry's state, parsed; throws MalformedMessageError for JSON that is not. */
+export function awarenessState(entry: AwarenessEntry): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(entry.stateJson)) as unknown
+  } catch {
+    throw new MalformedMessageError('awareness state is not JSON')
+  }
 }
 
 /** Re-encodes awareness entries (after the server dropped the ones a socket may not set). */
@@ -151,7 +165,7 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   for (const entry of entries) {
     encoding.writeVarUint(encoder, entry.clientId)
     encoding.writeVarUint(encoder, entry.clock)
-    encoding.writeVarString(encoder, JSON.stringify(entry.state))
+    encoding.writeVarUint8Array(encoder, entry.stateJson)
   }
   return encoding.toUint8Array(encoder)
 }

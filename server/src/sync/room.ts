@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Fanout } from '../fanout/types'
 import type { DocumentStore } from '../persistence/types'
 import { AwarenessBatch } from './awarenessBatch'
-import { encodeAwareness, encodeUpdate } from './messages'
+import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './messages'
 import { SeqTracker } from './seqTracker'
 
 /**
@@ -12,6 +12,9 @@ import { SeqTracker } from './seqTracker'
  * for every interleaving doubled the latency of a board written through two instances.
  */
 const GAP_GRACE_MS = 150
+
+/** Sync step 2 answers kept per state vector until the next change (see syncStep2For). */
+const MAX_CACHED_ANSWERS = 4
 
 /** What a room needs from a connected socket. */
 export interface RoomPeer {
@@ -82,6 +85,10 @@ export class Room {
   private exclusiveChain: Promise<unknown> = Promise.resolve()
   private readonly awarenessBroadcast: AwarenessBatch
   private readonly awarenessFanout: AwarenessBatch
+  /** Bytes this room takes in storage (snapshot plus log), for the board size limit. */
+  private bytesStored = 0
+  /** Encoded sync step 2 answers by state vector; emptied by every change of the document. */
+  private readonly answers = new Map<string, Uint8Array>()
 
   private constructor(
     readonly name: string,
@@ -90,7 +97,10 @@ export class Room {
   ) {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeUpdate(update)))
+    this.doc.on('update', (update: Uint8Array) => {
+      this.answers.clear()
+      this.broadcast(encodeUpdate(update))
+    })
     options.onRoomCreated?.(this)
     const afterStoredApply = options.afterStoredApply
     if (afterStoredApply)
@@ -139,6 +149,27 @@ export class Room {
     return this.updatesSinceCompaction
   }
 
+  /** Bytes of this room in storage (snapshot plus log), as far as this instance knows. */
+  get storedBytes(): number {
+    return this.bytesStored
+  }
+
+  /**
+   * The sync step 2 frame for a client's state vector. Encoding a 20 MB board takes ~100 ms, and a
+   * flood of step 1 messages would repeat it for each; new clients all send the same (empty) state
+   * vector, so the answer is kept until the document changes.
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const key = Buffer.from(stateVector).toString('base64')
+    const cached = this.answers.get(key)
+    if (cached) return cached
+    const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    if (this.answers.size >= MAX_CACHED_ANSWERS)
+      this.answers.delete(this.answers.keys().next().value as string)
+    this.answers.set(key, answer)
+    return answer
+  }
+
   /** Storage sequence number up to which this document is complete. */
   get storedSeq(): number {
     return this.seqs.complete
@@ -169,6 +200,7 @@ export class Room {
           continue
         }
         const firstSeq = lastSeq - batch.length + 1
+        this.bytesStored += byteLength(updates)
         await this.exclusive(() => {
           // Another instance may have written in between, its message still on the way: apply
           // ours now (updates commute) and read storage only if the gap stays open.
@@ -210,6 +242,7 @@ export class Room {
   private async catchUpLocked(): Promise<number> {
     const stored = await this.store.loadRoom(this.name, this.seqs.complete)
     const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    this.bytesStored += byteLength(updates)
     if (updates.length > 0) this.applyLocked(updates, FANOUT_ORIGIN)
     this.seqs.caughtUp(stored.lastSeq)
     return stored.updates.length
@@ -224,6 +257,7 @@ export class Room {
     return this.exclusive(() => {
       if (toSeq <= this.seqs.complete) return
       // Published only after commit, so storage has everything up to toSeq if a gap stays open.
+      this.bytesStored += update.byteLength
       this.applyLocked([update], FANOUT_ORIGIN)
       this.noteApplied(fromSeq, toSeq)
     }).catch((error) => this.options.log?.(`room ${this.name}: fan-out update failed`, error))
@@ -262,11 +296,24 @@ export class Room {
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     const uptoSeq = this.seqs.complete
     try {
+      const before = this.bytesStored
       await this.store.compactRoom(this.name, snapshot, uptoSeq)
       this.updatesSinceCompaction = 0
+      // What was appended while the snapshot was written stays in the log.
+      this.bytesStored = snapshot.byteLength + Math.max(0, this.bytesStored - before)
     } catch (error) {
       this.options.log?.(`room ${this.name}: compaction failed, log kept`, error)
     }
+  }
+
+  /**
+   * Folds the log now when that could bring the room back under `limit` bytes (a board near its
+   * size limit whose log holds deleted text); a no-op when even the snapshot would not fit.
+   */
+  async compactToFit(limit: number): Promise<void> {
+    await this.idle
+    if (this.updatesSinceCompaction === 0 || this.bytesStored <= limit) return
+    await this.exclusive(() => this.compact())
   }
 
   /** Waits for queued writes and fan-out catch-up to finish. */
@@ -310,6 +357,10 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+function byteLength(updates: readonly Uint8Array[]): number {
+  return updates.reduce((sum, update) => sum + update.byteLength, 0)
 }
 
 interface AwarenessChange {

@@ -1,6 +1,26 @@
 import * as Y from 'yjs'
 import type { DocumentStore } from '../persistence/types'
+import { BoardLimitError, type BoardLimits, updateLimitRefusal } from './boardLimits'
 import { Room, type RoomOptions } from './room'
+
+/** Limits every write path checks (issue 16): per board, and per socket for what sockets may ask. */
+export interface WriteLimits {
+  board: BoardLimits
+  /** Sync step 1 requests per socket per second; each is answered with a diff of the whole board. */
+  syncRequestsPerSecond: number
+  /** Largest awareness state a socket may set for itself (JSON bytes). */
+  awarenessMaxStateBytes: number
+  /** Awareness bytes a socket may send per second, over all entries it carries. */
+  awarenessBytesPerSecond: number
+}
+
+/** Generous defaults for code that builds a RoomManager without a config (tools, benches). */
+export const DEFAULT_WRITE_LIMITS: WriteLimits = {
+  board: { maxRoomBytes: 64 * 1024 * 1024, maxNotes: 25_000, maxTextLength: 10_000, maxDepth: 16 },
+  syncRequestsPerSecond: 2,
+  awarenessMaxStateBytes: 16 * 1024,
+  awarenessBytesPerSecond: 256 * 1024,
+}
 
 /** How long an evicted board's rooms stay unloadable; far longer than any request in flight. */
 const DELETED_BOARD_MEMORY_MS = 10 * 60_000
@@ -30,11 +50,17 @@ export class RoomManager {
   private readonly deletedBoards = new Set<string>()
 
   private readonly catchUpTimer: NodeJS.Timeout | null = null
+  readonly limits: WriteLimits
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: RoomOptions & { unloadGraceMs: number; catchUpIntervalMs?: number },
+    private readonly options: RoomOptions & {
+      unloadGraceMs: number
+      catchUpIntervalMs?: number
+      limits?: WriteLimits
+    },
   ) {
+    this.limits = options.limits ?? DEFAULT_WRITE_LIMITS
     // With fan-out, a lost message is noticed at the next one; this catches the last one too.
     if (options.fanout) {
       this.catchUpTimer = setInterval(() => void this.catchUpAll(), options.catchUpIntervalMs ?? 2000)
@@ -111,8 +137,19 @@ export class RoomManager {
       copy.on('update', (update: Uint8Array) => updates.push(update))
       const result = change(copy)
       copy.destroy()
-      if (updates.length > 0)
-        await room.submitUpdate(updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates))
+      if (updates.length > 0) {
+        const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+        // Server actions obey the board limits too (a reveal of drafts into a full board).
+        const refusal = updateLimitRefusal(
+          Y.decodeUpdate(update),
+          room.doc,
+          room.storedBytes,
+          update.byteLength,
+          this.limits.board,
+        )
+        if (refusal) throw new BoardLimitError(refusal)
+        await room.submitUpdate(update)
+      }
       return result
     } finally {
       this.release(room)
