@@ -177,6 +177,15 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stippen' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: artifactPath('export-dialog-sections.png') })
 
+    // Privacy by default: personal data was found, so it is left out until the facilitator
+    // actively chooses to keep it (and is told so).
+    expect(await dialog.getByTestId('export-redact').isChecked()).toBe(true)
+    await dialog.getByTestId('report-redacted-notice').waitFor(SYNC)
+    expect(await dialog.locator('.privacy-mark.redacted').count()).toBe(2)
+    await dialog.getByTestId('export-redact').uncheck()
+    await dialog.getByTestId('export-redact-kept').waitFor(SYNC)
+    await expect.poll(() => preview.getByTestId('report-note-text').allTextContents()).toContain(NOTE_PHONE)
+
     // Downloads carry the token and the server's file name.
     const docx = await download(page, 'docx', 'export.docx')
     expect(docx.download.suggestedFilename()).toMatch(/^oogst-oogst-e2e-\d{4}-\d{2}-\d{2}\.docx$/)
@@ -199,7 +208,11 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     expect(await preview.textContent()).not.toContain(PHONE)
     expect(await dialog.locator('.privacy-mark.redacted').count()).toBe(2)
     await page.screenshot({ path: artifactPath('export-dialog-redacted.png') })
-    const redactedDocx = await docxText((await download(page, 'docx', 'export-redacted.docx')).file)
+    const redactedDownload = await download(page, 'docx', 'export-redacted.docx')
+    expect(redactedDownload.download.suggestedFilename()).toMatch(
+      /^oogst-oogst-e2e-zonder-privegegevens-\d{4}-\d{2}-\d{2}\.docx$/,
+    )
+    const redactedDocx = await docxText(redactedDownload.file)
     expect(redactedDocx).not.toContain(PHONE)
     expect(redactedDocx).not.toContain(EMAIL)
     expect(redactedDocx).toContain('Bel me gerust: [verwijderd]')
@@ -209,6 +222,12 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     )
     expect(redactedPdf.text).not.toContain(PHONE)
     expect(redactedPdf.text).toContain('[verwijderd]')
+
+    // "Namen van deelnemers": numbered in the preview (and so in every file).
+    await dialog.getByTestId('export-names').selectOption('numbered')
+    await expect.poll(() => preview.textContent()).toContain('Deelnemer 1')
+    expect(await preview.textContent()).not.toContain('Fatima')
+    await dialog.getByTestId('export-names').selectOption('keep')
 
     // The picture of one zone.
     await dialog.getByTestId('export-zone').selectOption(second.id)

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ZoneData } from '../../../../shared/src/model/zones'
+import type { NameMode } from '../../../../shared/src/report/privacy'
 import type { ReportFormat } from '../../../../shared/src/report/types'
 import { ApiError } from '../../api/http'
 import { downloadReport } from './reportApi'
@@ -29,12 +30,14 @@ export function DownloadButtons({
   boardId,
   token,
   redact,
+  names,
   compact,
   zones,
 }: {
   boardId: string
   token: string
   redact: boolean
+  names: NameMode
   /** Compact report (true), full (false), or chosen by size (null). */
   compact: boolean | null
   zones: readonly ZoneData[]
@@ -54,6 +57,7 @@ export function DownloadButtons({
       const picture = PICTURES.includes(format)
       const filename = await downloadReport(boardId, token, format, {
         redact,
+        names,
         compact,
         zoneId: picture ? chosenZone || null : null,
       })

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { HarvestNotes } from '../../../../shared/src/model/harvestNotes'
@@ -9,7 +9,7 @@ import { DeleteBoardSection } from './DeleteBoard'
 import { DownloadButtons } from './DownloadButtons'
 import { useFocusTrap, useReportPreview, useReportsShared } from './exportHooks'
 import { HarvestNotesEditor, useHarvestNotes } from './HarvestNotesEditor'
-import { PrivacyFlags } from './PrivacyFlags'
+import { PrivacyChoiceControls, PrivacyFlags, usePrivacyChoices } from './PrivacyFlags'
 import { ReportPreview } from './ReportPreview'
 
 export interface ExportDialogProps {
@@ -54,13 +54,15 @@ function ExportContent({
   headingId,
 }: ExportDialogProps & { headingId: string }) {
   const { t } = useTranslation()
-  const redactId = useId()
   const flagsHeadingId = useId()
   const previewHeadingId = useId()
-  const [redact, setRedact] = useState(false)
+  const privacy = usePrivacyChoices()
+  const { redact, names } = privacy
   const [length, setLength] = useState<ReportLength>('auto')
   const compact = length === 'auto' ? null : length === 'compact'
-  const preview = useReportPreview(boardId, token, redact, compact)
+  const preview = useReportPreview(boardId, token, redact, compact, names)
+  const { seeFlags } = privacy
+  useEffect(() => seeFlags(preview.current?.flags ?? null), [preview.current, seeFlags])
   const harvest = useHarvestNotes(isFacilitator ? control : null)
   const fetched = preview.current?.model ?? null
   // The facilitator's summary fields show in the preview as they are typed in, before a refresh.
@@ -96,19 +98,7 @@ function ExportContent({
                 headingId={flagsHeadingId}
               />
             )}
-            <div className="export-redact">
-              <input
-                id={redactId}
-                type="checkbox"
-                checked={redact}
-                onChange={(event) => setRedact(event.target.checked)}
-                data-testid="export-redact"
-              />
-              <label htmlFor={redactId}>
-                <span className="export-redact-label">{t('export.redact')}</span>
-                <span className="export-redact-hint">{t('export.redactHint')}</span>
-              </label>
-            </div>
+            <PrivacyChoiceControls choices={privacy} />
           </section>
           <LengthChoice value={length} onChange={setLength} />
           {isFacilitator && <HarvestNotesEditor control={control} />}
@@ -116,6 +106,7 @@ function ExportContent({
             boardId={boardId}
             token={token}
             redact={redact}
+            names={names}
             compact={compact}
             zones={model?.zones ?? []}
           />

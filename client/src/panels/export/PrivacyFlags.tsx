@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useCallback, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { findPersonalData } from '../../../../shared/src/report/privacy'
+import { findPersonalData, NAME_MODES, type NameMode } from '../../../../shared/src/report/privacy'
 import type { PrivacyFlag, PrivacyKind, ReportModel } from '../../../../shared/src/report/types'
 
 interface FlaggedNote {
@@ -65,9 +65,9 @@ function Highlighted({ text, matches, redact }: { text: string; matches: string[
 }
 
 /**
- * Personal data the server found in notes (phone numbers, e-mail addresses, postcodes with a house
- * number), one entry per note with the matches marked, so the facilitator can decide to leave them
- * out of the report (or change the note on the board).
+ * Personal data the server found in notes (phone numbers, e-mail addresses, bank accounts, BSNs,
+ * postcodes with a house number), one entry per note with the matches marked, so the facilitator
+ * sees what is left out of the report (or decides to keep it, or changes the note on the board).
  */
 export function PrivacyFlags({
   flags,
@@ -115,5 +115,92 @@ export function PrivacyFlags({
         ))}
       </ul>
     </div>
+  )
+}
+
+export interface PrivacyChoices {
+  /** Leave personal data out of the preview and the files. */
+  redact: boolean
+  names: NameMode
+  /** The facilitator chose to keep flagged personal data in the report. */
+  keptOnPurpose: boolean
+  /** Personal data was found (null until the first preview arrived). */
+  flagged: boolean | null
+  setRedact: (value: boolean) => void
+  setNames: (mode: NameMode) => void
+  /** Tell the choices what the latest preview found. */
+  seeFlags: (flags: readonly PrivacyFlag[] | null) => void
+}
+
+/**
+ * Privacy by default: when personal data is flagged, it is left out unless the facilitator
+ * actively unticks the box; until the first preview says whether anything was found, the
+ * dialog asks for the redacted report, so no unredacted file can be downloaded by accident.
+ */
+export function usePrivacyChoices(): PrivacyChoices {
+  const [chosen, setChosen] = useState<boolean | null>(null)
+  const [flagged, setFlagged] = useState<boolean | null>(null)
+  const [names, setNames] = useState<NameMode>('keep')
+  const seeFlags = useCallback((flags: readonly PrivacyFlag[] | null) => {
+    if (flags) setFlagged(flags.length > 0)
+  }, [])
+  const redact = chosen ?? flagged ?? true
+  return {
+    redact,
+    names,
+    keptOnPurpose: flagged === true && chosen === false,
+    flagged,
+    setRedact: setChosen,
+    setNames,
+    seeFlags,
+  }
+}
+
+/** "Privégegevens weglaten" (on by default when something was found) and "Namen van deelnemers". */
+export function PrivacyChoiceControls({ choices }: { choices: PrivacyChoices }) {
+  const { t } = useTranslation()
+  const redactId = useId()
+  const namesId = useId()
+  const namesHintId = useId()
+  return (
+    <>
+      <div className="export-redact">
+        <input
+          id={redactId}
+          type="checkbox"
+          checked={choices.redact}
+          onChange={(event) => choices.setRedact(event.target.checked)}
+          data-testid="export-redact"
+        />
+        <label htmlFor={redactId}>
+          <span className="export-redact-label">{t('export.redact')}</span>
+          <span className="export-redact-hint">{t('export.redactHint')}</span>
+        </label>
+      </div>
+      {choices.keptOnPurpose && (
+        <p className="export-redact-kept" role="status" data-testid="export-redact-kept">
+          {t('export.redactKept')}
+        </p>
+      )}
+      <div className="field export-names">
+        <label htmlFor={namesId}>{t('export.names.label')}</label>
+        <select
+          id={namesId}
+          value={choices.names}
+          aria-describedby={namesHintId}
+          onChange={(event) => choices.setNames(event.target.value as NameMode)}
+          data-testid="export-names"
+        >
+          {NAME_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {t(`export.names.${mode}`)}
+            </option>
+          ))}
+        </select>
+        <span className="export-redact-hint" id={namesHintId}>
+          {t('export.names.hint')}
+        </span>
+      </div>
+    </>
   )
 }

@@ -1,6 +1,7 @@
 import { type RefObject, useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { getReportsShared } from '../../../../shared/src/model/session'
+import type { NameMode } from '../../../../shared/src/report/privacy'
 import type { ReportModel } from '../../../../shared/src/report/types'
 import { ApiError } from '../../api/http'
 import { fetchPreview, type ReportPreview } from './reportApi'
@@ -36,6 +37,7 @@ export function useReportPreview(
   token: string,
   redact: boolean,
   compact: boolean | null = null,
+  names: NameMode = 'keep',
 ): PreviewState {
   const [current, setCurrent] = useState<ReportPreview | null>(null)
   const [original, setOriginal] = useState<ReportModel | null>(null)
@@ -50,8 +52,10 @@ export function useReportPreview(
     let cancelled = false
     setLoading(true)
     setError(null)
-    const wanted = fetchPreview(boardId, token, { redact, compact })
-    const plain = redact ? fetchPreview(boardId, token, { redact: false, compact }) : wanted
+    const wanted = fetchPreview(boardId, token, { redact, compact, names })
+    // The flags point into the note texts as they are on the board: unredacted, names as written.
+    const plain =
+      redact || names !== 'keep' ? fetchPreview(boardId, token, { redact: false, compact }) : wanted
     Promise.all([wanted, plain]).then(
       ([result, unredacted]) => {
         if (cancelled) return
@@ -68,7 +72,7 @@ export function useReportPreview(
     return () => {
       cancelled = true
     }
-  }, [boardId, token, redact, compact, round])
+  }, [boardId, token, redact, compact, names, round])
 
   return { current, original, loading, errorKey: error, refresh }
 }

@@ -1,3 +1,4 @@
+import type { NameMode } from '../../../../shared/src/report/privacy'
 import type { PrivacyFlag, ReportFormat, ReportModel } from '../../../../shared/src/report/types'
 import { ApiError, request } from '../../api/http'
 
@@ -18,6 +19,8 @@ export interface ReportOptions {
   zoneId?: string | null
   /** Compact report (true), full (false), or chosen by the board's size (null/absent). */
   compact?: boolean | null
+  /** Participant names as written (default), as initials or numbered. */
+  names?: NameMode
 }
 
 function reportQuery(options: ReportOptions & { format?: ReportFormat }): string {
@@ -26,6 +29,7 @@ function reportQuery(options: ReportOptions & { format?: ReportFormat }): string
   query.set('redact', options.redact ? 'true' : 'false')
   if (options.zoneId) query.set('zone', options.zoneId)
   if (typeof options.compact === 'boolean') query.set('compact', options.compact ? 'true' : 'false')
+  if (options.names && options.names !== 'keep') query.set('names', options.names)
   return query.toString()
 }
 
