@@ -126,7 +126,8 @@ export function useBoardSession(input: {
   usePublishSessionCommands({ state, boardId, token, isFacilitator, timeUp: countdown.timeUp, say })
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {
-    if (takeRefusedNotice(boardId)) say('session.editRefused')
+    const notice = takeRefusedNotice(boardId)
+    if (notice) say(notice)
   }, [boardId, say])
 
   const running = state.timer.status === 'running' || state.timer.status === 'paused'

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { contentRoom } from '../../../shared/src/rooms'
-import { reloadAfterRefusedEdit } from '../session/refusedEdit'
+import { isRefusedEdit, reloadAfterRefusedEdit } from '../session/refusedEdit'
 import { warnAboutUntrackedEdits } from './localOrigin'
 import { openOfflineCopy } from './offline'
 import { sendOwnPresenceOnly } from './ownPresenceOnly'
@@ -108,8 +107,8 @@ export function useSyncedBoard(
     let retryTimer: number | undefined
     provider.on('closed', (event) => {
       // An edit the server refused (a locked note, time up): start again from the server's board.
-      if (event.code === CLOSE_CODES.refused) {
-        void reloadAfterRefusedEdit(boardId, offline?.persistence)
+      if (isRefusedEdit(event.code)) {
+        void reloadAfterRefusedEdit(boardId, offline?.persistence, event.code)
         return
       }
       failureHandler.current()
