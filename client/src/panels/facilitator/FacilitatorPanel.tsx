@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import type { SessionView } from '../../session/sessionView'
+import { SuggestPanel } from '../../suggest/SuggestPanel'
 import { DraftsModeration } from './DraftsModeration'
 import { PeoplePanel } from './PeoplePanel'
 import { ScriptEditor } from './ScriptEditor'
@@ -10,7 +11,7 @@ import { useSheetOnNarrow } from './useSheetOnNarrow'
 import { VotingPanel } from './VotingPanel'
 import './facilitator.css'
 
-const TABS = ['script', 'writing', 'voting', 'people', 'trash'] as const
+const TABS = ['script', 'writing', 'voting', 'suggest', 'people', 'trash'] as const
 type Tab = (typeof TABS)[number]
 
 interface FacilitatorPanelProps {
@@ -77,7 +78,11 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
             onKeyDown={onTabKey}
             data-testid={`facilitator-tab-${name}`}
           >
-            {name === 'trash' ? t('trash.tab') : t(`facilitator.tabs.${name}`)}
+            {name === 'trash'
+              ? t('trash.tab')
+              : name === 'suggest'
+                ? t('suggest.tab')
+                : t(`facilitator.tabs.${name}`)}
           </button>
         ))}
       </div>
@@ -90,6 +95,7 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
         {tab === 'script' && <ScriptEditor view={view} />}
         {tab === 'writing' && <DraftsModeration view={view} />}
         {tab === 'voting' && <VotingPanel view={view} />}
+        {tab === 'suggest' && <SuggestPanel view={view} />}
         {tab === 'people' && <PeoplePanel view={view} awareness={awareness} />}
         {tab === 'trash' && <TrashPanel view={view} />}
       </div>
