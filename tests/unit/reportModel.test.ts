@@ -74,17 +74,21 @@ describe('the report model', () => {
     expect(reportFilename(model, 'docx')).toBe('oogst-buurtavond-zuidoost-samen-sterker-2025-03-12.docx')
   })
 
-  it('never carries the author of an anonymous note, and hides names when any note is anonymous', () => {
+  it('never carries the author of an anonymous note, and keeps the names of who took part', () => {
     const { model } = sample()
     const anonymous = model.notes.filter((n) => n.anonymous)
     expect(anonymous.map((n) => [n.authorId, n.authorName])).toEqual([
       [null, null],
       [null, null],
     ])
-    expect(model.participants).toEqual({ count: 5, countIsMinimum: false, names: null })
-    for (const text of [JSON.stringify(model), renderMarkdown(model), renderCsv(model), renderJson(model)]) {
-      expect(text).not.toContain(ANONYMOUS)
-    }
+    // Only the anonymous notes hide who wrote them; the list of who took part stays.
+    expect(model.participants.names).toContain(ANONYMOUS)
+    expect(model.participants).toMatchObject({ count: 5, countIsMinimum: false })
+    const markdown = renderMarkdown(model)
+    expect(count(markdown, ANONYMOUS)).toBe(1) // in "Deelnemers (5): …" only
+    expect(renderCsv(model)).not.toContain(ANONYMOUS)
+    const backup = JSON.parse(renderJson(model)) as { notes: { anonymous: boolean; authorName: string }[] }
+    expect(backup.notes.filter((n) => n.anonymous).map((n) => n.authorName)).toEqual(['', ''])
   })
 
   it('names the facilitator as such and does not count them among the participants', () => {
@@ -113,12 +117,12 @@ describe('the report model', () => {
     expect(first.participants).toEqual({ count: 1, countIsMinimum: false, names: [] })
     const id = createNote(content, { x: 0, y: 0, authorId: 'b', authorName: 'Bo', text: 'stil' })
     setNoteAnonymous(content, id, true)
-    expect(buildReport(content, new Y.Doc()).participants.names).toBeNull()
+    expect(buildReport(content, new Y.Doc()).participants.names).toEqual([])
     // A note revealed anonymously has no author at all: its writer cannot be counted.
     const revealed = createNote(content, { x: 0, y: 0, authorId: '', authorName: '', text: 'onthuld' })
     setNoteAnonymous(content, revealed, true)
     const model = buildReport(content, new Y.Doc())
-    expect(model.participants).toEqual({ count: 2, countIsMinimum: true, names: null })
+    expect(model.participants).toEqual({ count: 2, countIsMinimum: true, names: [] })
     expect(renderMarkdown(model)).toContain('minstens 2 deelnemers')
   })
 
@@ -172,12 +176,14 @@ describe('privacy', () => {
 })
 
 describe('formats', () => {
-  it('Markdown shows every note once, escaped so nothing on a note becomes markup', () => {
+  it('Markdown shows every note once after the summary, escaped so nothing on a note becomes markup', () => {
     const { model } = sample()
     const md = renderMarkdown(model)
     expect(md).not.toMatch(/(^|[^\\])<script/)
-    expect(md).toContain('\\# geen kop \\*geen nadruk\\* \\[link\\](javascript:alert(1)) \\| pijp')
-    const plain = unescapeMarkdown(md).replace(/\s+/g, '')
+    expect(md).toContain('\\# geen kop \\*geen nadruk\\* [link\\](javascript:alert(1)) | pijp')
+    // The summary repeats the top notes; after it, each note is in the verslag once.
+    const body = md.slice(md.indexOf('\n## ', md.indexOf('## Samenvatting') + 1))
+    const plain = unescapeMarkdown(body).replace(/\s+/g, '')
     for (const note of model.notes.filter((n) => n.text.trim() && n.zoneId !== 'z-afspraken')) {
       expect(plain.split(note.text.replace(/\s+/g, '')).length - 1, note.id).toBe(1)
     }
@@ -242,7 +248,7 @@ describe('formats', () => {
 })
 
 describe('the board picture', () => {
-  it('draws zones, notes (escaped), vote badges and annotations, and leaves text out when too small', () => {
+  it('draws zones, groups, notes (escaped), vote badges and annotations, and shortens text when small', () => {
     const { model } = sample()
     const svg = renderBoardSvg(model)
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
@@ -254,8 +260,14 @@ describe('the board picture', () => {
     expect(svg).toContain('<ellipse')
     expect(count(svg, '<circle')).toBe(6) // one badge per note with votes
     expect(svg).not.toContain(ANONYMOUS)
+    expect(svg).toContain('>Ontmoeten<') // the group's name
+    expect(svg).toContain('👍2') // reactions
+    // Small, the note text is shortened (never dropped): every note still shows its first words.
     const overview = renderBoardSvg(model, { targetWidth: 300 })
-    expect(overview).not.toContain('Koffieochtend')
+    expect(overview).not.toContain('Koffieochtend in de buurtkamer trekt')
+    expect(overview).toContain('>Koffie')
+    expect(overview).toContain('>Taalcafé')
+    expect(overview).toMatch(/…<\/tspan>/)
     expect(overview).toContain('>Wat kan beter?<')
   })
 })

@@ -177,7 +177,9 @@ function noteSvg(note: ReportNote, style: NoteStyle): string {
     : note.reactions.map((r) => `${r.emoji}${r.participantIds.length}`).join(' ')
   const pad = Math.min(NOTE_PADDING, note.width / 8)
   // Never more than the note holds: a tiny note still gets one (shortened) line.
-  const fontSize = Math.min(style.fontSize, Math.max(4, (note.height - 2 * pad) / LINE_HEIGHT))
+  // …and at least a word's worth of characters per line, or only "…" would be left.
+  const fitting = Math.min((note.height - 2 * pad) / LINE_HEIGHT, (note.width - 2 * pad) / (8 * 0.64))
+  const fontSize = Math.min(style.fontSize, Math.max(4, fitting))
   const reactionRoom = reactions ? fontSize * LINE_HEIGHT : 0
   const room = note.height - 2 * pad - reactionRoom
   const maxLines = style.simple ? 1 : Math.max(1, Math.floor(room / (fontSize * LINE_HEIGHT)))
