@@ -113,9 +113,10 @@ describe('whose notes: enforced by the server, with a Prullenbak', () => {
     const note = createNote(a.doc, { x: 3000, y: 10, authorId: annaId, authorName: 'Anna', text: 'Van Anna' })
     await waitFor(() => getNote(watcher.doc, note) !== null, 3000, 'note shared')
     // Made in a document that never saw Anna's note, so the new value has no origin; the highest
-    // client id makes it win the key over Anna's note wherever it is integrated.
+    // client id makes it win the key over Anna's note wherever it is integrated. (With a lower one
+    // it loses, changes nothing and is accepted: the write policy judges what an update changes.)
     const forged = new Y.Doc()
-    forged.clientID = 2 ** 31 - 1
+    forged.clientID = 2 ** 32 - 1
     const map = new Y.Map<unknown>()
     map.set('text', new Y.Text('Gekaapt'))
     map.set('authorId', annaId)

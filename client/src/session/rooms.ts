@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { listNotes, type NoteData, observeNotes } from '../../../shared/src/model'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { controlRoom, draftsRoom } from '../../../shared/src/rooms'
+import { providerOptions } from '../sync/providerOptions'
 
 /** The WebSocket base address of this server (same host, `ws:` or `wss:` like the page). */
 export function syncUrl(): string {
@@ -31,8 +32,7 @@ export function useControlDoc(boardId: string, token: string, onRoleChange: () =
   useEffect(() => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncUrl(), controlRoom(boardId), doc, {
-      params: { token },
-      disableBc: true,
+      ...providerOptions(token),
     })
     // Only the facilitators' own edits matter here; awareness lives in the content room.
     provider.awareness.setLocalState(null)
@@ -94,8 +94,7 @@ export function useDrafts(
     if (!open) return
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncUrl(), draftsRoom(boardId, participantId), doc, {
-      params: { token },
-      disableBc: true,
+      ...providerOptions(token),
     })
     provider.awareness.setLocalState(null)
     let synced = false

@@ -7,6 +7,7 @@ import { isRefusedEdit, reloadAfterRefusedEdit } from '../session/refusedEdit'
 import { warnAboutUntrackedEdits } from './localOrigin'
 import { openOfflineCopy } from './offline'
 import { sendOwnPresenceOnly } from './ownPresenceOnly'
+import { providerOptions } from './providerOptions'
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 
@@ -73,9 +74,7 @@ export function useSyncedBoard(
       if (active && hasContent) setLocalContent(true)
     })
     const provider = new WebsocketProvider(syncUrl(), contentRoom(boardId), doc, {
-      params: { token },
-      // No cross-tab shortcut: "Verbonden" must mean the server has our changes.
-      disableBc: true,
+      ...providerOptions(token),
       connect: navigator.onLine,
     })
     sendOwnPresenceOnly(provider)

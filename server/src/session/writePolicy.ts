@@ -7,9 +7,9 @@ import {
   readNotesOpen,
 } from '../../../shared/src/model/notePermissions'
 import { notesRoot, zonesRoot } from '../../../shared/src/model/schema'
+import { judgeOnCopy } from '../sync/scratchDocs'
 import type { DecodedUpdate } from '../sync/updateChecks'
 import { changedRecords, fieldOf, isTypeView, recordView, visibleBefore, visibleNow } from './recordViews'
-import { judgeOnCopy } from './scratchDocs'
 
 /**
  * What a participant may change on a board, judged on what an update DOES (issue 16, "locks by

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
+import { offeredProtocols, SYNC_SUBPROTOCOL, tokenFromProtocols } from '../../../shared/src/syncToken'
 import type { TokenClaims } from '../auth/tokens'
 import type { AccessTarget, BoardService } from '../boards/boardService'
 import { clientAddress } from '../http/clientAddress'
@@ -12,6 +13,7 @@ import { KEEPALIVE_MESSAGE } from './messages'
 import { ConnectionCounter, TokenBucket } from './rateLimit'
 import { roomAccess } from './roomAccess'
 import type { RoomManager } from './roomManager'
+import { refusalCostMs } from './scratchDocs'
 
 export interface SyncServerOptions {
   maxFrameBytes: number
@@ -30,11 +32,14 @@ export interface SyncServerOptions {
 }
 
 const SYNC_PREFIX = '/sync/'
+/** The longest a participant whose edit was refused waits before reconnecting to that board. */
+const MAX_REFUSED_WRITE_COOLDOWN_MS = 5000
 
 const coolDownKey = (boardId: string, participantId: string) => `${boardId}:${participantId}`
 
 /**
- * Accepts WebSocket upgrades on `/sync/<room>?token=…`. The token is checked before the upgrade
+ * Accepts WebSocket upgrades on `/sync/<room>`, with the token in the subprotocol header
+ * (shared/src/syncToken.ts) or, discouraged, as `?token=…`. The token is checked before the upgrade
  * completes, so a refused client never gets a socket; everything after that is per Connection.
  */
 export class SyncServer {
@@ -55,7 +60,13 @@ export class SyncServer {
     private readonly boards: BoardService,
     private readonly options: SyncServerOptions,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxFrameBytes,
+      // A client that sends its token as a subprotocol is answered with Oogst's own protocol
+      // (browsers require one to be chosen), never with the token.
+      handleProtocols: (protocols) => (protocols.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
+    })
     this.perAddress = new ConnectionCounter(options.limits.connectionsPerIp)
     httpServer.on('upgrade', (request, socket, head) => {
       this.handleUpgrade(request, socket, head).catch((error) => {
@@ -79,7 +90,9 @@ export class SyncServer {
     const roomName = url.pathname.slice(SYNC_PREFIX.length)
     const address = parseRoomName(roomName)
     if (!address) return refuse(socket, 404, 'Not Found')
-    const access = await this.boards.verifyAccess(url.searchParams.get('token'), address.boardId)
+    // The header first (the app sends it there, out of proxy logs); the address for other clients.
+    const offered = tokenFromProtocols(offeredProtocols(request.headers['sec-websocket-protocol']))
+    const access = await this.boards.verifyAccess(offered ?? url.searchParams.get('token'), address.boardId)
     if (!access) return refuse(socket, 401, 'Unauthorized')
     const { claims } = access
     if (!roomAccess(address, claims.role, claims.participantId).read) return refuse(socket, 403, 'Forbidden')
@@ -115,12 +128,23 @@ export class SyncServer {
         this.options.limits.awarenessPerSecond * 2,
       ),
       log: this.options.log,
-      onFlood: () =>
-        this.coolingDown.set(
-          coolDownKey(room.boardId, claims.participantId),
-          Date.now() + (this.options.floodCooldownMs ?? 5000),
-        ),
-      ...(this.options.onRefused ? { onRefused: this.options.onRefused } : {}),
+      onFlood: () => this.coolDown(room.boardId, claims.participantId, this.options.floodCooldownMs ?? 5000),
+      onRefused: (reason) => {
+        this.options.onRefused?.(reason)
+        // A participant's refused edit of the board (the write policy, 4409) cost a rebuild of
+        // the board's scratch copy (scratchDocs.ts): a client that reconnects at once to try
+        // again waits in proportion, so refusals take at most a tenth of the server's time.
+        // The app itself does not reconnect after 4409.
+        if (reason === 'read-only' && room.kind === 'content' && claims.role === 'participant') {
+          void this.rooms.peek(roomName).then((loaded) => {
+            const wait = Math.min(
+              MAX_REFUSED_WRITE_COOLDOWN_MS,
+              (loaded ? refusalCostMs(loaded.doc) : 0) * 10,
+            )
+            if (wait >= 1) this.coolDown(room.boardId, claims.participantId, wait)
+          })
+        }
+      },
     })
     this.connections.add(connection)
     this.options.onJoin?.(claims, room)
@@ -138,6 +162,11 @@ export class SyncServer {
       clearInterval(ping)
       this.connections.delete(connection)
     })
+  }
+
+  private coolDown(boardId: string, participantId: string, forMs: number): void {
+    const key = coolDownKey(boardId, participantId)
+    this.coolingDown.set(key, Math.max(this.coolingDown.get(key) ?? 0, Date.now() + forMs))
   }
 
   /** Expired entries stay until the keepalive sweep; an expired one simply no longer counts. */
