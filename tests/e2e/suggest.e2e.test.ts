@@ -139,6 +139,19 @@ describe.skipIf(!chromiumAvailable())('grouping suggestions in the browser', () 
     expect(groupedNotes(client)).toBe(0)
     expect(listNotes(client.doc)).toHaveLength(NOTES)
     await shoot(page, 'undone')
+
+    // The three "Gelijkwaardigheid" notes merged into one that shows it stands for three; the
+    // other two are in the Prullenbak.
+    await page.getByTestId('facilitator-open').click()
+    await page.getByTestId('facilitator-tab-suggest').click()
+    await page.getByTestId('suggest-ask').click()
+    await page.getByTestId('suggest-merge').first().click()
+    await waitFor(() => listNotes(client.doc).length === NOTES - 2, 8000, 'two notes merged away')
+    await page.getByTestId('facilitator-close').click()
+    await expect
+      .poll(() => page.getByTestId('note-merged').getAttribute('aria-label'), SYNC)
+      .toBe('Samengevoegd uit 3 briefjes')
+    await shoot(page, 'merged')
     client.destroy()
   })
 })

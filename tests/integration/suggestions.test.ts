@@ -3,8 +3,10 @@ import type { BoardSuggestion } from '../../server/src/suggest/suggestTask'
 import { createCluster, setNoteCluster } from '../../shared/src/model/clusters'
 import { setLocked } from '../../shared/src/model/facilitation'
 import { createNote, listNotes } from '../../shared/src/model/notes'
+import { notesRoot } from '../../shared/src/model/schema'
 import { createZone } from '../../shared/src/model/zones'
 import { controlRoom, draftsRoom } from '../../shared/src/rooms'
+import { mergeNotes, readMergedCount } from '../../shared/src/suggest/merge'
 import { serverHarness } from '../helpers/harness'
 import { api, createBoard, tokenFor } from '../helpers/testServer'
 
@@ -100,6 +102,25 @@ describe('grouping suggestions', () => {
     const { body } = await call<BoardSuggestion>(facilitator, {})
     for (const id of ids.inLockedQuestion) expect(everyNote(body)).not.toContain(id)
     expect(body.considered).toBe(5)
+  })
+
+  it('merged near-duplicates leave one note with the count, the others in the Prullenbak', async () => {
+    const { server, board, facilitator, ids } = await setup()
+    const [keep, ...others] = ids.equality
+    const client = harness.connect(board.id, facilitator)
+    await client.synced
+    mergeNotes(client.doc, keep ?? '', others)
+    const trash = () =>
+      api<{ notes: { id: string }[] }>(server.url, 'GET', `/api/boards/${board.id}/trash`, undefined, {
+        authorization: `Bearer ${facilitator}`,
+      })
+    await expect
+      .poll(async () => (await trash()).body.notes.map((n) => n.id).sort())
+      .toEqual([...others].sort())
+    const stored = await server.server.rooms.read(board.id, (doc) =>
+      readMergedCount(notesRoot(doc).get(keep ?? '')),
+    )
+    expect(stored).toBe(3)
   })
 
   it('refuses participants and strangers, and says what is wrong with a request', async () => {

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { type NoteData, type ReactionEmoji, toggleReaction } from '../../../../shared/src/model'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
+import { MergedBadges } from '../../suggest/MergedBadges'
 import { reactionEdit } from '../../sync/localOrigin'
 import { DraftLayer } from '../drafts/DraftNotes'
 import type { SessionView } from '../sessionView'
@@ -47,6 +48,7 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
     <div className="session-layer">
       <ZoneHighlights view={view} viewport={viewport} />
       <ClusterOutlines view={view} viewport={viewport} />
+      <MergedBadges view={view} viewport={viewport} notes={notes} />
       {notes.map((note) => {
         const locked = view.locked.has(note.id)
         const votes = results ? (results[note.id] ?? 0) : null
