@@ -7,6 +7,8 @@ import presentEn from '../../client/src/present/i18n/en.json'
 import presentNl from '../../client/src/present/i18n/nl.json'
 import sessionEn from '../../client/src/session/i18n/en.json'
 import sessionNl from '../../client/src/session/i18n/nl.json'
+import suggestEn from '../../client/src/suggest/i18n/en.json'
+import suggestNl from '../../client/src/suggest/i18n/nl.json'
 
 /**
  * The words of docs/glossary.md stay right: every UI text in Dutch and English is checked for the
@@ -29,8 +31,8 @@ const texts = (...files: unknown[]): Texts => {
   return out
 }
 
-const nl = texts(mainNl, sessionNl, exportNl, presentNl)
-const en = texts(mainEn, sessionEn, exportEn, presentEn)
+const nl = texts(mainNl, sessionNl, exportNl, presentNl, suggestNl)
+const en = texts(mainEn, sessionEn, exportEn, presentEn, suggestEn)
 
 interface Rule {
   pattern: RegExp
