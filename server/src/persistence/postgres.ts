@@ -51,6 +51,29 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
     }
   }
 
+  /**
+   * After a board is deleted: VACUUM frees its dead rows, so new rows overwrite them sooner, and
+   * index entries go. It does not zero them on disk (VACUUM FULL would, but locks the tables for
+   * every board): docs/privacy.md says what is and is not guaranteed. In the background, one at a
+   * time (the retention sweep deletes many boards in a row); a failure only delays the cleanup.
+   */
+  let vacuum: { running: boolean; again: boolean } = { running: false, again: false }
+  const vacuumSoon = (): void => {
+    if (vacuum.running) {
+      vacuum.again = true
+      return
+    }
+    vacuum = { running: true, again: false }
+    pool
+      .query('VACUUM room_updates, room_snapshots, room_heads, boards, revocations')
+      .catch(() => {})
+      .finally(() => {
+        const again = vacuum.again
+        vacuum = { running: false, again: false }
+        if (again) vacuumSoon()
+      })
+  }
+
   const store: Persistence = {
     kind: 'postgres',
 
@@ -185,6 +208,7 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
           )
         }
       })
+      vacuumSoon()
     },
 
     async touchBoard(id, at) {

@@ -117,6 +117,9 @@ export function createSqlitePersistence(dataDir: string): Persistence {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
+  // Deleted rows are overwritten with zeros, not only unlinked: a deleted board's notes, names,
+  // drafts, title and join code must not stay readable in the file (docs/privacy.md).
+  db.pragma('secure_delete = ON')
   migrate(db)
 
   const q = {
@@ -183,6 +186,14 @@ export function createSqlitePersistence(dataDir: string): Persistence {
   // The snapshot's seq is kept so that sequence numbers keep increasing after the log is emptied.
   const lastSeqOf = (room: string): number =>
     Math.max(q.maxSeq.get(room)?.seq ?? 0, q.snapshot.get(room)?.seq ?? 0)
+
+  /**
+   * With secure_delete the zeroed pages go to the write-ahead log first, while older frames of the
+   * log still hold the deleted text: copy everything into the database file and empty the log.
+   * When a reader keeps part of the log (another process reading the file), SQLite copies what it
+   * can; the rest is overwritten by later commits.
+   */
+  const flushDeletions = () => db.pragma('wal_checkpoint(TRUNCATE)')
 
   const append = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
     let seq = lastSeqOf(room)
@@ -261,6 +272,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
         q.deleteBoardUpdates.run({ id })
         q.deleteBoardSnapshots.run({ id })
       })()
+      flushDeletions()
     },
     async touchBoard(id, at) {
       q.touchBoard.run(at, id)
