@@ -19,7 +19,7 @@ export interface RequestInit {
   method?: string
   /** Sent as JSON. */
   body?: unknown
-  /** Sent as it is (a template file the person picked). */
+  /** A JSON file sent as it is (a template file the person picked): the server says where it is wrong. */
   text?: string
   bearer?: string
 }
@@ -28,7 +28,8 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   const headers: Record<string, string> = { Accept: 'application/json' }
   let body: string | undefined
   if (init.text !== undefined) {
-    headers['Content-Type'] = 'text/plain;charset=utf-8'
+    // JSON, not text/plain: the server refuses other types so no other site can post here (F9).
+    headers['Content-Type'] = 'application/json'
     body = init.text
   } else if (init.body !== undefined) {
     headers['Content-Type'] = 'application/json'

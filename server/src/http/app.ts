@@ -13,6 +13,7 @@ import type { HeavyWork } from '../work/heavyWork'
 import { boardRoutes } from './boardRoutes'
 import { errorHandler, HttpError } from './errors'
 import { joinRoutes } from './joinRoutes'
+import { requireJsonBodies } from './jsonOnly'
 import { reportRoutes } from './reportRoutes'
 import { joinLimits, limiter, securityHeaders } from './security'
 import { sessionRoutes } from './sessionRoutes'
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders())
+  app.use('/api', requireJsonBodies)
   const limits = deps.limits
   app.post('/api/join', ...joinLimits(deps.trustProxy, limits))
   const creationLimit = limiter({

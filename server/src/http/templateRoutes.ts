@@ -73,10 +73,11 @@ export function templateRoutes(deps: TemplateRouteDeps): Router {
     res.json(template)
   })
 
-  // Import: the body is the template file itself, read as text so that parse errors can say where.
+  // Import: the body is the template file itself (sent as application/json, see jsonOnly.ts), read
+  // as text so that parse errors can say where.
   router.post(
     '/templates',
-    express.text({ type: () => true, limit: TEMPLATE_LIMITS.jsonChars + 1024 }),
+    express.text({ type: 'application/json', limit: TEMPLATE_LIMITS.jsonChars + 1024 }),
     async (req, res) => {
       const text = typeof req.body === 'string' ? req.body : ''
       const saved = await deps.templates.save(text).catch(asHttpError)
