@@ -164,11 +164,15 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     const dialog = page.getByTestId('export-dialog')
     await dialog.getByRole('heading', { name: 'Oogst downloaden' }).waitFor()
     const preview = dialog.getByTestId('report-preview')
-    await preview.getByText(NOTE_TIME).waitFor(SYNC)
+    await preview
+      .getByText(NOTE_TIME)
+      .first()
+      .waitFor({ ...SYNC, state: 'attached' })
     expect(await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stippen' }).count()).toBe(1)
-    expect(await preview.getByTestId('report-note').filter({ hasText: NOTE_TIME }).textContent()).toContain(
-      '3 stippen',
-    )
+    // The note is in the summary's top notes and under its question; the latter shows votes and author.
+    expect(
+      await preview.getByTestId('report-note').filter({ hasText: NOTE_TIME }).last().textContent(),
+    ).toContain('3 stippen')
     const flags = dialog.getByTestId('privacy-flag')
     expect(await flags.count()).toBe(2)
     expect(await dialog.getByTestId('privacy-match').allTextContents()).toEqual([PHONE, EMAIL])
@@ -257,7 +261,7 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     await dialog.getByTestId('export-share').check()
     await participant.getByTestId('export-open').click(SYNC)
     const participantDialog = participant.getByTestId('export-dialog')
-    await participantDialog.getByTestId('report-preview').getByText(NOTE_BUDDY).waitFor(SYNC)
+    await participantDialog.getByTestId('report-preview').getByText(NOTE_BUDDY).first().waitFor(SYNC)
     expect(await participantDialog.getByTestId('export-delete').count()).toBe(0)
     expect(await participantDialog.getByTestId('export-share').count()).toBe(0)
     const markdown = await download(participant, 'md', 'export-participant.md')
