@@ -40,7 +40,7 @@ async function createBoardRoom(base: string, title: string, tokenCount: number):
   return { name: board.id, tokens }
 }
 
-async function post<T>(base: string, route: string, body: unknown, bearer?: string): Promise<T> {
+export async function post<T>(base: string, route: string, body: unknown, bearer?: string): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (bearer) headers.authorization = `Bearer ${bearer}`
   const response = await fetch(`${base}${route}`, { method: 'POST', headers, body: JSON.stringify(body) })

@@ -19,6 +19,8 @@ import {
 } from './page'
 import { profilePage, renderProfiles } from './profile'
 import { seedBoard } from './seed'
+import { runSessionNorm, SESSION_NORM, type SessionNormResult } from './session'
+import { renderSessionNorm } from './sessionReport'
 
 /**
  * `npm run bench:client` — the built app in headless Chromium on a 2,000-note board: time from
@@ -27,6 +29,8 @@ import { seedBoard } from './seed'
  *   --notes=2000  --loads=3  --no-build (use an existing bench/client-build)
  *   --profile   build unminified, CPU-profile the page while loading and panning, and write
  *               bench/client-profile.md instead of the results
+ *   --no-session    leave out the session norm (100 participants, 3 phones with a 4× slower CPU)
+ *   --session-only  only the session norm
  */
 const args = process.argv.slice(2)
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -36,6 +40,8 @@ const CLIENT_DIR = path.join(ROOT, 'bench/client-build')
 const VIEWPORT = { width: 1280, height: 800 }
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const PROFILE = args.includes('--profile')
+const SESSION = !args.includes('--no-session') && !PROFILE
+const SESSION_ONLY = args.includes('--session-only')
 const profiles: ProfileSummary[] = []
 const log = (line: string) => process.stdout.write(`[bench:client] ${line}\n`)
 
@@ -76,14 +82,14 @@ const browser = await chromium.launch({
 try {
   const [room] = await prepareRooms(server, 1, 1, 'bench-client')
   if (!room) throw new Error('no board')
-  log(`seeding ${NOTES} notes …`)
-  const seed = await seedBoard(server.spec, room, NOTES)
+  log(SESSION_ONLY ? 'session norm only' : `seeding ${NOTES} notes …`)
+  const seed = SESSION_ONLY ? { stateBytes: 0 } : await seedBoard(server.spec, room, NOTES)
   const url = `${server.httpBase}/b/${room.name}#token=${room.tokens[0]}`
 
   const loads: Array<{ notesPaintedMs: number; listFullMs: number; fcpMs: number | null; wallMs: number }> =
     []
   let frames: Record<string, FrameStats | null> = {}
-  for (let i = 0; i < LOADS; i++) {
+  for (let i = 0; i < (SESSION_ONLY ? 0 : LOADS); i++) {
     await new Promise((resolve) => setTimeout(resolve, 2000)) // the room unloads (grace 1 s)
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
     const page = await context.newPage()
@@ -108,7 +114,9 @@ try {
     if (i === LOADS - 1) frames = await measureInteraction(page)
     await context.close()
   }
+  const session = SESSION ? await runSessionNorm(browser, server, { ...SESSION_NORM, log }) : null
   const results = {
+    session,
     date: new Date().toISOString(),
     machine: await machineInfo(),
     chromium: browser.version(),
@@ -163,6 +171,7 @@ function renderClient(r: {
   loads: Array<{ notesPaintedMs: number; fcpMs: number | null }>
   notesPaintedMedianMs: number
   frames: Record<string, FrameStats | null>
+  session: SessionNormResult | null
 }): string {
   const lines = [
     '# Oogst browser benchmark',
@@ -185,5 +194,6 @@ function renderClient(r: {
     )
   }
   lines.push('', `Loads: ${r.loads.map((l) => `${l.notesPaintedMs} ms`).join(', ')}.`, '')
+  if (r.session) lines.push(...renderSessionNorm(r.session))
   return `${lines.join('\n')}\n`
 }
