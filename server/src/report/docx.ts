@@ -172,8 +172,12 @@ function render(block: Block, labels: ReportLabels, png: Buffer | null): Child[]
         }),
       ]
     case 'facts':
-    case 'keyFigures':
       return facts(block.items)
+    case 'keyFigures':
+      // One line of figures, as in the PDF: the summary stays on page 1.
+      return [
+        new Paragraph({ children: lines(block.items.map((f) => `${f.label}: ${f.value}`).join('   ·   ')) }),
+      ]
     case 'paragraph':
       return [paragraph(block)]
     case 'notes':

@@ -58,8 +58,9 @@ function leadHeight(ctx: Context, block: Block | undefined): number {
     case 'paragraph':
       return textHeight(doc, `${block.label ?? ''} ${block.text}`, contentWidth(doc)) + 8
     case 'facts':
-    case 'keyFigures':
       return 16 * Math.min(3, block.items.length)
+    case 'keyFigures':
+      return 32
     case 'figure':
       return 200
     default:
@@ -126,8 +127,19 @@ function render(ctx: Context, block: Block, next: Block | undefined): void {
       return
     }
     case 'facts':
-    case 'keyFigures':
       facts(ctx, block.items)
+      doc.moveDown(0.4)
+      return
+    case 'keyFigures':
+      // One line of figures: the summary's last part must not need a page of its own.
+      root.add(
+        doc.struct('P', {}, () =>
+          writeText(doc, block.items.map((f) => `${f.label}: ${f.value}`).join('   ·   '), {
+            size: 10.5,
+            width: contentWidth(doc),
+          }),
+        ),
+      )
       doc.moveDown(0.4)
       return
     case 'paragraph':
