@@ -39,7 +39,11 @@ function personBallot(
 export function myVotes(votes: Y.Doc, config: VotingConfig | null, participantId: string): MyVotes {
   const perPerson = config?.perPerson ?? 0
   const ballot = config ? personBallot(votes, config.voteId, participantId, false) : null
-  const mine = Object.fromEntries([...(ballot?.entries() ?? [])].filter(([, count]) => count > 0))
+  // No prototype: a note id such as "constructor" must not find Object.prototype's member.
+  const mine: Record<string, number> = Object.create(null)
+  for (const [noteId, count] of ballot?.entries() ?? []) {
+    if (typeof count === 'number' && count > 0) mine[noteId] = count
+  }
   const used = Object.values(mine).reduce((sum, count) => sum + count, 0)
   return { perPerson, used, remaining: Math.max(0, perPerson - used), mine }
 }
@@ -60,7 +64,7 @@ export function castVote(
     throw new SessionError('vote_refused', 'This note is not part of this vote.')
   }
   const current = myVotes(votes, config, participantId)
-  const onNote = current.mine[noteId] ?? 0
+  const onNote = Object.hasOwn(current.mine, noteId) ? (current.mine[noteId] ?? 0) : 0
   if (delta === 1 && current.remaining <= 0)
     throw new SessionError('vote_refused', 'You have used all your dots.')
   if (delta === 1 && onNote >= config.maxPerNote) {
@@ -79,7 +83,7 @@ export function tallies(votes: Y.Doc): Record<string, number> {
   for (const vote of ballotsRoot(votes).values()) {
     for (const ballot of vote.values()) {
       for (const [noteId, count] of ballot.entries()) {
-        if (count > 0) totals[noteId] = (totals[noteId] ?? 0) + count
+        if (typeof count === 'number' && count > 0) totals[noteId] = (totals[noteId] ?? 0) + count
       }
     }
   }

@@ -53,11 +53,13 @@ function deletesItem(ds: DecodedUpdate['ds'], id: Y.ID): boolean {
 }
 
 function copyNote(content: Y.Doc, id: string, note: RecordMap): Omit<TrashedNote, 'deletedAt' | 'deletedBy'> {
-  const fields: Record<string, unknown> = {}
+  // Keys are whatever a client wrote: no prototype to reach, and no `__proto__` key, which the
+  // Yjs encoding would turn back into a prototype when the copy is read.
+  const fields: Record<string, unknown> = Object.create(null)
   let text = ''
   note.forEach((value, key) => {
     if (value instanceof Y.Text) text = value.toString()
-    else if (!(value instanceof Y.AbstractType)) fields[key] = value
+    else if (!(value instanceof Y.AbstractType) && key !== '__proto__') fields[key] = value
   })
   const reactions = Object.fromEntries(readNoteReactions(note).map((r) => [r.emoji, r.participantIds]))
   const clusterId = fields.clusterId

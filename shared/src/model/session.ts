@@ -176,7 +176,8 @@ export function readVoteResults(controlDoc: Y.Doc): Record<string, number> {
 export function publishVoteResults(controlDoc: Y.Doc, tallies: Record<string, number>): void {
   controlDoc.transact(() => {
     const map = voteResultsMap(controlDoc)
-    for (const noteId of [...map.keys()]) if (!(noteId in tallies)) map.delete(noteId)
+    // Own keys only: `in` would keep "constructor" from any plain object's prototype.
+    for (const noteId of [...map.keys()]) if (!Object.hasOwn(tallies, noteId)) map.delete(noteId)
     for (const [noteId, count] of Object.entries(tallies)) {
       const value = Math.max(0, Math.round(Number.isFinite(count) ? count : 0))
       if (map.get(noteId) !== value) map.set(noteId, value)
