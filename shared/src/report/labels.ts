@@ -126,7 +126,7 @@ const nl: ReportLabels = {
   notesWithoutRound: 'Buiten een ronde geschreven',
   redactedMark: '[verwijderd]',
   redactedNotice:
-    'Persoonsgegevens (telefoonnummers, e-mailadressen, postcodes met huisnummer) zijn vervangen door [verwijderd].',
+    'Persoonsgegevens (telefoonnummers, e-mailadressen, rekeningnummers, burgerservicenummers, postcodes met huisnummer) zijn vervangen door [verwijderd].',
   zoneOnly: (title) => `Alleen de vraag “${title}”`,
   page: (current, total) => `Pagina ${current} van ${total}`,
   generatedBy: (when) => `Gemaakt met Oogst op ${when}`,
@@ -204,7 +204,7 @@ const en: ReportLabels = {
   notesWithoutRound: 'Written outside a round',
   redactedMark: '[removed]',
   redactedNotice:
-    'Personal data (phone numbers, e-mail addresses, postcodes with house numbers) is replaced by [removed].',
+    'Personal data (phone numbers, e-mail addresses, bank account numbers, citizen service numbers, postcodes with house numbers) is replaced by [removed].',
   zoneOnly: (title) => `Only the question “${title}”`,
   page: (current, total) => `Page ${current} of ${total}`,
   generatedBy: (when) => `Made with Oogst on ${when}`,
