@@ -185,6 +185,7 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
     { method: 'POST', route: '/api/boards/:id/reveal', shapes: [{ anonymous: fc.boolean() }] },
     { method: 'GET', route: '/api/boards/:id/trash' },
     { method: 'POST', route: '/api/boards/:id/trash/:noteId/restore' },
+    { method: 'POST', route: '/api/boards/:id/suggestions', shapes: [{}, { zoneId: zone }] },
   ]
 }
 
