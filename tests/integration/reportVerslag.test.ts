@@ -158,6 +158,21 @@ describe('the harvest as a verslag', () => {
     expect(page1).toContain('10 april 2025')
   })
 
+  it('is compact when asked (and by itself above 200 notes), full when asked', async () => {
+    const compactSmall = (await fetchReport(server, small, 'format=md&compact=true')).toString('utf8')
+    expect(compactSmall).toMatch(/### De \d+ briefjes met de meeste stippen/)
+    const fullSmall = (await fetchReport(server, small, 'format=md')).toString('utf8')
+    expect(fullSmall).not.toMatch(/briefjes met de meeste stippen/)
+    const autoLarge = (await fetchReport(server, large, 'format=md')).toString('utf8')
+    expect(autoLarge).toContain('briefjes staan in de bijlage.')
+    const fullLarge = (await fetchReport(server, large, 'format=md&compact=false')).toString('utf8')
+    expect(fullLarge).not.toContain('briefjes staan in de bijlage.')
+    const refused = await fetch(`${server.url}/api/boards/${small.board.id}/report?format=md&compact=soms`, {
+      headers: { authorization: `Bearer ${small.facilitator}` },
+    })
+    expect(refused.status).toBe(400)
+  })
+
   it('gives Word a table of contents field and the PDF bookmarks and a structure tree', async () => {
     const docx = await JSZip.loadAsync(await fetchReport(server, small, 'format=docx'))
     const xml = (await docx.file('word/document.xml')?.async('string')) ?? ''
@@ -172,7 +187,7 @@ describe('the harvest as a verslag', () => {
 
   it('fits the 2,000-note summary on one or two pages, and says how long each format took', async () => {
     const timings: string[] = []
-    let pdf = Buffer.alloc(0)
+    let pdf: Buffer = Buffer.alloc(0)
     for (const format of FORMATS) {
       const started = performance.now()
       const body = await fetchReport(server, large, `format=${format}`)

@@ -67,6 +67,12 @@ export function reportOptions(query: {
   redact: boolean
   zone?: string | undefined
   names?: NameMode | undefined
+  compact?: boolean | null | undefined
 }): BuildReportOptions {
-  return { redact: query.redact, zoneId: query.zone ?? null, names: query.names ?? 'keep' }
+  return {
+    redact: query.redact,
+    zoneId: query.zone ?? null,
+    names: query.names ?? 'keep',
+    compact: query.compact ?? null,
+  }
 }

@@ -18,7 +18,7 @@ import { limiter } from './security'
 
 /**
  * The harvest report ("oogst") and the board backup:
- *   GET  /api/boards/:id/report?format=…&redact=true&zone=<zoneId>&names=keep|initials|numbered
+ *   GET  /api/boards/:id/report?format=…&redact=true&zone=<zoneId>&names=keep|initials|numbered&compact=…
  *   GET  /api/boards/:id/report/preview?redact=…&zone=…                { model, flags } for the dialog
  *   POST /api/boards/import                                            a JSON backup → a new board
  * Reports are for facilitators; participants (and viewers) only when a facilitator shared them.
@@ -52,6 +52,11 @@ const reportQuery = z.object({
   redact: flag,
   zone: z.string().regex(OBJECT_ID_PATTERN, 'zone must be a zone id').optional(),
   names: z.enum(NAME_MODES, { message: `names must be one of ${NAME_MODES.join(', ')}` }).default('keep'),
+  // Compact report (groups and the top notes per question); absent or "auto": by the board's size.
+  compact: z
+    .enum(['true', 'false', 'auto'], { message: 'compact must be true, false or auto' })
+    .optional()
+    .transform((value) => (value === 'true' ? true : value === 'false' ? false : null)),
 })
 
 const previewQuery = reportQuery.omit({ format: true })
