@@ -14,7 +14,7 @@ import { createBoardInBrowser, joinInBrowser, readJoinCode } from '../helpers/bo
 import { ARTIFACTS_DIR, artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
-import { api, tokenFor } from '../helpers/testServer'
+import { api, participantIdOf, tokenFor } from '../helpers/testServer'
 import { connectClient, type YClient } from '../helpers/yclient'
 
 /**
@@ -33,12 +33,6 @@ const NOTE_EMAIL = `Verslag graag naar ${EMAIL}`
 const NOTE_TIME = 'Meer tijd voor elkaar in het team'
 const NOTE_BUDDY = 'Een maatje voor nieuwe collega’s'
 const SYNC = { timeout: 8000 }
-
-function participantIdOf(token: string): string {
-  const payload = token.split('.')[1] ?? ''
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { participantId: string })
-    .participantId
-}
 
 /** Clicks a download button in the dialog and saves the file under test-artifacts/. */
 async function download(

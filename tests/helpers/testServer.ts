@@ -80,3 +80,10 @@ export async function tokenFor(
   if (status !== 201) throw new Error(`token failed: ${status}`)
   return body.token
 }
+
+/** The participant id inside a token (its payload is base64url JSON), to write notes as that person. */
+export function participantIdOf(token: string): string {
+  const payload = token.split('.')[1] ?? ''
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { participantId: string })
+    .participantId
+}

@@ -5,6 +5,7 @@ import { controlRoom } from '../../shared/src/rooms'
 import {
   type CreatedBoard,
   createBoard,
+  participantIdOf,
   startTestServer,
   type TestServer,
   tokenFor,
@@ -28,12 +29,6 @@ const NAMES = ['Fatima el Amrani', 'Bram de Vries']
 const TEXT_FORMATS = ['md', 'csv', 'html'] as const
 
 type Download = { status: number; filename: string; text: string }
-
-function participantIdOf(token: string): string {
-  const payload = token.split('.')[1] ?? ''
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { participantId: string })
-    .participantId
-}
 
 /** The text a reader sees: CSV cells joined, HTML without tags and entities. */
 function readable(format: (typeof TEXT_FORMATS)[number], body: string): string {
