@@ -29,6 +29,9 @@ const FOUND: [string, string[]][] = [
   ['+31612345678', ['phone:+31612345678']],
   ['+31 (0)20 123 4567', ['phone:+31 (0)20 123 4567']],
   ['0031 6 12345678', ['phone:0031 6 12345678']],
+  ['+31(0)6-12345678', ['phone:+31(0)6-12345678']],
+  ['tel: 010 - 123 45 67', ['phone:010 - 123 45 67']],
+  ['Bel 085-1234567', ['phone:085-1234567']],
   // Unicode spellings: non-breaking hyphen, en dash, no-break and narrow spaces, full-width digits.
   ['06\u201112345678', ['phone:06\u201112345678']],
   ['06\u2013\u200912345678', ['phone:06\u2013\u200912345678']],
@@ -42,6 +45,7 @@ const FOUND: [string, string[]][] = [
   ['02 123 45 67', ['phone:02 123 45 67']],
   ['050/12.34.56', ['phone:050/12.34.56']],
   ['+32 2 123 45 67', ['phone:+32 2 123 45 67']],
+  ['0032 (0)2 123 45 67', ['phone:0032 (0)2 123 45 67']],
   ['0032 470 123456', ['phone:0032 470 123456']],
   ['+49 30 1234567', ['phone:+49 30 1234567']],
   // E-mail addresses and the ways people hide them.
@@ -51,6 +55,9 @@ const FOUND: [string, string[]][] = [
   ['jan at example dot nl', ['email:jan at example dot nl']],
   ['jan apenstaartje example punt nl', ['email:jan apenstaartje example punt nl']],
   ['jan @ example.nl', ['email:jan @ example.nl']],
+  ['jan AT example DOT nl', ['email:jan AT example DOT nl']],
+  ['jan(@)example.nl', ['email:jan(@)example.nl']],
+  ['jan.jansen@example.co.uk', ['email:jan.jansen@example.co.uk']],
   ['jan{at}buurthuis(punt)be', ['email:jan{at}buurthuis(punt)be']],
   ['jan\uff20example\uff0enl', ['email:jan＠example．nl']],
   // Bank accounts (mod 97) and citizen service numbers (11-proef).
@@ -58,6 +65,7 @@ const FOUND: [string, string[]][] = [
   ['rek. NL91ABNA0417164300.', ['iban:NL91ABNA0417164300']],
   ['BE68 5390 0754 7034 graag', ['iban:BE68 5390 0754 7034']],
   ['nl91abna0417164300', ['iban:nl91abna0417164300']],
+  ['nl91 abna 0417 1643 00', ['iban:nl91 abna 0417 1643 00']],
   ['bsn 111222333', ['bsn:111222333']],
   ['BSN: 1112.22.333', ['bsn:1112.22.333']],
   ['bsn 111 222 333', ['bsn:111 222 333']],
@@ -100,6 +108,23 @@ const NOT_FOUND: string[] = [
   'score 3-2, 4-1 en 2-2',
   'tussen 5 en 10 procent',
   'Afspraak: wie: Fatima, wat: flyer, wanneer: 1 april',
+  'ISBN 978-90-1234-567-8',
+  'KvK 12345678',
+  'Postbus 1234, 1000 AB Amsterdam',
+  'Dorpsstraat 12',
+  'om 14.30 uur, 1e verdieping',
+  '3 x per week, 2 uur',
+  'Kosten: € 12.345.678',
+]
+
+/**
+ * Accepted false alarms, kept here so they stay known: a 9-digit number that passes the 11-proef
+ * looks exactly like a BSN (about 1 in 11 random order numbers), and a 10-digit number starting
+ * with 0 looks exactly like a phone number.
+ */
+const ACCEPTED_FALSE_ALARMS: [string, string[]][] = [
+  ['ordernummer 123456782', ['bsn:123456782']],
+  ['klantnummer 0123456789', ['phone:0123456789']],
 ]
 
 const found = (text: string) => findPersonalData(text).map((match) => `${match.kind}:${match.text}`)
@@ -111,6 +136,10 @@ describe('personal data in notes', () => {
 
   it.each(NOT_FOUND.map((text) => [text]))('leaves %j alone', (text) => {
     expect(found(text)).toEqual([])
+  })
+
+  it.each(ACCEPTED_FALSE_ALARMS)('flags %j, an accepted false alarm', (text, expected) => {
+    expect(found(text)).toEqual(expected)
   })
 
   it('covers at least 40 spellings that must be found and 20 that must not', () => {
