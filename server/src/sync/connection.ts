@@ -38,7 +38,10 @@ export interface ConnectionDeps {
   updateLimit: TokenBucket
   awarenessLimit: TokenBucket
   log: (message: string, error?: unknown) => void
-  /** This socket was closed for sending too many updates (its sender pauses before reconnecting). */
+  /**
+   * This socket was closed for a flood (updates, sync requests, oversized presence): its sender
+   * pauses before reconnecting, so closing it does not turn into a reconnect loop.
+   */
   onFlood?: () => void
   /** Counts refused frames by reason (metrics). */
   onRefused?: (reason: 'malformed' | 'read-only' | 'storage' | 'rate-limit' | 'board-limit') => void
@@ -78,7 +81,8 @@ export class Connection implements RoomPeer {
   ) {
     this.canWrite = roomAccess(address, claims.role, claims.participantId).write
     const limits = deps.rooms.limits
-    this.syncRequests = new TokenBucket(limits.syncRequestsPerSecond, limits.syncRequestsPerSecond * 2)
+    // A client asks once per connection; the burst allows a spare, not a flood.
+    this.syncRequests = new TokenBucket(limits.syncRequestsPerSecond, limits.syncRequestsPerSecond)
     this.awarenessBytes = new TokenBucket(limits.awarenessBytesPerSecond, limits.awarenessBytesPerSecond)
     this.chain = this.join()
     ws.on('message', (data, isBinary) => {
@@ -144,9 +148,15 @@ export class Connection implements RoomPeer {
       this.close(CLOSE_CODES.malformed, 'binary frames only')
       return
     }
-    // Over the awareness byte budget: dropped before any decoding, whoever's entries it carries.
     if (frame[0] === MESSAGE_AWARENESS && !this.awarenessBytes.take(frame.byteLength)) {
       this.deps.onRefused?.('rate-limit')
+      // Larger than a whole second's budget: no client sends that, and receiving such frames is
+      // the cost (1.5 MB at 30/s from 5 sockets took the event loop). Closed, with a pause.
+      if (frame.byteLength > this.deps.rooms.limits.awarenessBytesPerSecond) {
+        this.deps.onFlood?.()
+        this.close(CLOSE_CODES.tooManyMessages, 'presence too large')
+      }
+      // Otherwise over the budget: dropped before any decoding, whoever's entries it carries.
       return
     }
     let message: ClientMessage
@@ -167,10 +177,11 @@ export class Connection implements RoomPeer {
         // A client asks once per connection; a flood is closed (transient: it may reconnect).
         if (!this.syncRequests.take()) {
           this.deps.onRefused?.('rate-limit')
+          this.deps.onFlood?.()
           this.close(CLOSE_CODES.tooManyMessages, 'too many sync requests')
           return
         }
-        this.send(room.syncStep2For(message.stateVector))
+        for (const frame of room.syncAnswer(message.stateVector)) this.send(frame)
         return
       case 'update':
         await this.handleUpdate(room, message)
@@ -194,6 +205,7 @@ export class Connection implements RoomPeer {
           }
         } catch (error) {
           this.deps.onRefused?.('malformed')
+          this.deps.onFlood?.()
           this.close(CLOSE_CODES.malformed, (error as Error).message)
           return
         }

@@ -13,8 +13,9 @@ import { SeqTracker } from './seqTracker'
  */
 const GAP_GRACE_MS = 150
 
-/** Sync step 2 answers kept per state vector until the next change (see syncStep2For). */
-const MAX_CACHED_ANSWERS = 4
+/** Changes kept behind the cached full state before it is encoded afresh (see syncAnswer). */
+const MAX_CHANGES_BEHIND = 500
+const MAX_BYTES_BEHIND = 4 * 1024 * 1024
 
 /** What a room needs from a connected socket. */
 export interface RoomPeer {
@@ -87,8 +88,11 @@ export class Room {
   private readonly awarenessFanout: AwarenessBatch
   /** Bytes this room takes in storage (snapshot plus log), for the board size limit. */
   private bytesStored = 0
-  /** Encoded sync step 2 answers by state vector; emptied by every change of the document. */
-  private readonly answers = new Map<string, Uint8Array>()
+  /**
+   * The answer to "send me everything": the whole document as a sync step 2 frame, encoded once,
+   * plus the update frames broadcast since (dropped when they pile up, then encoded afresh).
+   */
+  private fullState: { step2: Uint8Array; since: Uint8Array[]; sinceBytes: number } | null = null
 
   private constructor(
     readonly name: string,
@@ -98,8 +102,15 @@ export class Room {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array) => {
-      this.answers.clear()
-      this.broadcast(encodeUpdate(update))
+      const frame = encodeUpdate(update)
+      const full = this.fullState
+      if (full) {
+        full.since.push(frame)
+        full.sinceBytes += frame.byteLength
+        if (full.since.length > MAX_CHANGES_BEHIND || full.sinceBytes > MAX_BYTES_BEHIND)
+          this.fullState = null
+      }
+      this.broadcast(frame)
     })
     options.onRoomCreated?.(this)
     const afterStoredApply = options.afterStoredApply
@@ -155,19 +166,17 @@ export class Room {
   }
 
   /**
-   * The sync step 2 frame for a client's state vector. Encoding a 20 MB board takes ~100 ms, and a
-   * flood of step 1 messages would repeat it for each; new clients all send the same (empty) state
-   * vector, so the answer is kept until the document changes.
+   * The frames that answer a client's sync step 1. A new client (empty state vector) gets the
+   * cached whole document and the changes since: encoding a 20 MB board takes ~100 ms and a flood
+   * of step 1 messages would repeat it for each (issue 16, F3). Applying a change twice is a no-op
+   * in Yjs, so the changes the socket also received as broadcasts do no harm. A client that has
+   * part of the board gets the difference, encoded for it (those requests are rate-limited).
    */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
-    const key = Buffer.from(stateVector).toString('base64')
-    const cached = this.answers.get(key)
-    if (cached) return cached
-    const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-    if (this.answers.size >= MAX_CACHED_ANSWERS)
-      this.answers.delete(this.answers.keys().next().value as string)
-    this.answers.set(key, answer)
-    return answer
+  syncAnswer(stateVector: Uint8Array): Uint8Array[] {
+    const known = [...Y.decodeStateVector(stateVector).values()].some((clock) => clock > 0)
+    if (known) return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
+    this.fullState ??= { step2: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)), since: [], sinceBytes: 0 }
+    return [this.fullState.step2, ...this.fullState.since]
   }
 
   /** Storage sequence number up to which this document is complete. */

@@ -58,8 +58,9 @@ export class HeavyWork {
       filename: new URL('./workerEntry.mjs', import.meta.url).href,
       minThreads: 0,
       maxThreads: options.threads,
-      // Threads start in ~0.3 s (tsx); keep one around for a while after a report.
-      idleTimeout: 60_000,
+      // A thread starts in ~0.5 s (tsx, the renderers); one that built a large report holds its
+      // heap until it exits, so an idle thread goes after 10 s.
+      idleTimeout: 10_000,
       resourceLimits: { maxOldGenerationSizeMb: options.taskMemoryMb },
     })
     // A thread that fails outside a task (its modules do not load) must not take the server down.
