@@ -123,7 +123,7 @@ describe('the report model', () => {
     setNoteAnonymous(content, revealed, true)
     const model = buildReport(content, new Y.Doc())
     expect(model.participants).toEqual({ count: 2, countIsMinimum: true, names: [] })
-    expect(renderMarkdown(model)).toContain('minstens 2 deelnemers')
+    expect(renderMarkdown(model)).toContain('- **Deelnemers:** ≥ 2\n')
   })
 
   it('limits a report to one zone and refuses an unknown zone', () => {

@@ -9,8 +9,6 @@ export interface ReportLabels {
   date: string
   facilitator: string
   participants: string
-  participantCount: (count: number, atLeast?: boolean) => string
-  namesWithheld: string
   centralQuestion: string
   boardPicture: string
   boardPictureAlt: (title: string) => string
@@ -82,9 +80,6 @@ const nl: ReportLabels = {
   date: 'Datum',
   facilitator: 'Begeleider',
   participants: 'Deelnemers',
-  participantCount: (n, atLeast) =>
-    `${atLeast ? 'minstens ' : ''}${n} ${n === 1 ? 'deelnemer' : 'deelnemers'}`,
-  namesWithheld: 'Namen worden niet getoond, omdat er anoniem is geschreven.',
   centralQuestion: 'Centrale vraag',
   boardPicture: 'Het bord',
   boardPictureAlt: (title) => `Afbeelding van het bord “${title}”`,
@@ -160,9 +155,6 @@ const en: ReportLabels = {
   date: 'Date',
   facilitator: 'Facilitator',
   participants: 'Participants',
-  participantCount: (n, atLeast) =>
-    `${atLeast ? 'at least ' : ''}${n} ${n === 1 ? 'participant' : 'participants'}`,
-  namesWithheld: 'Names are not shown because some notes were written anonymously.',
   centralQuestion: 'Central question',
   boardPicture: 'The board',
   boardPictureAlt: (title) => `Picture of the board “${title}”`,

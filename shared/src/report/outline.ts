@@ -36,7 +36,7 @@ export function headerFacts(model: ReportModel): Fact[] {
   facts.push(
     names.length > 0
       ? { label: `${labels.participants} (${atLeast(count, countIsMinimum)})`, value: names.join(', ') }
-      : { label: labels.participants, value: labels.participantCount(count, countIsMinimum) },
+      : { label: labels.participants, value: atLeast(count, countIsMinimum) },
   )
   if (model.zoneFilter) {
     const zone = model.zones.find((z) => z.id === model.zoneFilter)
