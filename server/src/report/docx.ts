@@ -188,7 +188,12 @@ function render(block: Block, labels: ReportLabels, png: Buffer | null): Child[]
       return png ? picture(png, block.alt, block.caption) : []
     case 'contents':
       return [
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(block.title)] }),
+        // Not a heading itself, or the updated table of contents would list "Inhoud" too.
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: block.title, bold: true, size: 30, color: ACCENT })],
+        }),
         // A real TOC field (TOC \o "1-1" \h); the entries are filled in so the list shows before
         // Word updates the field (with page numbers) on opening.
         new TableOfContents(block.title, {
