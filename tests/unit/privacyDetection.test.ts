@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildReport, buildSampleBoard, reportFilename } from '../../shared/src/report'
 import {
@@ -197,6 +198,70 @@ describe('the name of a redacted file', () => {
     expect(reportFilename(plain, 'pdf')).not.toContain('zonder-privegegevens')
     expect(reportFilename(redacted, 'pdf')).toMatch(
       /^oogst-buurtavond-zuidoost-samen-sterker-zonder-privegegevens-\d{4}-\d{2}-\d{2}\.pdf$/,
+    )
+  })
+})
+
+describe('detection on any text', () => {
+  // Text from every corner of unicode, with the characters the normaliser rewrites mixed in.
+  const anyText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(
+        '0',
+        '6',
+        '1',
+        '-',
+        ' ',
+        '@',
+        '.',
+        '\u00a0',
+        '\u2011',
+        '\uff10',
+        '\uff16',
+        '\u200b',
+        'ﬁ',
+        '㍱',
+        '½',
+        'A',
+        'B',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 1 }),
+    ),
+    maxLength: 60,
+  })
+
+  it('reports ordered, non-overlapping ranges of the original text, and redaction keeps everything else', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const matches = findPersonalData(text)
+        let last = 0
+        for (const match of matches) {
+          expect(match.start).toBeGreaterThanOrEqual(last)
+          expect(match.end).toBeGreaterThan(match.start)
+          expect(match.end).toBeLessThanOrEqual(text.length)
+          expect(match.text).toBe(text.slice(match.start, match.end))
+          last = match.end
+        }
+        const kept = matches.reduceRight(
+          (rest, match) => rest.slice(0, match.start) + rest.slice(match.end),
+          text,
+        )
+        expect(redactText(text, '')).toBe(kept)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('finds a planted phone number, e-mail address and IBAN wherever they stand between words', () => {
+    const word = fc.stringMatching(/^[a-zé]{1,8}$/)
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), fc.array(word, { maxLength: 6 }), (before, after) => {
+        for (const planted of ['06 - 12345678', 'jan(at)example.nl', 'NL91 ABNA 0417 1643 00']) {
+          const text = [...before, planted, ...after].join(' ')
+          expect(findPersonalData(text).map((match) => match.text)).toContain(planted)
+        }
+      }),
+      { numRuns: 300 },
     )
   })
 })
