@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { participantWriteRefusal } from '../../server/src/session/writePolicy'
 import { missingDependency } from '../../server/src/sync/updateChecks'
+import { setLocked } from '../../shared/src/model/facilitation'
+import { notesRoot } from '../../shared/src/model/schema'
 import { craftUpdate } from '../helpers/craftedUpdates'
 import {
   ANNA,
@@ -16,6 +18,7 @@ import {
   FACILITATOR_CLIENT,
   honest,
   makeBoard,
+  NOTES,
   protectedState,
   protectedStateAfter,
   recoder,
@@ -118,5 +121,20 @@ describe('the write policy judges what an update changes, not how it is encoded'
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('judges an edit again after its store failed, against the locks of now', () => {
+    // The copy took the update in while the room never stored it; sent again after a lock, the
+    // copy must not count it as already there.
+    for (const edit of [
+      (doc: Y.Doc) => (notesRoot(doc).get(NOTES.own) as Y.Map<unknown>).set('color', 'rood'),
+      (doc: Y.Doc) => notesRoot(doc).delete(NOTES.own),
+    ]) {
+      const board = makeBoard()
+      const update = craftUpdate({ base: board.content, clientID: 7, edit })
+      expect(check(board, update)).toBeNull()
+      setLocked(board.control, NOTES.own, true)
+      expect(check(board, update)).toBe('this object is locked')
+    }
   })
 })
