@@ -25,10 +25,12 @@ if (!response.ok) {
 }
 const { token } = await response.json()
 
-// 2. Connect to the board's content document with the stock y-websocket client.
+// 2. Connect to the board's content document with the stock y-websocket client. The token goes in
+//    the WebSocket subprotocol header (not in the address, where proxies would log it).
+const protocols = ['oogst', `oogst.token.${token}`]
 const doc = new Y.Doc()
 const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-  params: { token },
+  protocols,
   WebSocketPolyfill: WebSocket,
   disableBc: true,
 })
@@ -57,7 +59,7 @@ doc.transact(() => {
 //    shares what it has stored, so once it comes back it is on disk.
 const check = new Y.Doc()
 const checker = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, check, {
-  params: { token },
+  protocols,
   WebSocketPolyfill: WebSocket,
   disableBc: true,
 })
