@@ -69,9 +69,17 @@ export function buildBoardReport(
 }
 
 /** The board picture as PNG; `width` in pixels (default: the board's own size, 1,000–2,400). */
+/**
+ * At most this many pixels in a board picture: a board grown to 350,000 units tall by 150,000
+ * notes would otherwise become a 2,400 × 100,000 PNG (70 MB, two minutes to draw).
+ */
+const MAX_PICTURE_PIXELS = 16_000_000
+
 export function boardPng(model: ReportModel, width?: number): Buffer {
-  const natural = boardBounds(model).width
-  const target = width ?? Math.min(2400, Math.max(1000, natural))
+  const bounds = boardBounds(model)
+  const wanted = width ?? Math.min(2400, Math.max(1000, bounds.width))
+  const fitting = Math.sqrt((MAX_PICTURE_PIXELS * bounds.width) / Math.max(1, bounds.height))
+  const target = Math.max(200, Math.min(wanted, Math.floor(fitting)))
   return svgToPng(renderBoardSvg(model, { targetWidth: target }), target)
 }
 
