@@ -142,22 +142,35 @@ function ibanSpans(text: string): Span[] {
   return found
 }
 
+/** Cheap tests that rule whole families out: most notes have no digits and no "@". */
+const DIGIT = /\d/
+const EMAIL_HINT = /@|(?<![\p{L}])(?:at|apenstaartje)(?![\p{L}])/iu
+
 function detect(text: string): Span[] {
-  return [
-    ...PHONE_PATTERNS.flatMap((pattern) => spans(text, pattern, 'phone', (match) => !DATE_START.test(match))),
-    ...spans(text, EMAIL, 'email'),
-    ...spans(text, EMAIL_MARKED, 'email'),
-    ...spans(text, EMAIL_WORDS, 'email'),
-    ...ibanSpans(text),
-    ...spans(
-      text,
-      BSN,
-      'bsn',
-      (match, at) =>
-        isValidBsn(match.replace(/\D/g, '')) && !CURRENCY_BEFORE.test(text.slice(Math.max(0, at - 6), at)),
-    ),
-    ...spans(text, ADDRESS, 'address'),
-  ]
+  const found: Span[] = []
+  if (DIGIT.test(text)) {
+    for (const pattern of PHONE_PATTERNS)
+      found.push(...spans(text, pattern, 'phone', (match) => !DATE_START.test(match)))
+    found.push(...ibanSpans(text))
+    found.push(
+      ...spans(
+        text,
+        BSN,
+        'bsn',
+        (match, at) =>
+          isValidBsn(match.replace(/\D/g, '')) && !CURRENCY_BEFORE.test(text.slice(Math.max(0, at - 6), at)),
+      ),
+    )
+    found.push(...spans(text, ADDRESS, 'address'))
+  }
+  if (EMAIL_HINT.test(text)) {
+    found.push(
+      ...spans(text, EMAIL, 'email'),
+      ...spans(text, EMAIL_MARKED, 'email'),
+      ...spans(text, EMAIL_WORDS, 'email'),
+    )
+  }
+  return found
 }
 
 /** Every match in `text`, in order; where two overlap, the earlier (then the longer) wins. */

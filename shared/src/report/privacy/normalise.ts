@@ -16,8 +16,11 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u
 
 export interface NormalisedText {
   text: string
-  /** `toOriginal[i]` is the offset in the original text of the normalised text's offset `i`. */
-  toOriginal: number[]
+  /**
+   * `toOriginal[i]` is the offset in the original text of the normalised text's offset `i`; null
+   * when nothing changed (plain ASCII, the usual note), so offsets are the same.
+   */
+  toOriginal: number[] | null
 }
 
 function normaliseCodePoint(char: string): string {
@@ -34,12 +37,18 @@ function normaliseCodePoint(char: string): string {
  * offsets map back one to one; combining sequences matter for letters, not for the digits,
  * separators and "@" the patterns look for.
  */
+/** Anything other than printable ASCII and line breaks may need normalising. */
+const NEEDS_WORK = /[^\n\r\x20-\x7E]/
+
 export function normaliseForMatching(text: string): NormalisedText {
+  if (!NEEDS_WORK.test(text)) return { text, toOriginal: null }
   let out = ''
   const toOriginal: number[] = []
   let offset = 0
   for (const char of text) {
-    const replacement = normaliseCodePoint(char)
+    const code = char.charCodeAt(0)
+    // Printable ASCII and line breaks stay as they are: the common case, kept cheap.
+    const replacement = code < 0x80 && code !== 0x09 ? char : normaliseCodePoint(char)
     for (let i = 0; i < replacement.length; i++) toOriginal.push(offset)
     out += replacement
     offset += char.length
@@ -50,6 +59,7 @@ export function normaliseForMatching(text: string): NormalisedText {
 
 /** The original [start, end) of the normalised range [start, end). */
 export function originalRange(normalised: NormalisedText, start: number, end: number): [number, number] {
+  if (!normalised.toOriginal) return [start, end]
   const from = normalised.toOriginal[start] ?? 0
   // The end maps to the end of the last normalised character's original code point.
   const last = normalised.toOriginal[end - 1] ?? from
