@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { renderDocx } from '../../server/src/report/docx'
 import { renderPdf } from '../../server/src/report/pdf'
+import { pngSize } from '../../server/src/report/png'
+import { boardPng } from '../../server/src/report/reportService'
 import { createNote, createZone, initBoardMeta } from '../../shared/src/model'
 import {
   boardBounds,
@@ -173,5 +175,17 @@ describe('report renderers over one document', () => {
     expect(blocks.length).toBeGreaterThan(10)
     expect(renderMarkdown(huge).length).toBeGreaterThan(150_000)
     expect(boardBounds(huge).width).toBeGreaterThan(3990)
+  })
+
+  it('keeps the picture of a very tall board to a size that can be drawn, with every note in it', () => {
+    const model = sampleModel()
+    // A board grown downwards to 300,000 units, as 150,000 notes in one column of zones would.
+    const tall: ReportModel = {
+      ...model,
+      notes: model.notes.map((note, i) => ({ ...note, y: i * 14_000 })),
+    }
+    const { width, height } = pngSize(boardPng(tall))
+    expect(width * height).toBeLessThanOrEqual(16_000_000)
+    expect(height).toBeGreaterThan(width) // the whole board, not a crop
   })
 })
