@@ -153,9 +153,18 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
   const people = peopleOf(model)
   const pseudonyms = pseudonymsOf(people, mode, model)
   const replace = nameReplacer(people, pseudonyms, model)
+  // Every note is in `notes` and once more in a section: replace its text once.
+  const texts = new Map<string, string>()
+  const replaceOnce = (text: string) => {
+    const known = texts.get(text)
+    if (known !== undefined) return known
+    const replaced = replace(text)
+    texts.set(text, replaced)
+    return replaced
+  }
   const note = (original: ReportNote): ReportNote => ({
     ...original,
-    text: replace(original.text),
+    text: replaceOnce(original.text),
     authorName:
       original.authorName === null
         ? null
