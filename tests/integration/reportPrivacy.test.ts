@@ -1,3 +1,5 @@
+import JSZip from 'jszip'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNote, listNotes, listParticipantsEverJoined } from '../../shared/src/model'
 import { parseCsv } from '../../shared/src/report'
@@ -27,8 +29,29 @@ const NOTE = `Bel Fatima op ${PHONE} of mail ${EMAIL}, rekening ${IBAN}. ${KEPT}
 const OTHER_NOTE = 'Bram de Vries regelt de sleutel'
 const NAMES = ['Fatima el Amrani', 'Bram de Vries']
 const TEXT_FORMATS = ['md', 'csv', 'html'] as const
+/** The other formats a person downloads: checked for what must be gone. */
+const OTHER_FORMATS = ['docx', 'pdf', 'json', 'svg'] as const
 
-type Download = { status: number; filename: string; text: string }
+type Download = { status: number; filename: string; text: string; body: Buffer }
+
+/** Words of a DOCX (its document.xml without tags), of a PDF (pdf.js text), of an SVG (no tags). */
+async function otherText(format: (typeof OTHER_FORMATS)[number], body: Buffer): Promise<string> {
+  if (format === 'docx') {
+    const zip = await JSZip.loadAsync(body)
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    return xml.replace(/<[^>]*>/g, '')
+  }
+  if (format === 'pdf') {
+    const pdf = await getDocument({ data: new Uint8Array(body), isEvalSupported: false }).promise
+    let text = ''
+    for (let page = 1; page <= pdf.numPages; page++) {
+      const items = (await (await pdf.getPage(page)).getTextContent()).items
+      text += items.map((item) => ('str' in item ? item.str : '')).join('')
+    }
+    return text
+  }
+  return body.toString('utf8').replace(/<[^>]*>/g, ' ')
+}
 
 /** The text a reader sees: CSV cells joined, HTML without tags and entities. */
 function readable(format: (typeof TEXT_FORMATS)[number], body: string): string {
@@ -57,10 +80,12 @@ describe('privacy in the downloaded report', () => {
       headers: { authorization: `Bearer ${facilitator}` },
     })
     const disposition = response.headers.get('content-disposition') ?? ''
+    const body = Buffer.from(await response.arrayBuffer())
     return {
       status: response.status,
       filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? '',
-      text: await response.text(),
+      text: body.toString('utf8'),
+      body,
     }
   }
 
@@ -130,6 +155,19 @@ describe('privacy in the downloaded report', () => {
     for (const word of ['Fatima', 'Amrani', 'Bram', 'Vries']) expect(text, word).not.toContain(word)
     expect(text).toContain('F.e.A.')
     expect(text).toContain('B.d.V. regelt de sleutel')
+  })
+
+  it.each(OTHER_FORMATS)('leaves the personal data and the names out of %s as well', async (format) => {
+    const plain = await otherText(format, (await download(`format=${format}&redact=false`)).body)
+    expect(plain).toContain('12345678') // the check below can fail: the number is there without redact
+    const redacted = await download(`format=${format}&redact=true&names=numbered`)
+    expect(redacted.status).toBe(200)
+    expect(redacted.filename).toContain('-zonder-privegegevens-')
+    const text = await otherText(format, redacted.body)
+    for (const gone of ['12345678', 'example.nl', '0417', 'Fatima', 'Amrani', 'Bram', 'Vries']) {
+      expect(text, gone).not.toContain(gone)
+    }
+    expect(text).toContain('Deelnemer')
   })
 
   it('numbers participants in the preview too, and refuses an unknown names option', async () => {
