@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http'
 import express, { type Request, type RequestHandler } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { normalizeJoinCode } from '../../../shared/src/joinCode'
-import { clientAddress } from './clientAddress'
+import { clientAddress } from '../net/clientRequest'
 
 /**
  * Browser-facing protections. The CSP allows only our own origin: no inline scripts, no
@@ -35,29 +34,6 @@ export function securityHeaders(): RequestHandler {
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   })
-}
-
-/**
- * May a browser page from `Origin` open a socket? Same origin, PUBLIC_URL, or an allowed origin.
- * Requests without Origin (scripts, native apps) are not browsers' cross-site requests; their
- * token decides.
- */
-export function originAllowed(
-  request: IncomingMessage,
-  publicUrl: string | null,
-  allowed: readonly string[],
-): boolean {
-  const origin = request.headers.origin
-  if (!origin) return true
-  let host: string
-  try {
-    host = new URL(origin).host
-  } catch {
-    return false
-  }
-  if (host === request.headers.host) return true
-  if (publicUrl && origin === new URL(publicUrl).origin) return true
-  return allowed.includes(origin)
 }
 
 /** A rate limit answering in the API's error shape. */
