@@ -35,6 +35,13 @@ const ANSWERS = {
   },
 } as const
 
+/** A 503 before anything is read when the board's queue (or the pool's) is full already. */
+export function refuseWhenFull(work: HeavyWork, res: Response, boardId: string | null): void {
+  if (!work.isFull(boardId)) return
+  res.setHeader('Retry-After', '60')
+  throw new HttpError(ANSWERS.busy.status, ANSWERS.busy.code, ANSWERS.busy.message)
+}
+
 /** Runs a task in the pool; budget failures become the answers above (503s say when to retry). */
 export async function runHeavy<K extends TaskKind>(
   work: HeavyWork,

@@ -13,7 +13,7 @@ import type { HeavyWork } from '../work/heavyWork'
 import type { StoredBoard } from '../work/reportTasks'
 import { loadBoard, requireFacilitatorAccess } from './boardAuth'
 import { HttpError, parseQuery } from './errors'
-import { reportOptions, runHeavy, succeeded } from './heavyWorkAnswers'
+import { refuseWhenFull, reportOptions, runHeavy, succeeded } from './heavyWorkAnswers'
 import { limiter } from './security'
 
 /**
@@ -112,6 +112,7 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
       )
     }
     const board = await authorizedBoard(req)
+    refuseWhenFull(deps.heavyWork, res, board.id)
     const input = { board: await storedBoard(board.id), format: query.format, options: reportOptions(query) }
     const report = succeeded(await runHeavy(deps.heavyWork, res, 'report', input, board.id))
     res.setHeader('Content-Type', report.contentType)
@@ -125,6 +126,7 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
   router.get('/boards/:id/report/preview', async (req: Request, res: Response) => {
     const query = parseQuery(previewQuery, req)
     const board = await authorizedBoard(req)
+    refuseWhenFull(deps.heavyWork, res, board.id)
     const input = { board: await storedBoard(board.id), options: reportOptions(query) }
     const { model, flags } = succeeded(await runHeavy(deps.heavyWork, res, 'reportPreview', input, board.id))
     res.setHeader('Cache-Control', 'private, no-store')

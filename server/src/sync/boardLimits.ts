@@ -77,10 +77,35 @@ function contentRefusal(item: Y.Item, limits: BoardLimits): string | null {
   return null
 }
 
+/** An update's items, found by any id they cover (an origin may point into a merged string). */
+function itemIndex(decoded: DecodedUpdate): (id: Y.ID) => Y.Item | null {
+  const byClient = new Map<number, Y.Item[]>()
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue
+    const list = byClient.get(struct.id.client) ?? []
+    list.push(struct)
+    byClient.set(struct.id.client, list)
+  }
+  return (id) => {
+    const list = byClient.get(id.client)
+    if (!list) return null
+    let low = 0
+    let high = list.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const item = list[middle] as Y.Item
+      if (id.clock < item.id.clock) high = middle - 1
+      else if (id.clock >= item.id.clock + item.length) low = middle + 1
+      else return item
+    }
+    return null
+  }
+}
+
 /**
  * Why storing this update would cross a board limit, or null. Looks only at what the update brings
  * (new items, their parents in the document or in the update itself), so it costs the update's size,
- * not the board's. Yjs positions an item by its neighbours when its parent is not written out.
+ * not the board's. Yjs leaves out an item's parent when a neighbour (origin) implies it.
  */
 export function updateLimitRefusal(
   decoded: DecodedUpdate,
@@ -90,65 +115,101 @@ export function updateLimitRefusal(
   limits: BoardLimits,
 ): string | null {
   if (storedBytes + updateBytes > limits.maxRoomBytes) return 'board is full'
-  const brought = new Map<string, Y.Item>()
-  for (const struct of decoded.structs)
-    if (struct instanceof Y.Item) brought.set(`${struct.id.client}:${struct.id.clock}`, struct)
-  const depthOf = new Map<Y.Item, number>()
+  const brought = itemIndex(decoded)
+  const items = decoded.structs.filter((struct): struct is Y.Item => struct instanceof Y.Item)
   const existing = (id: Y.ID): Y.Item | null => {
     if (id.clock >= Y.getState(doc.store, id.client)) return null
     const found = Y.getItem(doc.store, id)
     return found instanceof Y.Item ? found : null
   }
-  /** The item's parent: a type in the document, a root name, or an item of this update. */
+  // The item's parent: a type in the document, a root's name, or an item of this update (whose
+  // content is the parent type). Memoised along neighbour chains, so a long run stays linear.
+  const parents = new Map<Y.Item, Parent | Y.Item>()
   const parentOf = (item: Y.Item): Parent | Y.Item => {
-    for (let guard = 0, current: Y.Item | null = item; current && guard < brought.size + 1; guard++) {
-      const parent = current.parent as unknown
-      if (typeof parent === 'string') return parent
-      if (parent instanceof Y.ID) {
-        const known = existing(parent)
-        if (known) return (known.content as Y.ContentType).type
-        return brought.get(`${parent.client}:${parent.clock}`) ?? null
+    const chain: Y.Item[] = []
+    let result: Parent | Y.Item = null
+    for (let current: Y.Item | null = item; current; ) {
+      const known = parents.get(current)
+      if (known !== undefined) {
+        result = known
+        break
       }
-      if (parent instanceof Y.AbstractType) return parent
+      chain.push(current)
+      if (chain.length > items.length) break
+      const parent = current.parent as unknown
+      if (typeof parent === 'string' || parent instanceof Y.AbstractType) {
+        result = parent as Parent
+        break
+      }
+      if (parent instanceof Y.ID) {
+        const inDoc = existing(parent)
+        result = inDoc ? (inDoc.content as Y.ContentType).type : brought(parent)
+        break
+      }
       const neighbour: Y.ID | null = current.origin ?? current.rightOrigin
-      if (!neighbour) return null
-      const known = existing(neighbour)
-      if (known) return known.parent as AnyType
-      current = brought.get(`${neighbour.client}:${neighbour.clock}`) ?? null
+      const inDoc = neighbour ? existing(neighbour) : null
+      if (inDoc) {
+        result = inDoc.parent as AnyType
+        break
+      }
+      current = neighbour ? brought(neighbour) : null
     }
-    return null
+    for (const visited of chain) parents.set(visited, result)
+    return result
   }
-  const insertedText = new Map<Y.Text, number>()
+  // Depth of the type an item of this update creates, memoised the same way.
+  const depths = new Map<Y.Item, number>()
+  const depthOf = (item: Y.Item): number => {
+    const chain: Y.Item[] = []
+    let depth = 0
+    for (let current: Y.Item | null = item; current; ) {
+      const known = depths.get(current)
+      if (known !== undefined) {
+        depth = known
+        break
+      }
+      chain.push(current)
+      if (chain.length > items.length) return Number.POSITIVE_INFINITY
+      const parent = parentOf(current)
+      if (parent instanceof Y.Item) current = parent
+      else {
+        depth = parent instanceof Y.AbstractType ? typeDepth(parent) : typeof parent === 'string' ? 1 : 0
+        break
+      }
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i] as Y.Item, ++depth)
+    return depths.get(item) ?? depth
+  }
+  const insertedText = new Map<Y.Text | Y.Item, number>()
   let newNotes = 0
-  for (const item of brought.values()) {
+  for (const item of items) {
     const refusal = contentRefusal(item, limits)
     if (refusal) return refusal
-    const parent = parentOf(item)
-    if (typeof parent === 'string' && !KNOWN_ROOTS.has(parent)) return `unknown root type "${parent}"`
-    if (parent instanceof Y.AbstractType) {
-      if (item.content instanceof Y.ContentString && parent instanceof Y.Text) {
-        insertedText.set(parent, (insertedText.get(parent) ?? 0) + item.content.getLength())
-      }
-      if (parent === notesRoot(doc) && item.parentSub !== null) {
-        const current = parent._map.get(item.parentSub)
-        if (!current || current.deleted) newNotes++
-      }
+    const found = parentOf(item)
+    if (typeof found === 'string' && !KNOWN_ROOTS.has(found)) return `unknown root type "${found}"`
+    // A root's name: the type itself (the notes map is made if this document never had one).
+    const parent =
+      typeof found === 'string' ? (found === 'notes' ? notesRoot(doc) : (doc.share.get(found) ?? null)) : found
+    const inText =
+      parent instanceof Y.Text ||
+      (parent instanceof Y.Item && (parent.content as Partial<Y.ContentType>).type instanceof Y.Text)
+    if (item.content instanceof Y.ContentString && parent && inText)
+      insertedText.set(
+        parent as Y.Text | Y.Item,
+        (insertedText.get(parent as Y.Text | Y.Item) ?? 0) + item.length,
+      )
+    if (parent === notesRoot(doc) && item.parentSub !== null) {
+      const current = (parent as AnyType)._map.get(item.parentSub)
+      if (!current || current.deleted) newNotes++
     }
-    if (item.content instanceof Y.ContentType) {
-      const parentDepth =
-        parent instanceof Y.AbstractType
-          ? typeDepth(parent)
-          : parent instanceof Y.Item
-            ? (depthOf.get(parent) ?? 1)
-            : 0
-      depthOf.set(item, parentDepth + 1)
-      if (parentDepth + 1 > limits.maxDepth) return 'objects nested too deeply'
-    }
+    if (item.content instanceof Y.ContentType && depthOf(item) > limits.maxDepth)
+      return 'objects nested too deeply'
   }
   for (const [text, inserted] of insertedText) {
     // An upper bound: text the same update deletes still counts, so a client replaces a long
     // text in two steps at worst. Honest clients type in small updates.
-    if (text.length + inserted > limits.maxTextLength) return 'text too long'
+    const length = text instanceof Y.Text ? text.length : 0
+    if (length + inserted > limits.maxTextLength) return 'text too long'
   }
   if (newNotes > 0 && notesRoot(doc).size + newNotes > limits.maxNotes) return 'too many notes'
   return null

@@ -72,6 +72,19 @@ export class HeavyWork {
     return { running: this.running, waiting: this.waiting.length }
   }
 
+  /**
+   * True when a task for this board would be refused now: callers check before reading a large
+   * board from storage, so a burst of requests is refused without loading anything.
+   */
+  isFull(boardId: string | null = null): boolean {
+    if (this.mayStart(boardId)) return false
+    const sameBoard = this.waiting.filter((task) => task.boardId !== null && task.boardId === boardId).length
+    return (
+      this.waiting.length >= this.options.maxWaiting ||
+      (boardId !== null && sameBoard >= this.options.maxWaitingPerBoard)
+    )
+  }
+
   async run<K extends TaskKind>(
     kind: K,
     input: TaskInput<K>,
@@ -97,11 +110,7 @@ export class HeavyWork {
       this.started(boardId)
       return Promise.resolve()
     }
-    const sameBoard = this.waiting.filter((task) => task.boardId !== null && task.boardId === boardId).length
-    if (
-      this.waiting.length >= this.options.maxWaiting ||
-      (boardId && sameBoard >= this.options.maxWaitingPerBoard)
-    )
+    if (this.isFull(boardId))
       return Promise.reject(new HeavyWorkError('busy', 'too many heavy tasks are waiting'))
     return new Promise((resolve) => this.waiting.push({ boardId, start: resolve }))
   }
