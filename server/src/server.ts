@@ -96,8 +96,14 @@ export async function createOogstServer(
     log,
   })
   let accessEvents: AccessEvents | null = null
-  const session = new SessionService(rooms, (boardId, participantId) =>
-    accessEvents?.roleChanged(boardId, participantId),
+  const session = new SessionService(
+    rooms,
+    (boardId, participantId) => accessEvents?.roleChanged(boardId, participantId),
+    // Issue 18: groups are formed from the participants connected to this instance's board room.
+    (boardId) =>
+      (sync?.matching(boardId, { role: 'participant' }) ?? [])
+        .filter((connection) => connection.roomName === boardId)
+        .map(({ claims }) => ({ id: claims.participantId, name: claims.name })),
   )
   // A role a facilitator changed after the token was issued wins over the token's.
   boards.roleResolver = (boardId, participantId) =>

@@ -128,6 +128,8 @@ describe('built-in templates', () => {
             minutes: round.minutes,
             privateWriting: round.privateWriting,
             voting: round.voting,
+            ...(round.groupSize ? { groupSize: round.groupSize } : {}),
+            ...(round.gatherInsights ? { gatherInsights: true } : {}),
             zones: round.zoneKeys.map((key) => titleOfKey.get(key)),
           })),
         )
@@ -187,6 +189,14 @@ describe('built-in templates', () => {
       'Nu wat?',
     ])
     expect(oneTwoFour[0]?.privateWriting).toBe(true)
+    // Issue 18: the method's own timings and group sizes; the fours' insights come to "Iedereen".
+    expect(oneTwoFour.slice(0, 4).map((round) => [round.minutes, round.groupSize ?? 0])).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 4],
+      [5, 0],
+    ])
+    expect(oneTwoFour[3]?.gatherInsights).toBe(true)
     expect(requireTemplate('leeg')).toMatchObject({ zones: [], rounds: [] })
   })
 

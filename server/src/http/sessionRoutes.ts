@@ -46,12 +46,19 @@ const readyBody = z.strictObject({ ready: z.boolean() })
 const revealBody = z.strictObject({ anonymous: z.boolean().optional() })
 const hideBody = z.strictObject({ hidden: z.boolean() })
 const roleBody = z.strictObject({ role: z.enum(ROLES) })
+const groupsBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('move'), participantId: objectId, groupId: objectId.nullable() }),
+  z.strictObject({ action: z.literal('keepApart'), value: z.boolean() }),
+])
+const insightBody = z.strictObject({ noteId: objectId.nullable() })
 
 /** Statuses other than 409 (not now / not allowed by the rules) for a few session errors. */
 const SESSION_STATUS: Record<string, number> = {
   unknown_round: 404,
   unknown_vote: 404,
   unknown_note: 404,
+  unknown_group: 404,
+  unknown_person: 404,
   vote_anonymous: 403,
 }
 
@@ -165,6 +172,29 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const board = await facilitator(req)
     const body = parseBody(roleBody, req)
     await deps.session.setRole(board.id, param(req, 'participantId'), body.role)
+    res.status(204).end()
+  })
+
+  // Groups of people in a group step (issue 18; docs/api.md, "Groups").
+  router.post('/boards/:id/groups', async (req, res) => {
+    const board = await facilitator(req)
+    const body = parseBody(groupsBody, req)
+    const step = await deps.session
+      .groupAction(board.id, (groups) =>
+        body.action === 'move'
+          ? groups.move(board.id, body.participantId, body.groupId)
+          : groups.setKeepApart(board.id, body.value),
+      )
+      .catch(asHttp)
+    res.json({ step })
+  })
+
+  router.post('/boards/:id/groups/insight', async (req, res) => {
+    const { board, claims } = await member(req)
+    const body = parseBody(insightBody, req)
+    await deps.session
+      .groupAction(board.id, (groups) => groups.markInsight(board.id, claims.participantId, body.noteId))
+      .catch(asHttp)
     res.status(204).end()
   })
 

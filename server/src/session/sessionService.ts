@@ -26,6 +26,7 @@ import { contentRoom, controlRoom, draftsRoom, votesRoom } from '../../../shared
 import type { RoomManager } from '../sync/roomManager'
 import { castVote, type MyVotes, myVotes, tallies } from './ballots'
 import { type DraftsOverview, draftsOverview, moderateDraft, revealDrafts } from './drafts'
+import { GroupSteps, type Presence } from './groupSteps'
 import { applyTimerAction, SessionError, type TimerAction } from './timerActions'
 import { listTrash, readTrashed, removeFromTrash, restoreNote, type TrashListItem } from './trash'
 import { listVoters, recordVoteOpened, recordVoterName, type VotersOverview, voteExists } from './voters'
@@ -42,12 +43,23 @@ export class SessionService {
   private readonly queues = new Map<string, Promise<unknown>>()
   private readonly draftCountTimers = new Map<string, NodeJS.Timeout>()
   private readonly recordedJoins = new Set<string>()
+  /** Groups of people in group steps (issue 18). */
+  private readonly groups: GroupSteps
 
   constructor(
     private readonly rooms: RoomManager,
     /** Makes a person's sockets reconnect (role change). */
     private readonly reconnectParticipant: (boardId: string, participantId: string) => void,
-  ) {}
+    /** Who is connected now: group steps are formed from the people present. */
+    presence: Presence = () => [],
+  ) {
+    this.groups = new GroupSteps(rooms, presence)
+  }
+
+  /** Runs a change of the groups in the board's queue (sessionRoutes: move, insight, keep apart). */
+  groupAction<T>(boardId: string, work: (groups: GroupSteps) => Promise<T>): Promise<T> {
+    return this.serial(boardId, () => work(this.groups))
+  }
 
   private serial<T>(boardId: string, work: () => Promise<T>): Promise<T> {
     const run = (this.queues.get(boardId) ?? Promise.resolve()).then(work)
@@ -60,9 +72,15 @@ export class SessionService {
   }
 
   timer(boardId: string, action: TimerAction): Promise<TimerState> {
-    return this.serial(boardId, () =>
-      this.rooms.change(controlRoom(boardId), (doc) => applyTimerAction(doc, action, Date.now())),
-    )
+    return this.serial(boardId, async () => {
+      const timer = await this.rooms.change(controlRoom(boardId), (doc) =>
+        applyTimerAction(doc, action, Date.now()),
+      )
+      // A round that started may be a group step (its groups) or the "allen" step (the insights).
+      if (action.action === 'start' || action.action === 'skip')
+        await this.groups.roundStarted(boardId, timer.roundId)
+      return timer
+    })
   }
 
   ready(boardId: string, participantId: string, ready: boolean): Promise<void> {
@@ -212,6 +230,10 @@ export class SessionService {
    */
   recordJoin(boardId: string, participantId: string, name: string, role: Role): void {
     if (role === 'viewer') return
+    if (role === 'participant')
+      void this.serial(boardId, () => this.groups.joined(boardId, { id: participantId, name })).catch(
+        () => {},
+      )
     const key = `${boardId} ${participantId} ${name}`
     if (this.recordedJoins.has(key)) return
     this.recordedJoins.add(key)

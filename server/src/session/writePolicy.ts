@@ -9,6 +9,7 @@ import {
 import { notesRoot, zonesRoot } from '../../../shared/src/model/schema'
 import { judgeOnCopy } from '../sync/scratchDocs'
 import type { DecodedUpdate } from '../sync/updateChecks'
+import { groupSpaceRefusal, otherGroupsSpaces } from './groupSpaces'
 import { changedRecords, fieldOf, isTypeView, recordView, visibleBefore, visibleNow } from './recordViews'
 
 /**
@@ -47,6 +48,8 @@ interface Rules {
   locked: ReadonlySet<string>
   lockedZones: ReadonlySet<string>
   notesOpen: boolean
+  /** Other groups' spaces during a group step that keeps groups apart (groupSpaces.ts). */
+  otherGroupsSpaces: ReadonlySet<string>
 }
 
 /** Same record (not a replacement) with the same content, apart from the `open` fields. */
@@ -71,6 +74,12 @@ function noteRefusal(id: string, before: unknown, after: unknown, rules: Rules):
   // A locked zone is locked with everything in it: nothing leaves, changes or comes in.
   if (inLockedZone(before, rules) && !sameExcept(before, after, REACTIONS_OPEN)) return LOCKED_ZONE
   if (inLockedZone(after, rules) && fieldOf(before, 'zoneId') !== fieldOf(after, 'zoneId')) return LOCKED_ZONE
+  const groupRefusal = groupSpaceRefusal(
+    fieldOf(before, 'zoneId'),
+    fieldOf(after, 'zoneId'),
+    rules.otherGroupsSpaces,
+  )
+  if (groupRefusal !== null) return groupRefusal
   // A new note: a wrong author is corrected after storing (noteAuthors.ts); `enteredBy` is
   // for facilitators only.
   if (before === undefined) return fieldOf(after, 'enteredBy') === undefined ? null : AUTHOR
@@ -139,6 +148,7 @@ export function participantWriteRefusal(
     locked,
     lockedZones: new Set([...locked].filter((id) => zonesRoot(content).has(id))),
     notesOpen: readNotesOpen(control),
+    otherGroupsSpaces: otherGroupsSpaces(control, writer.participantId),
   }
   return judgeOnCopy(content, received.update, received.decoded, (transaction) =>
     refusalOf(transaction, rules),

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { GROUP_SIZE_MAX } from '../groups/forming'
 import { newObjectId } from '../ids'
 import { type RecordMap, readNumber, readString, sessionRoot } from './schema'
 
@@ -38,6 +39,13 @@ export interface RoundData {
   privateWriting: boolean
   /** Participants can vote on notes during this round. */
   voting: boolean
+  /**
+   * A group step (issue 18, shared/src/groups): people work in groups of this size, formed by the
+   * server when the round starts; 0 = everyone together (no groups).
+   */
+  groupSize?: number
+  /** At the start, each group's "ons inzicht" is put in this round's first zone (the "allen" step). */
+  gatherInsights?: boolean
 }
 
 export type NewRound = Pick<RoundData, 'title' | 'minutes'> & Partial<Omit<RoundData, 'title' | 'minutes'>>
@@ -48,6 +56,13 @@ export type RoundPatch = Partial<Omit<RoundData, 'id'>>
 function clampMinutes(value: number): number {
   if (!Number.isFinite(value)) return DEFAULT_ROUND_MINUTES
   return Math.min(ROUND_MAX_MINUTES, Math.max(ROUND_MIN_MINUTES, Math.round(value)))
+}
+
+/** Whole, 0 (no groups) to GROUP_SIZE_MAX; anything else a foreign client stored reads as 0. */
+function cleanGroupSize(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value)
+    ? Math.min(GROUP_SIZE_MAX, Math.max(0, Math.round(value)))
+    : 0
 }
 
 function cleanZoneIds(value: unknown): string[] {
@@ -67,6 +82,8 @@ function storedValue(key: keyof RoundPatch, value: RoundPatch[keyof RoundPatch])
       return clampMinutes(Number(value))
     case 'zoneIds':
       return cleanZoneIds(value)
+    case 'groupSize':
+      return cleanGroupSize(value)
     default:
       return value === true
   }
@@ -95,6 +112,11 @@ function readRound(round: RecordMap): RoundData {
     minutes: clampMinutes(readNumber(round, 'minutes', DEFAULT_ROUND_MINUTES)),
     privateWriting: round.get('privateWriting') === true,
     voting: round.get('voting') === true,
+    // Only group steps carry these, so every other round reads exactly as before (issue 18).
+    ...(cleanGroupSize(round.get('groupSize')) > 0
+      ? { groupSize: cleanGroupSize(round.get('groupSize')) }
+      : {}),
+    ...(round.get('gatherInsights') === true ? { gatherInsights: true } : {}),
   }
 }
 
@@ -139,6 +161,9 @@ export function addRound(controlDoc: Y.Doc, input: NewRound, index?: number): st
     round.set('minutes', storedValue('minutes', input.minutes))
     round.set('privateWriting', storedValue('privateWriting', input.privateWriting ?? false))
     round.set('voting', storedValue('voting', input.voting ?? false))
+    // Only group steps carry the group fields, so older boards' rounds stay as they were.
+    if (input.groupSize) round.set('groupSize', storedValue('groupSize', input.groupSize))
+    if (input.gatherInsights) round.set('gatherInsights', true)
     const array = ensureRounds(controlDoc)
     const rounds = listRounds(controlDoc)
     // `index` counts visible rounds; translate it to a raw position so junk entries do not shift it.

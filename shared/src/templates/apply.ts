@@ -77,6 +77,8 @@ export function applyTemplate(
         minutes: round.minutes,
         privateWriting: round.privateWriting,
         voting: round.voting,
+        groupSize: round.groupSize ?? 0,
+        gatherInsights: round.gatherInsights ?? false,
       })
       roundIds.push(id)
     }

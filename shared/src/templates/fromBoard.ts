@@ -91,6 +91,8 @@ export function templateFromBoard(
       minutes: round.minutes,
       privateWriting: round.privateWriting,
       voting: round.voting,
+      ...(round.groupSize ? { groupSize: round.groupSize } : {}),
+      ...(round.gatherInsights ? { gatherInsights: true } : {}),
     }))
 
   const candidate: TemplateInput = {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { GROUP_SIZE_MAX } from '../groups/forming'
 import {
   ROUND_MAX_MINUTES,
   ROUND_MIN_MINUTES,
@@ -93,6 +94,15 @@ export const templateRoundSchema = z.strictObject({
     .max(ROUND_MAX_MINUTES, `must be at most ${ROUND_MAX_MINUTES}`),
   privateWriting: z.boolean().default(false),
   voting: z.boolean().default(false),
+  /** A group step: groups of this size (1 = alone); left out or 0 = everyone together (issue 18). */
+  groupSize: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(GROUP_SIZE_MAX, `must be at most ${GROUP_SIZE_MAX}`)
+    .optional(),
+  /** The "allen" step: each group's "ons inzicht" comes to this round's first zone. */
+  gatherInsights: z.boolean().optional(),
 })
 
 /**

@@ -6,6 +6,10 @@ import type { Template } from '../schema'
  * first (private writing, so the loudest voice does not set the direction), then in ever larger
  * groups; the second row turns the result into meaning and next steps.
  * The top row has four zones and the bottom row three, with the same total width.
+ * The first four rounds are group steps (issue 18) with the method's timings: 1 min alone, 2 min in
+ * pairs, 4 min in fours formed from the pairs, 5 min all together, where each four's "ons inzicht"
+ * arrives in the zone Iedereen. Source: Lipmanowicz & McCandless, "1-2-4-All",
+ * https://www.liberatingstructures.com/1-1-2-4-all/ (see docs/templates.md).
  */
 
 const ROWS = [480, 480]
@@ -102,36 +106,48 @@ export const eenTweeVierAllen: Template = {
         'Write on your own, without talking. The others see your notes later.',
       ),
       zoneKeys: ['alleen'],
-      minutes: 2,
+      minutes: 1,
       privateWriting: true,
       voting: false,
+      groupSize: 1,
     },
     {
       title: nlEn('Duo', 'Pairs'),
+      prompt: nlEn(
+        "Met z'n tweeën: bespreek je ideeën in de ruimte van je groepje. Welke worden samen sterker?",
+        "In pairs: discuss your ideas in your small group's space. Which get stronger together?",
+      ),
       zoneKeys: ['duo'],
-      minutes: 4,
+      minutes: 2,
       privateWriting: false,
       voting: false,
+      groupSize: 2,
     },
     {
       title: nlEn('Viertal', 'Groups of four'),
+      prompt: nlEn(
+        "Twee duo's samen. Kies één briefje als 'ons inzicht': dat gaat naar de hele groep.",
+        "Two pairs together. Choose one note as 'our insight': it goes to the whole group.",
+      ),
       zoneKeys: ['viertal'],
-      minutes: 6,
+      minutes: 4,
       privateWriting: false,
       voting: false,
+      groupSize: 4,
     },
     {
       title: nlEn('Iedereen', 'Everyone'),
       prompt: nlEn(
-        'Elk viertal zet zijn sterkste idee in het vak Iedereen. Stem daarna op de ideeën die jij het ' +
-          'sterkst vindt.',
-        'Each group of four puts its strongest idea in the zone Everyone. Then vote for the ideas you find ' +
-          'strongest.',
+        'Het inzicht van elk viertal staat nu bij Iedereen, met de namen van het groepje. Stem op de ideeën ' +
+          'die jij het sterkst vindt.',
+        "Each group of four's insight is now under Everyone, with the small group's names. Vote for the ideas " +
+          'you find strongest.',
       ),
       zoneKeys: ['iedereen'],
-      minutes: 8,
+      minutes: 5,
       privateWriting: false,
       voting: true,
+      gatherInsights: true,
     },
     {
       title: nlEn('Wat?', 'What?'),

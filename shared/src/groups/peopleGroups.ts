@@ -1,0 +1,131 @@
+import * as Y from 'yjs'
+import { readTimer } from '../model/facilitation'
+import { sessionRoot } from '../model/schema'
+import { PERSON_NAME_MAX_LENGTH } from '../model/session'
+import { GROUP_SIZE_MAX } from './forming'
+
+/**
+ * Groups of people per group step (issue 18), in the control document's `session` map:
+ *   groupSteps: Y.Map<roundId, GroupStep>   written by the server only (facilitators change groups
+ *                                            through POST /api/boards/:id/groups, which the server
+ *                                            checks and writes), read by everyone
+ * A step is a plain value replaced whole, so a reader never sees a person in two groups.
+ * These are groups of PEOPLE ("groepjes"); groups of NOTES are clusters (clusters.ts).
+ */
+
+const GROUP_STEPS = 'groupSteps'
+
+export interface GroupMember {
+  id: string
+  name: string
+}
+
+export interface PeopleGroup {
+  id: string
+  /** Shown as "Groepje 3"; stays the same when members move. */
+  number: number
+  members: GroupMember[]
+  /** The group's own space on the board (a zone), null in an "alone" step. */
+  zoneId: string | null
+  /** The note the group chose as "ons inzicht". */
+  insightNoteId: string | null
+  /** The copy of that insight in the plenary zone, once gathered. */
+  gatheredNoteId: string | null
+}
+
+export interface GroupStep {
+  roundId: string
+  size: number
+  formedAt: number
+  /** Groups may not write in each other's space (checked by the server, like locks). */
+  keepApart: boolean
+  groups: PeopleGroup[]
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+const text = (value: unknown, max = 200) => (typeof value === 'string' ? value.slice(0, max) : '')
+const idOrNull = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null)
+
+function readMember(value: unknown): GroupMember | null {
+  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') return null
+  return { id: value.id, name: text(value.name, PERSON_NAME_MAX_LENGTH) }
+}
+
+function readGroup(value: unknown, index: number): PeopleGroup | null {
+  if (!isObject(value) || typeof value.id !== 'string' || !Array.isArray(value.members)) return null
+  const number = typeof value.number === 'number' && value.number >= 1 ? Math.round(value.number) : index + 1
+  return {
+    id: value.id,
+    number,
+    members: value.members.flatMap((member) => readMember(member) ?? []),
+    zoneId: idOrNull(value.zoneId),
+    insightNoteId: idOrNull(value.insightNoteId),
+    gatheredNoteId: idOrNull(value.gatheredNoteId),
+  }
+}
+
+/** A stored step, tolerating what a foreign writer left; null when it is not a step at all. */
+export function readGroupStepValue(value: unknown): GroupStep | null {
+  if (!isObject(value) || typeof value.roundId !== 'string' || !Array.isArray(value.groups)) return null
+  const seen = new Set<string>()
+  const groups = value.groups.flatMap((group, index) => readGroup(group, index) ?? [])
+  // A person is in one group only: the first listing wins.
+  for (const group of groups) {
+    group.members = group.members.filter((member) => !seen.has(member.id) && seen.add(member.id))
+  }
+  return {
+    roundId: value.roundId,
+    size: typeof value.size === 'number' ? Math.min(GROUP_SIZE_MAX, Math.max(1, Math.round(value.size))) : 1,
+    formedAt: typeof value.formedAt === 'number' ? value.formedAt : 0,
+    keepApart: value.keepApart === true,
+    groups,
+  }
+}
+
+function stepsMap(controlDoc: Y.Doc): Y.Map<unknown> | null {
+  const value = sessionRoot(controlDoc).get(GROUP_STEPS)
+  return value instanceof Y.Map ? value : null
+}
+
+export function readGroupStep(controlDoc: Y.Doc, roundId: string | null): GroupStep | null {
+  if (roundId === null) return null
+  return readGroupStepValue(stepsMap(controlDoc)?.get(roundId))
+}
+
+/** Every group step, in the order they were formed (the report and "fours from pairs" use this). */
+export function listGroupSteps(controlDoc: Y.Doc): GroupStep[] {
+  const steps: GroupStep[] = []
+  stepsMap(controlDoc)?.forEach((value) => {
+    const step = readGroupStepValue(value)
+    if (step) steps.push(step)
+  })
+  return steps.sort((a, b) => a.formedAt - b.formedAt || a.roundId.localeCompare(b.roundId))
+}
+
+/** The server's write (only the server writes steps: see the note above). */
+export function writeGroupStep(controlDoc: Y.Doc, step: GroupStep): void {
+  let map = stepsMap(controlDoc)
+  if (!map) {
+    map = new Y.Map<unknown>()
+    sessionRoot(controlDoc).set(GROUP_STEPS, map)
+  }
+  map.set(step.roundId, JSON.parse(JSON.stringify(step)))
+}
+
+/** The step of the round that is running or paused now, or null (no round, or not a group step). */
+export function activeGroupStep(controlDoc: Y.Doc): GroupStep | null {
+  const timer = readTimer(controlDoc)
+  if (timer.status !== 'running' && timer.status !== 'paused') return null
+  return readGroupStep(controlDoc, timer.roundId)
+}
+
+export function groupOf(step: GroupStep | null, participantId: string): PeopleGroup | null {
+  return step?.groups.find((group) => group.members.some((member) => member.id === participantId)) ?? null
+}
+
+/** "Groepje 3: Anouk, Sjoerd": the name of a group's space, and of its insight in the plenary zone. */
+export function groupSpaceTitle(group: Pick<PeopleGroup, 'number' | 'members'>, word = 'Groepje'): string {
+  const names = group.members.map((member) => member.name || '?').join(', ')
+  return names ? `${word} ${group.number}: ${names}` : `${word} ${group.number}`
+}
