@@ -62,6 +62,9 @@ export class HeavyWork {
       // heap until it exits, so an idle thread goes after 10 s.
       idleTimeout: 10_000,
       resourceLimits: { maxOldGenerationSizeMb: options.taskMemoryMb },
+      // Pool threads run at a lower CPU priority (Linux nice is per thread, via @napi-rs/nice):
+      // on a 2-core machine a PDF then takes what the sockets leave, not the other way round.
+      niceIncrement: 10,
     })
     // A thread that fails outside a task (its modules do not load) must not take the server down.
     this.pool.on('error', (error: unknown) => log('heavy work thread failed', error))
