@@ -130,6 +130,28 @@ describe('report requests that are refused or over budget', () => {
     }
   })
 
+  it('an import over the memory budget is a 413 in Dutch and English; the pool goes on', async () => {
+    const test = await startTestServer({
+      config: {
+        heavyWork: {
+          threads: 1,
+          taskTimeoutMs: 60_000,
+          taskMemoryMb: 64,
+          maxWaiting: 4,
+          maxWaitingPerBoard: 2,
+        },
+      },
+    })
+    try {
+      await expect(importBigBoard(test.url, 20_000, 900)).rejects.toThrow(
+        /413.*board_too_large.*te groot.*too large/,
+      )
+      await expect(importBigBoard(test.url, 20, 100)).resolves.toMatchObject({ id: expect.any(String) })
+    } finally {
+      await test.close()
+    }
+  }, 120_000)
+
   it('a report over its time budget is stopped: 503 in Dutch and English, and the server answers', async () => {
     const test = await startTestServer({
       config: {
