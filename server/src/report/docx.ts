@@ -20,7 +20,7 @@ import {
 import type { Block, Fact, NoteItem, TableBlock } from '../../../shared/src/report/blocks'
 import { buildReportDocument } from '../../../shared/src/report/document'
 import type { ReportLabels } from '../../../shared/src/report/labels'
-import { documentHeading, labelsOf } from '../../../shared/src/report/outline'
+import { captionOf, documentHeading, labelsOf } from '../../../shared/src/report/outline'
 import type { ReportModel } from '../../../shared/src/report/types'
 import { pngSize } from './png'
 
@@ -104,6 +104,25 @@ function notesTable(notes: NoteItem[], labels: ReportLabels): Table {
   return grid([labels.note, labels.author, labels.votes, labels.reactions], body, [5.6, 1.6, 1.2, 1.6])
 }
 
+/**
+ * The compact report's appendix: one paragraph per note ("■ text — caption"), smaller. A table
+ * row per note costs Word and the docx library ten objects a note; 150,000 notes ran out of memory.
+ */
+function denseNotes(notes: NoteItem[], labels: ReportLabels): Paragraph[] {
+  return notes.map(
+    (note) =>
+      new Paragraph({
+        keepLines: true,
+        spacing: { after: 60 },
+        children: [
+          new TextRun({ text: '■ ', color: note.color.slice(1).toUpperCase(), size: 19 }),
+          ...lines(note.text, { italics: note.empty, size: 19 }),
+          new TextRun({ text: ` — ${captionOf(note, labels)}`, color: MUTED, size: 17 }),
+        ],
+      }),
+  )
+}
+
 function facts(items: Fact[]): Paragraph[] {
   return items.map(
     (f) =>
@@ -181,6 +200,7 @@ function render(block: Block, labels: ReportLabels, png: Buffer | null): Child[]
     case 'paragraph':
       return [paragraph(block)]
     case 'notes':
+      if (block.dense) return denseNotes(block.notes, labels)
       return [notesTable(block.notes, labels), new Paragraph({ text: '' })]
     case 'table':
       return [table(block), new Paragraph({ text: '' })]
