@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import peopleGroupsEn from '../../client/src/groups/i18n/en.json'
+import peopleGroupsNl from '../../client/src/groups/i18n/nl.json'
 import mainEn from '../../client/src/i18n/en.json'
 import mainNl from '../../client/src/i18n/nl.json'
 import exportEn from '../../client/src/panels/export/i18n/en.json'
@@ -31,8 +33,8 @@ const texts = (...files: unknown[]): Texts => {
   return out
 }
 
-const nl = texts(mainNl, sessionNl, exportNl, presentNl, suggestNl)
-const en = texts(mainEn, sessionEn, exportEn, presentEn, suggestEn)
+const nl = texts(mainNl, sessionNl, exportNl, presentNl, suggestNl, peopleGroupsNl)
+const en = texts(mainEn, sessionEn, exportEn, presentEn, suggestEn, peopleGroupsEn)
 
 interface Rule {
   pattern: RegExp
@@ -43,6 +45,10 @@ interface Rule {
 
 /** Texts only shown with a keyboard: the shortcut sheet, and hints hidden on touch (.key-hint). */
 const keyboardOnly = (key: string) => key.startsWith('shortcuts.') || key === 'outline.formHint'
+
+/** Groups of people (issue 18) are "groepjes"; "groep" is a group of notes. Never the one for the other. */
+const aboutPeopleGroups = (key: string) => key.startsWith('peopleGroups.')
+const notAboutPeopleGroups = (key: string) => !aboutPeopleGroups(key)
 
 const keyRules: Rule[] = [
   {
@@ -70,6 +76,16 @@ const nlRules: Rule[] = [
     why: 'adding a note is "Schrijf een briefje"',
   },
   { pattern: /\boffline\b/i, why: '"Geen verbinding"' },
+  {
+    pattern: /\bgroep(en)?\b/i,
+    why: 'people work in a groepje; a groep is notes',
+    allow: notAboutPeopleGroups,
+  },
+  {
+    pattern: /groepje/i,
+    why: 'a groepje is people; notes put together are a groep',
+    allow: aboutPeopleGroups,
+  },
   ...keyRules,
 ]
 
@@ -83,6 +99,12 @@ const enRules: Rule[] = [
   { pattern: /select with a box|snap to grid|actual size/i, why: 'jargon, see the glossary' },
   { pattern: /click/i, why: 'choose (also on a phone), no click/double-click' },
   { pattern: /add a note|^new note$/i, why: 'adding a note is "Write a note"' },
+  { pattern: /(?<!small )\bgroups?\b/i, why: 'people work in a small group', allow: notAboutPeopleGroups },
+  {
+    pattern: /small group/i,
+    why: 'a small group is people; notes put together are a group',
+    allow: aboutPeopleGroups,
+  },
   ...keyRules,
 ]
 
@@ -131,5 +153,7 @@ describe('glossary (docs/glossary.md)', () => {
     expect(offences(sample, nlRules)).toHaveLength(4)
     const keys = texts({ outline: { formHint: 'Ctrl+Enter bewaart' }, session: { x: 'Esc annuleert' } })
     expect(offences(keys, nlRules)).toEqual([`session.x: "Esc annuleert" (${keyRules[0]?.why})`])
+    const groups = texts({ peopleGroups: { a: 'Jouw groep' }, cluster: { b: 'Groepje opheffen' } })
+    expect(offences(groups, nlRules)).toHaveLength(2)
   })
 })

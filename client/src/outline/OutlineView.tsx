@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { activeGroupStep, groupOf } from '../../../shared/src/groups/peopleGroups'
 import type { NoteColor, NoteData, ReactionEmoji, ZoneData } from '../../../shared/src/model'
 import { useEditor } from '../board/editor/editorContext'
 import { confirmDeleteText } from '../board/ops/confirmDelete'
@@ -234,9 +235,14 @@ function useListSession(session: SessionView, announce: (message: string) => voi
   }
 }
 
-/** The questions the list shows as cards first (see listSections): the round's, plus the vote's. */
+/**
+ * The questions the list shows as cards first (see listSections): in a group step this person's
+ * group space (issue 18), then the round's, plus the vote's.
+ */
 function cardsInFocus(session: SessionView, zones: readonly ZoneData[]): readonly string[] {
-  const round = session.state.current?.zoneIds ?? []
+  const control = session.control
+  const mySpace = control ? groupOf(activeGroupStep(control), session.participantId)?.zoneId : null
+  const round = [...(mySpace ? [mySpace] : []), ...(session.state.current?.zoneIds ?? [])]
   const voting = session.voting
   if (!voting.open || !voting.config) return round
   const voted = voting.config.scope === 'board' ? zones.map((zone) => zone.id) : voting.config.zoneIds

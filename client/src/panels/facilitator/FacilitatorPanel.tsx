@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
+import { PeopleGroupsPanel } from '../../groups/PeopleGroupsPanel'
 import type { SessionView } from '../../session/sessionView'
 import { SuggestPanel } from '../../suggest/SuggestPanel'
 import { DraftsModeration } from './DraftsModeration'
@@ -11,7 +12,7 @@ import { useSheetOnNarrow } from './useSheetOnNarrow'
 import { VotingPanel } from './VotingPanel'
 import './facilitator.css'
 
-const TABS = ['script', 'writing', 'voting', 'suggest', 'people', 'trash'] as const
+const TABS = ['script', 'writing', 'voting', 'suggest', 'peopleGroups', 'people', 'trash'] as const
 type Tab = (typeof TABS)[number]
 
 interface FacilitatorPanelProps {
@@ -82,7 +83,9 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
               ? t('trash.tab')
               : name === 'suggest'
                 ? t('suggest.tab')
-                : t(`facilitator.tabs.${name}`)}
+                : name === 'peopleGroups'
+                  ? t('peopleGroups.tab')
+                  : t(`facilitator.tabs.${name}`)}
           </button>
         ))}
       </div>
@@ -96,6 +99,7 @@ export function FacilitatorPanel({ view, awareness, onClose }: FacilitatorPanelP
         {tab === 'writing' && <DraftsModeration view={view} />}
         {tab === 'voting' && <VotingPanel view={view} />}
         {tab === 'suggest' && <SuggestPanel view={view} />}
+        {tab === 'peopleGroups' && <PeopleGroupsPanel view={view} />}
         {tab === 'people' && <PeoplePanel view={view} awareness={awareness} />}
         {tab === 'trash' && <TrashPanel view={view} />}
       </div>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
+import { MyGroupLine } from '../../groups/MyGroupLine'
 import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
 import { MuteToggle, SoundBlockedButton, useFading } from './MuteToggle'
@@ -126,6 +127,7 @@ export function RoundBanner({ view, flashAt, message, listView, contentLanguage 
         </button>
       </div>
       {status}
+      <MyGroupLine view={view} listView={listView} />
       <div className="session-details" id={detailsId} hidden={!open}>
         {timer.status === 'ended' && <p className="session-chip">{t('session.roundEnded')}</p>}
         {current.prompt && <RoundPrompt key={current.id} text={current.prompt} lang={contentLanguage} />}

@@ -1,0 +1,99 @@
+import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PeopleGroup } from '../../../shared/src/groups/peopleGroups'
+import { request } from '../api/http'
+import type { SessionView } from '../session/sessionView'
+import { groupsPath, useMyGroup } from './useGroupStep'
+import './i18n/index'
+import './groups.css'
+
+/**
+ * A participant's group in the running round (issue 18), in the round banner on the canvas and in
+ * the list: who they are with, the way to their group's space (the canvas goes there by itself
+ * when the group is formed) and the choice of the group's "ons inzicht".
+ */
+export function MyGroupLine({ view, listView }: { view: SessionView; listView: boolean }) {
+  const { t } = useTranslation()
+  const group = useMyGroup(view.control, view.participantId)
+  const zone = view.zones.find((candidate) => candidate.id === group?.zoneId)
+  const shownZone = useRef<string | null>(null)
+  // Once per group space: the canvas shows the group's space as soon as the group has one.
+  useEffect(() => {
+    if (listView || !zone || shownZone.current === zone.id) return
+    if (view.editor.zoomToRect(zone)) shownZone.current = zone.id
+  }, [listView, zone, view.editor])
+  if (!group || view.isFacilitator) return null
+  if (group.zoneId === null) {
+    return (
+      <p className="my-group" data-testid="my-group">
+        {t('peopleGroups.alone')}
+      </p>
+    )
+  }
+  const others = group.members.filter((member) => member.id !== view.participantId)
+  return (
+    <div className="my-group" data-testid="my-group">
+      <p>
+        <strong>{t('peopleGroups.you')}</strong>{' '}
+        <span data-testid="my-group-names">
+          {t('peopleGroups.youAre', {
+            number: group.number,
+            names: [
+              `${view.name} ${t('peopleGroups.meSuffix')}`,
+              ...others.map((member) => member.name),
+            ].join(', '),
+          })}
+        </span>
+      </p>
+      {!listView && zone && (
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => view.editor.zoomToRect(zone)}
+          data-testid="my-group-go"
+        >
+          {t('peopleGroups.goTo')}
+        </button>
+      )}
+      <InsightChoice view={view} group={group} />
+    </div>
+  )
+}
+
+/** "Ons inzicht": one of the notes in the group's space, chosen by any member (the server checks). */
+function InsightChoice({ view, group }: { view: SessionView; group: PeopleGroup }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const notes = view.notes.filter((note) => note.zoneId === group.zoneId)
+  if (notes.length === 0) return null
+  const choose = async (noteId: string | null) => {
+    try {
+      await request(`${groupsPath(view.boardId)}/insight`, {
+        method: 'POST',
+        body: { noteId },
+        bearer: view.token,
+      })
+      view.say(noteId ? 'peopleGroups.insightChosen' : 'peopleGroups.insightCleared')
+    } catch {
+      view.say('peopleGroups.failed')
+    }
+  }
+  return (
+    <p className="my-group-insight">
+      <label htmlFor={id}>{t('peopleGroups.chooseInsight')}</label>{' '}
+      <select
+        id={id}
+        value={group.insightNoteId ?? ''}
+        onChange={(event) => void choose(event.target.value || null)}
+        data-testid="my-group-insight"
+      >
+        <option value="">{t('peopleGroups.chooseInsightNone')}</option>
+        {notes.map((note) => (
+          <option key={note.id} value={note.id}>
+            {(note.text || t('peopleGroups.untitled')).slice(0, 60)}
+          </option>
+        ))}
+      </select>
+    </p>
+  )
+}

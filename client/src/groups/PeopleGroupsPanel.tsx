@@ -1,0 +1,135 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { GroupStep, PeopleGroup } from '../../../shared/src/groups/peopleGroups'
+import { request } from '../api/http'
+import type { SessionView } from '../session/sessionView'
+import { groupsPath, useGroupStep } from './useGroupStep'
+import './i18n/index'
+import './groups.css'
+
+const NEW_GROUP = 'new'
+
+/**
+ * The facilitator's view of the running round's groups of people (issue 18): who is with whom,
+ * who is not online, each group's chosen insight, and a choice per person to move them (a select:
+ * works with a keyboard, a finger and a screen reader). The server forms and changes the groups;
+ * this only asks it to (POST /api/boards/:id/groups).
+ */
+export function PeopleGroupsPanel({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const step = useGroupStep(view.control)
+  const [message, setMessage] = useState('')
+  const headingId = useId()
+
+  const send = async (body: object, done: string) => {
+    try {
+      await request(groupsPath(view.boardId), { method: 'POST', body, bearer: view.token })
+      setMessage(done)
+    } catch {
+      setMessage(t('peopleGroups.failed'))
+    }
+  }
+
+  if (!step) {
+    return (
+      <div className="people-groups" data-testid="people-groups-panel">
+        <p>{t('peopleGroups.none')}</p>
+      </div>
+    )
+  }
+  return (
+    <div className="people-groups" data-testid="people-groups-panel">
+      <h3 id={headingId}>{t('peopleGroups.title')}</h3>
+      <p className="facilitator-hint">
+        {step.size === 1
+          ? t('peopleGroups.sizeAlone')
+          : t('peopleGroups.sizeGroups', { size: step.size, count: step.groups.length })}
+      </p>
+      {step.size > 1 && (
+        <label className="facilitator-check" data-testid="people-groups-keep-apart">
+          <input
+            type="checkbox"
+            checked={step.keepApart}
+            onChange={(event) => void send({ action: 'keepApart', value: event.target.checked }, '')}
+          />
+          {t('peopleGroups.keepApart')}
+          <span className="facilitator-hint">{t('peopleGroups.keepApartHint')}</span>
+        </label>
+      )}
+      <p className="facilitator-hint" aria-live="polite" data-testid="people-groups-message">
+        {message}
+      </p>
+      <ol aria-labelledby={headingId} className="people-groups-list">
+        {step.groups.map((group) => (
+          <GroupCard key={group.id} group={group} step={step} view={view} send={send} />
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function GroupCard({
+  group,
+  step,
+  view,
+  send,
+}: {
+  group: PeopleGroup
+  step: GroupStep
+  view: SessionView
+  send: (body: object, done: string) => Promise<void>
+}) {
+  const { t } = useTranslation()
+  const insight = view.notes.find((note) => note.id === group.insightNoteId)
+  return (
+    <li className="people-group" data-testid="people-group">
+      <h4>{t('peopleGroups.moveTo', { number: group.number })}</h4>
+      <ul className="people-group-members">
+        {group.members.map((member) => {
+          const online = view.onlineParticipants.includes(member.id)
+          return (
+            <li key={member.id} data-testid="people-group-member">
+              <span>
+                {member.name || '?'}
+                {!online && <span className="facilitator-hint"> ({t('peopleGroups.offline')})</span>}
+              </span>
+              <select
+                aria-label={t('peopleGroups.moveLabel', { name: member.name || '?' })}
+                value={group.id}
+                data-testid="people-group-move"
+                onChange={(event) => {
+                  const target = event.target.value
+                  const to = step.groups.find((other) => other.id === target)
+                  void send(
+                    {
+                      action: 'move',
+                      participantId: member.id,
+                      groupId: target === NEW_GROUP ? null : target,
+                    },
+                    to
+                      ? t('peopleGroups.moved', { name: member.name, number: to.number })
+                      : t('peopleGroups.movedNew', { name: member.name }),
+                  )
+                }}
+              >
+                {step.groups.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {t('peopleGroups.moveTo', { number: other.number })}
+                  </option>
+                ))}
+                <option value={NEW_GROUP}>{t('peopleGroups.moveNew')}</option>
+              </select>
+            </li>
+          )
+        })}
+      </ul>
+      {step.size > 1 && (
+        <p className="facilitator-hint" data-testid="people-group-insight">
+          {insight
+            ? t('peopleGroups.insight', { text: insight.text || t('peopleGroups.untitled') })
+            : t('peopleGroups.noInsight')}
+        </p>
+      )}
+    </li>
+  )
+}

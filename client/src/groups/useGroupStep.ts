@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import {
+  activeGroupStep,
+  type GroupStep,
+  groupOf,
+  type PeopleGroup,
+} from '../../../shared/src/groups/peopleGroups'
+
+/** The running round's groups (null: no group step now), followed live from the control document. */
+export function useGroupStep(control: Y.Doc | null): GroupStep | null {
+  const [step, setStep] = useState<GroupStep | null>(() => (control ? activeGroupStep(control) : null))
+  useEffect(() => {
+    if (!control) return
+    // Compared as JSON: the control document changes every second (timer) and a new object each
+    // time would re-render every group list for nothing.
+    let last = ''
+    const update = () => {
+      const next = activeGroupStep(control)
+      const json = JSON.stringify(next)
+      if (json === last) return
+      last = json
+      setStep(next)
+    }
+    update()
+    control.on('update', update)
+    return () => control.off('update', update)
+  }, [control])
+  return step
+}
+
+/** This person's group in the running step, or null. */
+export function useMyGroup(control: Y.Doc | null, participantId: string): PeopleGroup | null {
+  return groupOf(useGroupStep(control), participantId)
+}
+
+export const groupsPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/groups`
