@@ -34,7 +34,7 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
   return (
     <div className="my-group" data-testid="my-group">
       <p>
-        <strong>{t('peopleGroups.you')}</strong>{' '}
+        <span className="visually-hidden">{t('peopleGroups.you')}: </span>
         <span data-testid="my-group-names">
           {t('peopleGroups.youAre', {
             number: group.number,

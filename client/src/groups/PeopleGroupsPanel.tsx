@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GroupStep, PeopleGroup } from '../../../shared/src/groups/peopleGroups'
 import { request } from '../api/http'
+import { boundsOf } from '../canvas/viewport'
 import type { SessionView } from '../session/sessionView'
 import { groupsPath, useGroupStep } from './useGroupStep'
 import './i18n/index'
@@ -56,6 +57,7 @@ export function PeopleGroupsPanel({ view }: { view: SessionView }) {
           <span className="facilitator-hint">{t('peopleGroups.keepApartHint')}</span>
         </label>
       )}
+      <ShowSpacesButton view={view} step={step} />
       <p className="facilitator-hint" aria-live="polite" data-testid="people-groups-message">
         {message}
       </p>
@@ -65,6 +67,24 @@ export function PeopleGroupsPanel({ view }: { view: SessionView }) {
         ))}
       </ol>
     </div>
+  )
+}
+
+/** Shows every groepje's space on the canvas at once (they lie right of the board's questions). */
+function ShowSpacesButton({ view, step }: { view: SessionView; step: GroupStep }) {
+  const { t } = useTranslation()
+  const spaces = view.zones.filter((zone) => step.groups.some((group) => group.zoneId === zone.id))
+  const bounds = boundsOf(spaces)
+  if (!bounds) return null
+  return (
+    <button
+      type="button"
+      className="button secondary people-groups-show"
+      onClick={() => view.editor.zoomToRect(bounds)}
+      data-testid="people-groups-show"
+    >
+      {t('peopleGroups.showSpaces')}
+    </button>
   )
 }
 

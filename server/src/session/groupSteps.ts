@@ -43,7 +43,9 @@ export class GroupSteps {
       steps: listGroupSteps(doc),
     }))
     if (!round) return
-    if (round.gatherInsights) await this.gather(boardId, round, steps)
+    // One insight per group of the last step with groups (the fours), not of every step before.
+    const lastGrouped = steps.filter((step) => step.size > 1 && step.roundId !== roundId).at(-1)
+    if (round.gatherInsights && lastGrouped) await this.gather(boardId, round, [lastGrouped])
     const size = round.groupSize ?? 0
     if (size < 1) return
     const present = uniqueMembers(this.presence(boardId))

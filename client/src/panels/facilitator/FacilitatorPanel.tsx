@@ -12,7 +12,8 @@ import { useSheetOnNarrow } from './useSheetOnNarrow'
 import { VotingPanel } from './VotingPanel'
 import './facilitator.css'
 
-const TABS = ['script', 'writing', 'voting', 'suggest', 'peopleGroups', 'people', 'trash'] as const
+// "Groepjes" (people in a round) sits next to "Mensen", away from "Groepen" (notes): issue 18.
+const TABS = ['script', 'writing', 'voting', 'suggest', 'people', 'peopleGroups', 'trash'] as const
 type Tab = (typeof TABS)[number]
 
 interface FacilitatorPanelProps {

@@ -11,6 +11,7 @@ import {
   setRoundOptions,
   updateRound,
 } from '../../../../shared/src/model'
+import { RoundGroupFields } from '../../groups/RoundGroupFields'
 import type { SessionView } from '../../session/sessionView'
 
 interface RoundEditorProps {
@@ -76,6 +77,8 @@ export function RoundEditor({ view, control, round, onDone }: RoundEditorProps) 
         minutes: draft.minutes,
         privateWriting: draft.privateWriting,
         voting: draft.voting,
+        groupSize: draft.groupSize ?? 0,
+        gatherInsights: draft.gatherInsights ?? false,
       })
       setRoundOptions(control, round.id, {
         lockWhenTimeUp: draft.lockWhenTimeUp,
@@ -153,6 +156,11 @@ export function RoundEditor({ view, control, round, onDone }: RoundEditorProps) 
         />
       )}
       <Check label={t('facilitator.voting')} checked={draft.voting} onChange={(voting) => set({ voting })} />
+      <RoundGroupFields
+        groupSize={draft.groupSize ?? 0}
+        gatherInsights={draft.gatherInsights ?? false}
+        onChange={set}
+      />
       <Check
         label={t('facilitator.lockWhenTimeUp')}
         hint={t('facilitator.lockWhenTimeUpHint')}

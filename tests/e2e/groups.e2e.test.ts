@@ -1,0 +1,134 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardInBrowser, readJoinCode } from '../helpers/boardPages'
+import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { sidewaysOverflow, smallTargets } from '../helpers/phoneMeasure'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { SYNC } from '../helpers/sessionPages'
+import { phoneParticipant } from '../helpers/volumeSession'
+
+/**
+ * Issue 18 in the browser: a begeleider runs 1-2-4-allen with four residents on phones. In the
+ * pair step each phone shows its groepje and its partner, the list opens on the groepje's own
+ * space, a note written there stays there, the begeleider sees the groepjes and moves someone with
+ * a select, and in the allen step the fours' "ons inzicht" is under Iedereen with the groepje's name.
+ */
+
+const PHONE = { width: 390, height: 844 }
+const NAMES = ['Anouk', 'Bas', 'Chaima', 'Daan']
+
+async function startRoundAt(facilitator: Page, index: number): Promise<void> {
+  if ((await facilitator.getByTestId('facilitator-panel').count()) === 0) {
+    await facilitator.getByTestId('facilitator-open').click()
+  }
+  await facilitator.getByTestId('facilitator-tab-script').click()
+  await facilitator.getByTestId('round-row').nth(index).getByTestId('round-start').click()
+}
+
+const firstCard = (page: Page) => page.getByTestId('outline-zone').first()
+
+async function writeInFirstCard(page: Page, text: string): Promise<void> {
+  await firstCard(page).getByTestId('outline-add').tap()
+  await page.keyboard.type(text)
+  await firstCard(page).getByTestId('outline-save').tap()
+  await expect
+    .poll(() => firstCard(page).getByTestId('outline-note-text').allTextContents(), SYNC)
+    .toContain(text)
+}
+
+describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 18)', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-groups-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('puts phones in pairs with their own space, lets the begeleider move someone, and gathers the insights', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Teamdag',
+      name: 'Marieke',
+      templateId: '1-2-4-allen',
+    })
+    const code = await readJoinCode(facilitator)
+    const phones: Page[] = []
+    for (const name of NAMES) phones.push(await phoneParticipant(browser, server.url, code, name, PHONE))
+
+    // The pair step ("Duo"): two pairs, each phone names its groepje and partner.
+    await startRoundAt(facilitator, 1)
+    for (const [index, phone] of phones.entries()) {
+      await expect.poll(() => phone.getByTestId('round-title').textContent(), SYNC).toBe('Duo')
+      await expect
+        .poll(() => phone.getByTestId('my-group-names').textContent(), SYNC)
+        .toMatch(/^Groepje [12]: /)
+      const names = (await phone.getByTestId('my-group-names').textContent()) ?? ''
+      expect(names).toContain(`${NAMES[index]} (jij)`)
+      expect(NAMES.filter((name) => names.includes(name))).toHaveLength(2)
+      // The list opens on the groepje's own space, titled with its members.
+      const title = (await firstCard(phone).locator('h2, h3').first().textContent()) ?? ''
+      expect(title).toMatch(/^Groepje [12]: /)
+      expect(title).toContain(NAMES[index])
+      expect(await sidewaysOverflow(phone), `${NAMES[index]}: sideways scrolling`).toBeLessThanOrEqual(0)
+      expect(await smallTargets(phone), `${NAMES[index]}: targets under 24 px`).toEqual([])
+    }
+    const anouk = phones[0] as Page
+    await writeInFirstCard(anouk, 'Samen eerst luisteren')
+    await anouk.screenshot({ path: artifactPath('groups-phone-pair.png') })
+
+    // The begeleider sees two groepjes of two and moves Anouk to the other groepje.
+    await facilitator.getByTestId('facilitator-tab-peopleGroups').click()
+    await expect.poll(() => facilitator.getByTestId('people-group').count(), SYNC).toBe(2)
+    expect(await facilitator.getByTestId('people-group-member').count()).toBe(4)
+    // "Toon de groepjes" shows both pair spaces on the begeleider's canvas.
+    await facilitator.getByTestId('people-groups-show').click()
+    await facilitator.screenshot({ path: artifactPath('groups-facilitator-pairs.png') })
+    const anoukRow = facilitator.getByTestId('people-group-member').filter({ hasText: 'Anouk' })
+    const anoukGroup = ((await anouk.getByTestId('my-group-names').textContent()) ?? '').match(
+      /Groepje (\d)/,
+    )?.[1]
+    const otherNumber = anoukGroup === '1' ? '2' : '1'
+    await anoukRow.getByTestId('people-group-move').selectOption({ label: `Groepje ${otherNumber}` })
+    await expect
+      .poll(() => anouk.getByTestId('my-group-names').textContent(), SYNC)
+      .toMatch(new RegExp(`^Groepje ${otherNumber}: `))
+    await expect
+      .poll(() => facilitator.getByTestId('people-groups-message').textContent(), SYNC)
+      .toContain('Anouk')
+
+    // Fours: the two pairs become one four; one of them chooses "ons inzicht" on the phone.
+    await startRoundAt(facilitator, 2)
+    const bas = phones[1] as Page
+    await expect.poll(() => bas.getByTestId('round-title').textContent(), SYNC).toBe('Viertal')
+    await expect
+      .poll(() => bas.getByTestId('my-group-names').textContent(), SYNC)
+      .toMatch(/Anouk.*Bas|Bas.*Anouk/)
+    await writeInFirstCard(bas, 'Vragen voor we plannen')
+    await bas.getByTestId('my-group-insight').selectOption({ label: 'Vragen voor we plannen' })
+    await expect.poll(() => bas.getByTestId('session-message').textContent(), SYNC).toContain('inzicht')
+    await bas.screenshot({ path: artifactPath('groups-phone-four-insight.png') })
+
+    // All together: the insight is under Iedereen, with the groepje's name as its author line.
+    await startRoundAt(facilitator, 3)
+    await expect.poll(() => bas.getByTestId('round-title').textContent(), SYNC).toBe('Iedereen')
+    await expect
+      .poll(() => firstCard(bas).getByTestId('outline-note-text').allTextContents(), SYNC)
+      .toContain('Vragen voor we plannen')
+    expect(await firstCard(bas).textContent()).toMatch(/Groepje 1: /)
+    await bas.screenshot({ path: artifactPath('groups-phone-allen.png') })
+  }, 180_000)
+})
