@@ -23,13 +23,8 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
     if (view.editor.zoomToRect(zone)) shownZone.current = zone.id
   }, [listView, zone, view.editor])
   if (!group || view.isFacilitator) return null
-  if (group.zoneId === null) {
-    return (
-      <p className="my-group" data-testid="my-group">
-        {t('peopleGroups.alone')}
-      </p>
-    )
-  }
+  // Alone (no space): the round itself says so, and a phone keeps the line for the list.
+  if (group.zoneId === null) return null
   const others = group.members.filter((member) => member.id !== view.participantId)
   return (
     <div className="my-group" data-testid="my-group">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   activeGroupStep,
@@ -35,3 +35,18 @@ export function useMyGroup(control: Y.Doc | null, participantId: string): People
 }
 
 export const groupsPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/groups`
+
+/**
+ * Other groups' spaces while the running step keeps groups apart: the board treats them as locked
+ * zones for this person, as the server does (writePolicy.ts), so nothing is offered that it refuses.
+ */
+export function useOtherGroupsSpaces(control: Y.Doc | null, participantId: string): readonly string[] {
+  const step = useGroupStep(control)
+  const mine = groupOf(step, participantId)
+  const key = step?.keepApart
+    ? step.groups
+        .flatMap((group) => (group === mine || group.zoneId === null ? [] : [group.zoneId]))
+        .join(' ')
+    : ''
+  return useMemo(() => (key === '' ? [] : key.split(' ')), [key])
+}

@@ -9,6 +9,7 @@ import type { BoardEditor } from '../board/editor/BoardEditor'
 import { addDraft } from '../board/ops/draftOps'
 import { useFocusKeeper } from '../components/focusKeeper'
 import { announce } from '../components/pageAnnouncer'
+import { useOtherGroupsSpaces } from '../groups/useGroupStep'
 import { FacilitatorButton, FacilitatorPanel } from '../panels/facilitator/FacilitatorPanel'
 import type { CanvasPresence } from '../presence/canvasPresence'
 import { RoundBanner } from './banner/RoundBanner'
@@ -164,7 +165,13 @@ export function useBoardSession(input: {
     () => t('session.clusterDefaultName', { number: extras.clusters.length + 1 }),
     (count) => say('session.grouped', { count }),
   )
-  const locked = useMemo(() => lockedWithZones(state.locks, notes), [state.locks, notes])
+  // Issue 18: other groups' spaces count as locked zones while groups keep apart.
+  const groupSpaces = useOtherGroupsSpaces(control?.doc ?? null, info.participantId)
+  const locked = useMemo(
+    () =>
+      lockedWithZones(groupSpaces.length ? new Set([...state.locks, ...groupSpaces]) : state.locks, notes),
+    [state.locks, notes, groupSpaces],
+  )
   const canWrite = can(info.role, 'content:write') && (isFacilitator || (!inputClosed && !privateWriting))
 
   const view: SessionView = {

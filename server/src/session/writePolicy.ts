@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import type * as Y from 'yjs'
+import { otherGroupsSpaces } from '../../../shared/src/groups/peopleGroups'
 import { isInputClosed, lockedIds } from '../../../shared/src/model/facilitation'
 import {
   AUTHOR_NOTE_FIELDS,
@@ -9,7 +10,6 @@ import {
 import { notesRoot, zonesRoot } from '../../../shared/src/model/schema'
 import { judgeOnCopy } from '../sync/scratchDocs'
 import type { DecodedUpdate } from '../sync/updateChecks'
-import { groupSpaceRefusal, otherGroupsSpaces } from './groupSpaces'
 import { changedRecords, fieldOf, isTypeView, recordView, visibleBefore, visibleNow } from './recordViews'
 
 /**
@@ -48,8 +48,6 @@ interface Rules {
   locked: ReadonlySet<string>
   lockedZones: ReadonlySet<string>
   notesOpen: boolean
-  /** Other groups' spaces during a group step that keeps groups apart (groupSpaces.ts). */
-  otherGroupsSpaces: ReadonlySet<string>
 }
 
 /** Same record (not a replacement) with the same content, apart from the `open` fields. */
@@ -74,12 +72,6 @@ function noteRefusal(id: string, before: unknown, after: unknown, rules: Rules):
   // A locked zone is locked with everything in it: nothing leaves, changes or comes in.
   if (inLockedZone(before, rules) && !sameExcept(before, after, REACTIONS_OPEN)) return LOCKED_ZONE
   if (inLockedZone(after, rules) && fieldOf(before, 'zoneId') !== fieldOf(after, 'zoneId')) return LOCKED_ZONE
-  const groupRefusal = groupSpaceRefusal(
-    fieldOf(before, 'zoneId'),
-    fieldOf(after, 'zoneId'),
-    rules.otherGroupsSpaces,
-  )
-  if (groupRefusal !== null) return groupRefusal
   // A new note: a wrong author is corrected after storing (noteAuthors.ts); `enteredBy` is
   // for facilitators only.
   if (before === undefined) return fieldOf(after, 'enteredBy') === undefined ? null : AUTHOR
@@ -146,9 +138,12 @@ export function participantWriteRefusal(
   const rules: Rules = {
     writer,
     locked,
-    lockedZones: new Set([...locked].filter((id) => zonesRoot(content).has(id))),
+    lockedZones: new Set([
+      ...[...locked].filter((id) => zonesRoot(content).has(id)),
+      // Issue 18: while groups keep apart, other groups' spaces are locked for this writer.
+      ...otherGroupsSpaces(control, writer.participantId),
+    ]),
     notesOpen: readNotesOpen(control),
-    otherGroupsSpaces: otherGroupsSpaces(control, writer.participantId),
   }
   return judgeOnCopy(content, received.update, received.decoded, (transaction) =>
     refusalOf(transaction, rules),

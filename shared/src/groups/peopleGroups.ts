@@ -124,6 +124,18 @@ export function groupOf(step: GroupStep | null, participantId: string): PeopleGr
   return step?.groups.find((group) => group.members.some((member) => member.id === participantId)) ?? null
 }
 
+/**
+ * "Groups keep to their own space": while the running step has `keepApart`, the spaces of the
+ * groups `participantId` is not in. The server treats them as locked zones for that writer
+ * (writePolicy.ts) and the client shows them locked (useBoardSession), so both agree.
+ */
+export function otherGroupsSpaces(controlDoc: Y.Doc, participantId: string): string[] {
+  const step = activeGroupStep(controlDoc)
+  if (!step?.keepApart) return []
+  const own = groupOf(step, participantId)
+  return step.groups.flatMap((group) => (group === own || group.zoneId === null ? [] : [group.zoneId]))
+}
+
 /** "Groepje 3: Anouk, Sjoerd": the name of a group's space, and of its insight in the plenary zone. */
 export function groupSpaceTitle(group: Pick<PeopleGroup, 'number' | 'members'>, word = 'Groepje'): string {
   const names = group.members.map((member) => member.name || '?').join(', ')
