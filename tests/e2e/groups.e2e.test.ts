@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousAxeViolations } from '../helpers/axe'
 import { createBoardInBrowser, readJoinCode } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
@@ -109,6 +110,23 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     await expect
       .poll(() => facilitator.getByTestId('people-groups-message').textContent(), SYNC)
       .toContain('Anouk')
+
+    // Keep apart: on Anouk's phone the other groepje's space shows as locked (nothing to write there).
+    // The box follows the server's answer (it shows what the control document says), so: click, then wait.
+    const keepApart = facilitator.getByTestId('people-groups-keep-apart').locator('input')
+    await keepApart.click()
+    await expect.poll(() => keepApart.isChecked(), SYNC).toBe(true)
+    await anouk.getByTestId('outline-show-all').tap()
+    const otherSpace = anouk.getByTestId('outline-zone').filter({ hasText: `Groepje ${anoukGroup}:` })
+    await otherSpace.getByTestId('outline-zone-lock').waitFor(SYNC)
+    expect(await otherSpace.getByTestId('outline-add').count()).toBe(0)
+    const ownSpace = anouk
+      .getByTestId('outline-zone')
+      .filter({ hasText: `Groepje ${otherNumber}:` })
+      .first()
+    expect(await ownSpace.getByTestId('outline-zone-lock').count()).toBe(0)
+    expect(await seriousAxeViolations(anouk), 'axe on a phone in a pair').toEqual([])
+    await anouk.screenshot({ path: artifactPath('groups-phone-keep-apart.png'), fullPage: true })
 
     // Fours: the two pairs become one four; one of them chooses "ons inzicht" on the phone.
     await startRoundAt(facilitator, 2)
