@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import JSZip from 'jszip'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { listNotes, readVoteResults } from '../../shared/src/model'
 import { readHarvestNotes, setHarvestNotes } from '../../shared/src/model/harvestNotes'
-import { buildLargeBoard, fillSampleBoard, type ReportModel, SAMPLE_TITLE } from '../../shared/src/report'
+import { fillLargeBoard, fillSampleBoard, type ReportModel, SAMPLE_TITLE } from '../../shared/src/report'
 import { controlRoom } from '../../shared/src/rooms'
 import { artifactPath } from '../helpers/browser'
 import {
@@ -92,11 +92,9 @@ describe('the harvest as a verslag', () => {
         nextMeeting: '2025-04-10',
       })
     })
-    const big = buildLargeBoard(2000)
-    large = await session(server, 'Grote wijkconferentie', (content, control) => {
-      Y.applyUpdate(content, Y.encodeStateAsUpdate(big.content))
-      Y.applyUpdate(control, Y.encodeStateAsUpdate(big.control))
-    })
+    large = await session(server, 'Grote wijkconferentie', (content, control) =>
+      fillLargeBoard(content, control, 2000),
+    )
   }, 120_000)
 
   afterAll(async () => {
@@ -109,7 +107,11 @@ describe('the harvest as a verslag', () => {
     const client = connectClient(server.wsUrl, controlRoom(small.board.id), participant)
     await client.synced
     small.clients.push(client)
-    expect(readHarvestNotes(client.doc).insights).toBe(INSIGHTS)
+    await waitFor(
+      () => readHarvestNotes(client.doc).insights === INSIGHTS,
+      10_000,
+      'participant sees the insights',
+    )
     // The server answers a write to a room one may only read with a y-protocols auth frame
     // (message type 2, "permission denied"): wait for that answer rather than for a while.
     let denied = false
@@ -198,6 +200,8 @@ describe('the harvest as a verslag', () => {
     const keyFigures = pages.findIndex((text) => text.includes('Kerncijfers'))
     const firstQuestion = pages.findIndex((text) => /De \d+ briefjes met de meeste stippen/.test(text))
     expect(pages[0]).toContain('Samenvatting')
+    expect(pages[0]).toContain('Meeste stippen per vraag') // the board's votes are in it
+    expect(pages[0]).toContain('Deelnemers (40)')
     expect(keyFigures).toBeGreaterThanOrEqual(0)
     expect(keyFigures).toBeLessThanOrEqual(1) // page 1 or 2
     expect(firstQuestion).toBeGreaterThan(keyFigures)

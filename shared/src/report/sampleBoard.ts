@@ -246,6 +246,18 @@ export function fillSampleBoard(content: Y.Doc, control: Y.Doc): Pick<SampleBoar
 /** A big, ordinary board for the benchmark: `noteCount` notes over eight zones. */
 export function buildLargeBoard(noteCount: number, language: Language = 'nl'): SampleBoard {
   const { content, control } = board('Grote wijkconferentie', language)
+  return { content, control, ...fillLargeBoard(content, control, noteCount) }
+}
+
+/**
+ * Writes the large board into existing documents: a fresh pair, or a live board's through real
+ * clients (merging a separately built board would not do: both sides' session maps would clash).
+ */
+export function fillLargeBoard(
+  content: Y.Doc,
+  control: Y.Doc,
+  noteCount: number,
+): Pick<SampleBoard, 'zoneIds' | 'roundIds'> {
   ensureRounds(control)
   ensureSessionState(control)
   setFacilitatorName(control, 'Anouk de Wit')
@@ -307,5 +319,5 @@ export function buildLargeBoard(noteCount: number, language: Language = 'nl'): S
     }
   })
   publishVoteResults(control, votes)
-  return { content, control, zoneIds, roundIds }
+  return { zoneIds, roundIds }
 }
