@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { DocumentStore } from '../persistence/types'
 import { BoardLimitError, type BoardLimits, updateLimitRefusal } from './boardLimits'
 import { Room, type RoomOptions } from './room'
+import { changeOnCopy } from './serverCopy'
 
 /** Limits every write path checks (issue 16): per board, and per socket for what sockets may ask. */
 export interface WriteLimits {
@@ -126,19 +127,14 @@ export class RoomManager {
 
   /**
    * A change made by the server itself (timer, reveal, votes): `change` edits a copy of the
-   * document; the resulting update takes the same path as a client's: stored, applied, broadcast.
+   * document (serverCopy.ts: kept for large rooms); the resulting update takes the same path as a
+   * client's: stored, applied, broadcast.
    */
   async change<T>(name: string, change: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.acquire(name)
     try {
-      const copy = new Y.Doc({ gc: false })
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
-      const updates: Uint8Array[] = []
-      copy.on('update', (update: Uint8Array) => updates.push(update))
-      const result = change(copy)
-      copy.destroy()
-      if (updates.length > 0) {
-        const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+      const { result, update, failed } = changeOnCopy(room.doc, room.storedBytes, change)
+      if (update) {
         // Server actions obey the board limits too (a reveal of drafts into a full board).
         const refusal = updateLimitRefusal(
           Y.decodeUpdate(update),
@@ -147,8 +143,13 @@ export class RoomManager {
           update.byteLength,
           this.limits.board,
         )
-        if (refusal) throw new BoardLimitError(refusal)
-        await room.submitUpdate(update)
+        try {
+          if (refusal) throw new BoardLimitError(refusal)
+          await room.submitUpdate(update)
+        } catch (error) {
+          failed()
+          throw error
+        }
       }
       return result
     } finally {
