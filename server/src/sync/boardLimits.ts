@@ -189,7 +189,11 @@ export function updateLimitRefusal(
     if (typeof found === 'string' && !KNOWN_ROOTS.has(found)) return `unknown root type "${found}"`
     // A root's name: the type itself (the notes map is made if this document never had one).
     const parent =
-      typeof found === 'string' ? (found === 'notes' ? notesRoot(doc) : (doc.share.get(found) ?? null)) : found
+      typeof found === 'string'
+        ? found === 'notes'
+          ? notesRoot(doc)
+          : (doc.share.get(found) ?? null)
+        : found
     const inText =
       parent instanceof Y.Text ||
       (parent instanceof Y.Item && (parent.content as Partial<Y.ContentType>).type instanceof Y.Text)
