@@ -13,6 +13,7 @@ import { type ListSectionData, listSections } from './listSections'
 import { noteItemId } from './OutlineNote'
 import { type ListSession, OutlineSection, sectionHeadingId } from './OutlineSection'
 import './outline.css'
+import { countById } from '../../../shared/src/model/countById'
 
 interface OutlineViewProps {
   notes: NoteData[]
@@ -222,7 +223,7 @@ function useListSession(session: SessionView, announce: (message: string) => voi
   const { voting } = session
   const maxPerNote = voting.config?.maxPerNote ?? 1
   const myDots = (note: NoteData) =>
-    voting.open && voting.inScope(note) ? (voting.mine[note.id] ?? 0) : null
+    voting.open && voting.inScope(note) ? countById(voting.mine, note.id) : null
   return {
     view: session,
     myDots,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { NoteData, VotingConfig } from '../../../shared/src/model'
+import { countById } from '../../../shared/src/model/countById'
 import { ApiError } from '../api/http'
 import { castVote, getMyVotes, type MyVotes } from './sessionApi'
 import { areResultsVisible } from './voteCounts'
@@ -28,7 +29,7 @@ export function refusalKey(
   if (!config?.open) return 'session.voteClosed'
   if (delta < 0) return 'session.voteRefused'
   if (votes && votes.remaining <= 0) return 'session.voteNoneLeft'
-  if (votes && (votes.mine[noteId] ?? 0) >= config.maxPerNote) return 'session.voteMaxPerNote'
+  if (votes && countById(votes.mine, noteId) >= config.maxPerNote) return 'session.voteMaxPerNote'
   if (config.scope === 'zone') return 'session.voteOutOfScope'
   return 'session.voteRefused'
 }

@@ -1,4 +1,5 @@
 import type { VotingConfig } from '../../../shared/src/model'
+import { countById } from '../../../shared/src/model/countById'
 
 /**
  * When published vote tallies may be shown, in one place, so that the canvas, the banner and the
@@ -27,6 +28,6 @@ export function shownVoteCount(
   results: Readonly<Record<string, number>> | null,
   noteId: string,
 ): number | null {
-  const count = results?.[noteId] ?? 0
+  const count = countById(results, noteId)
   return count > 0 ? count : null
 }

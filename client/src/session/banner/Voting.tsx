@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoteData } from '../../../../shared/src/model'
+import { countById } from '../../../../shared/src/model/countById'
 import type { SessionView } from '../sessionView'
 import type { Voter, VotersView } from '../useVoters'
 
@@ -15,7 +16,7 @@ export function rankNotes(
   results: Readonly<Record<string, number>>,
 ): RankedNote[] {
   return notes
-    .map((note) => ({ note, votes: results[note.id] ?? 0 }))
+    .map((note) => ({ note, votes: countById(results, note.id) }))
     .filter((entry) => entry.votes > 0)
     .sort((a, b) => b.votes - a.votes || a.note.createdAt - b.note.createdAt)
 }

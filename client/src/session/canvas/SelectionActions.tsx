@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { REACTION_EMOJIS, type ReactionEmoji, setLocked, toggleReaction } from '../../../../shared/src/model'
+import { countById } from '../../../../shared/src/model/countById'
 import { groupNotes } from '../../board/ops/groupOps'
 import { boundsOf, toScreenRect, type Viewport } from '../../canvas/viewport'
 import { reactionEdit } from '../../sync/localOrigin'
@@ -43,7 +44,7 @@ export function SelectionActions({
   const canReact = Boolean(single) && view.canWrite && (view.isFacilitator || !anyLocked)
   const { voting } = view
   const votable = single && voting.open && voting.inScope(single) ? single : undefined
-  const myDots = votable ? (voting.mine[votable.id] ?? 0) : 0
+  const myDots = votable ? countById(voting.mine, votable.id) : 0
   const control = view.control
   if (!bounds || !view.editor.size) return null
   if (!canReact && !votable && !view.isFacilitator) return null

@@ -13,6 +13,7 @@ import { LockIcon, NoteChips } from './NoteChips'
 import { SelectionActions } from './SelectionActions'
 import './sessionLayer.css'
 import { useTranslation } from 'react-i18next'
+import { countById } from '../../../../shared/src/model/countById'
 
 interface SessionLayerProps {
   store: Store<SessionView>
@@ -51,9 +52,9 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
       <MergedBadges view={view} viewport={viewport} notes={notes} />
       {notes.map((note) => {
         const locked = view.locked.has(note.id)
-        const votes = results ? (results[note.id] ?? 0) : null
+        const votes = results ? countById(results, note.id) : null
         const reactions = view.extras.reactions.get(note.id) ?? []
-        const myDots = votable && voting.inScope(note) ? (voting.mine[note.id] ?? 0) : null
+        const myDots = votable && voting.inScope(note) ? countById(voting.mine, note.id) : null
         if (!locked && !votes && myDots === null && reactions.length === 0) return null
         return (
           <NoteChips
