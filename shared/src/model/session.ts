@@ -245,7 +245,9 @@ export function listParticipantsEverJoined(controlDoc: Y.Doc): Participant[] {
   map.forEach((name: unknown, id: string) => {
     if (id.length > 0) participants.push({ id, name: typeof name === 'string' ? name : '' })
   })
-  return participants.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.id.localeCompare(b.id))
+  return participants.sort(
+    (a, b) => a.name.localeCompare(b.name, 'nl', { numeric: true }) || a.id.localeCompare(b.id),
+  )
 }
 
 /** Everything above in one read (the report and the export dialog use this). */
