@@ -42,11 +42,11 @@ const idsOf = (step: GroupStep | null) =>
 describe('groups of people in 1-2-4-allen (issue 18)', () => {
   const harness = serverHarness()
 
-  async function setup() {
+  async function setup(templateId = '1-2-4-allen', names = NAMES) {
     const server = await harness.start()
-    const board = await createBoard(server.url, '1-2-4', { templateId: '1-2-4-allen' })
+    const board = await createBoard(server.url, '1-2-4', { templateId })
     const facilitator = await tokenFor(server.url, board, 'facilitator', 'Fenna')
-    const tokens = await Promise.all(NAMES.map((name) => tokenFor(server.url, board, 'participant', name)))
+    const tokens = await Promise.all(names.map((name) => tokenFor(server.url, board, 'participant', name)))
     const call = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
       api<T>(server.url, method, `/api/boards/${board.id}${path}`, body, { authorization: `Bearer ${token}` })
     const control = harness.connect(controlRoom(board.id), facilitator)
@@ -248,5 +248,57 @@ describe('groups of people in 1-2-4-allen (issue 18)', () => {
     expect(junk.status).toBe(400)
     late.destroy()
     for (const client of people.slice(0, 5)) client.destroy()
+  })
+
+  it('runs Troika: the same trios and spaces all along, the inbrenger rotates and cannot write while listening', async () => {
+    const { tokens, control, watcher, people, rounds, start, stepOf } = await setup(
+      'troika-consult',
+      NAMES.slice(0, 6),
+    )
+    const ids = tokens.map(participantIdOf)
+    const alone = await stepOf(await start(0), 'troika trios')
+    expect(sizesOf(alone)).toEqual([3, 3])
+    expect(alone.roleTurn).toBe(0)
+    const inbrengers: string[][] = []
+    for (const turn of [1, 2, 3]) {
+      const tell = await stepOf(await start(1 + (turn - 1) * 4), `turn ${turn}`)
+      // The same trios in the same spaces as at the start: roles rotate inside them.
+      expect(idsOf(tell)).toEqual(idsOf(alone))
+      expect(tell.groups.map((group) => group.zoneId)).toEqual(alone.groups.map((group) => group.zoneId))
+      expect(tell.roleTurn).toBe(turn)
+      inbrengers.push(tell.groups.map((group) => group.members[turn - 1]?.id as string))
+    }
+    // Everyone was inbrenger exactly once.
+    expect(inbrengers.flat().sort()).toEqual([...ids].sort())
+
+    // Turn 3, "adviseren": the inbrenger listens, so their own space is closed to them; an adviser writes.
+    const adviseRound = await start(11)
+    const advise = await stepOf(adviseRound, 'advise step')
+    expect(rounds[11]?.inbrengerListens).toBe(true)
+    expect(advise.inbrengerListens).toBe(true)
+    const group = advise.groups[0]
+    const inbrenger = ids.indexOf(group?.members[2]?.id as string)
+    const adviser = ids.indexOf(group?.members[0]?.id as string)
+    const listener = harness.connect(watcher.provider.roomname, tokens[inbrenger] as string)
+    await listener.synced
+    const closed = nextCloseCode(listener)
+    const refused = noteIn(
+      listener.doc,
+      group?.zoneId as string,
+      tokens[inbrenger] as string,
+      'ik schrijf toch mee',
+    )
+    expect(await Promise.race([closed, sleep(3000).then(() => 'still open')])).toBe(4409)
+    listener.destroy()
+    const advice = noteIn(
+      (people[adviser] as YClient).doc,
+      group?.zoneId as string,
+      tokens[adviser] as string,
+      'Advies',
+    )
+    await waitFor(() => listNotes(watcher.doc).some((note) => note.id === advice), 5000, 'advice stored')
+    expect(listNotes(watcher.doc).some((note) => note.id === refused)).toBe(false)
+    expect(readGroupStep(control.doc, adviseRound)?.groups[0]?.members[2]?.id).toBe(ids[inbrenger])
+    for (const client of people) client.destroy()
   })
 })

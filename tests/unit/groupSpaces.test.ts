@@ -30,6 +30,8 @@ function pairsStep(): GroupStep {
     size: 2,
     formedAt: 1,
     keepApart: false,
+    roleTurn: 0,
+    inbrengerListens: false,
     groups: [group('g1', 1, ['a', 'b']), group('g2', 2, ['c', 'd']), group('g3', 3, ['e', 'f', 'g'])],
   }
 }

@@ -130,6 +130,8 @@ describe('built-in templates', () => {
             voting: round.voting,
             ...(round.groupSize ? { groupSize: round.groupSize } : {}),
             ...(round.gatherInsights ? { gatherInsights: true } : {}),
+            ...(round.roleTurn ? { roleTurn: round.roleTurn } : {}),
+            ...(round.inbrengerListens ? { inbrengerListens: true } : {}),
             zones: round.zoneKeys.map((key) => titleOfKey.get(key)),
           })),
         )
@@ -176,7 +178,11 @@ describe('built-in templates', () => {
     const minutes = (id: string) => requireTemplate(id).rounds.map((round) => round.minutes)
     expect(minutes('leren-van-successen')).toEqual([10, 10, 10, 10])
     expect(minutes('incidentmethode')).toEqual([5, 10, 5, 15, 10, 10, 10])
-    expect(minutes('troika-consult')).toEqual([2, 2, 5, 2])
+    // Issue 18: 1 min alone, then three turns of tell, ask, advise (the inbrenger listens), react.
+    expect(minutes('troika-consult')).toEqual([1, 2, 2, 5, 2, 2, 2, 5, 2, 2, 2, 5, 2])
+    const troika = requireTemplate('troika-consult').rounds
+    expect(troika.map((round) => round.roleTurn ?? 0)).toEqual([0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3])
+    expect(troika.filter((round) => round.inbrengerListens).map((round) => round.minutes)).toEqual([5, 5, 5])
     expect(requireTemplate('leren-van-successen').rounds[1]?.zoneKeys).toHaveLength(2)
     const oneTwoFour = requireTemplate('1-2-4-allen').rounds
     expect(oneTwoFour.map((round) => round.title.nl)).toEqual([
@@ -301,7 +307,8 @@ describe('templateFromBoard', () => {
     expect(added?.color).toBeUndefined()
     expect(Math.min(...template.zones.map((zone) => zone.y))).toBe(0)
     expect(template.rounds[0]?.zoneKeys).toEqual([template.zones[0]?.key])
-    expect(template.rounds[2]?.zoneKeys).toEqual([])
+    // The first advice round (turn 1) pointed at the deleted zone.
+    expect(template.rounds[3]?.zoneKeys).toEqual([])
   })
 })
 

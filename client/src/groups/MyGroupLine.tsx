@@ -1,9 +1,15 @@
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PeopleGroup } from '../../../shared/src/groups/peopleGroups'
+import {
+  type GroupStep,
+  groupOf,
+  inbrengerOf,
+  type PeopleGroup,
+  roleOf,
+} from '../../../shared/src/groups/peopleGroups'
 import { request } from '../api/http'
 import type { SessionView } from '../session/sessionView'
-import { groupsPath, useMyGroup } from './useGroupStep'
+import { groupsPath, useGroupStep } from './useGroupStep'
 import './i18n/index'
 import './groups.css'
 
@@ -14,7 +20,8 @@ import './groups.css'
  */
 export function MyGroupLine({ view, listView }: { view: SessionView; listView: boolean }) {
   const { t } = useTranslation()
-  const group = useMyGroup(view.control, view.participantId)
+  const step = useGroupStep(view.control)
+  const group = groupOf(step, view.participantId)
   const zone = view.zones.find((candidate) => candidate.id === group?.zoneId)
   const shownZone = useRef<string | null>(null)
   // Once per group space: the canvas shows the group's space as soon as the group has one.
@@ -50,8 +57,39 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
           {t('peopleGroups.goTo')}
         </button>
       )}
-      <InsightChoice view={view} group={group} />
+      {step && <RoleLine step={step} group={group} participantId={view.participantId} />}
+      {!step?.roleTurn && <InsightChoice view={view} group={group} />}
     </div>
+  )
+}
+
+/** Troika and incidentmethode: who brings in the question this round, and what that asks of you. */
+function RoleLine({
+  step,
+  group,
+  participantId,
+}: {
+  step: GroupStep
+  group: PeopleGroup
+  participantId: string
+}) {
+  const { t } = useTranslation()
+  const role = roleOf(step, participantId)
+  if (!role) return null
+  const inbrenger = inbrengerOf(step, group)?.name ?? ''
+  const key =
+    role === 'adviseur'
+      ? 'peopleGroups.roleAdviser'
+      : step.inbrengerListens
+        ? 'peopleGroups.roleListen'
+        : 'peopleGroups.roleInbrenger'
+  return (
+    <p
+      className={`my-group-role${role === 'inbrenger' && step.inbrengerListens ? ' listening' : ''}`}
+      data-testid="my-group-role"
+    >
+      {t(key, { name: inbrenger })}
+    </p>
   )
 }
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { GroupStep, PeopleGroup } from '../../../shared/src/groups/peopleGroups'
+import { type GroupStep, inbrengerOf, type PeopleGroup } from '../../../shared/src/groups/peopleGroups'
 import { request } from '../api/http'
 import { boundsOf } from '../canvas/viewport'
 import type { SessionView } from '../session/sessionView'
@@ -104,6 +104,11 @@ function GroupCard({
   return (
     <li className="people-group" data-testid="people-group">
       <h4>{t('peopleGroups.moveTo', { number: group.number })}</h4>
+      {inbrengerOf(step, group) && (
+        <p className="facilitator-hint" data-testid="people-group-inbrenger">
+          {t('peopleGroups.inbrenger', { name: inbrengerOf(step, group)?.name })}
+        </p>
+      )}
       <ul className="people-group-members">
         {group.members.map((member) => {
           const online = view.onlineParticipants.includes(member.id)

@@ -1,11 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
-import {
-  activeGroupStep,
-  type GroupStep,
-  groupOf,
-  type PeopleGroup,
-} from '../../../shared/src/groups/peopleGroups'
+import { activeGroupStep, type GroupStep, spacesClosedTo } from '../../../shared/src/groups/peopleGroups'
 
 /** The running round's groups (null: no group step now), followed live from the control document. */
 export function useGroupStep(control: Y.Doc | null): GroupStep | null {
@@ -29,24 +24,14 @@ export function useGroupStep(control: Y.Doc | null): GroupStep | null {
   return step
 }
 
-/** This person's group in the running step, or null. */
-export function useMyGroup(control: Y.Doc | null, participantId: string): PeopleGroup | null {
-  return groupOf(useGroupStep(control), participantId)
-}
-
 export const groupsPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/groups`
 
 /**
- * Other groups' spaces while the running step keeps groups apart: the board treats them as locked
- * zones for this person, as the server does (writePolicy.ts), so nothing is offered that it refuses.
+ * The group spaces closed to this person now (other groups' while groups keep apart, their own
+ * while they are the inbrenger who listens): the board treats them as locked zones, as the server
+ * does (writePolicy.ts), so nothing is offered that it refuses.
  */
 export function useOtherGroupsSpaces(control: Y.Doc | null, participantId: string): readonly string[] {
-  const step = useGroupStep(control)
-  const mine = groupOf(step, participantId)
-  const key = step?.keepApart
-    ? step.groups
-        .flatMap((group) => (group === mine || group.zoneId === null ? [] : [group.zoneId]))
-        .join(' ')
-    : ''
+  const key = spacesClosedTo(useGroupStep(control), participantId).join(' ')
   return useMemo(() => (key === '' ? [] : key.split(' ')), [key])
 }

@@ -49,26 +49,33 @@ export class GroupSteps {
     const size = round.groupSize ?? 0
     if (size < 1) return
     const present = uniqueMembers(this.presence(boardId))
-    let step: GroupStep
+    const roles = { roleTurn: round.roleTurn ?? 0, inbrengerListens: round.inbrengerListens === true }
+    const previous = steps.filter((other) => other.roundId !== roundId).at(-1)
+    let start: GroupStep
     if (existing) {
       // The same round again (restarted): keep its groups; only newcomers are placed.
-      step = present.reduce((current, member) => withJoiner(current, member), existing)
+      start = { ...existing, ...roles }
+    } else if (previous && previous.size === size) {
+      // The same size as the step before (Troika's rounds): the same groups in the same spaces, so
+      // roles can rotate within them; someone offline now stays in their group (they may be back).
+      start = { ...previous, roundId, formedAt: Date.now(), ...roles }
     } else {
-      const previous = steps.filter((other) => other.roundId !== roundId).at(-1)
       const grouping = formGroups(
         present.map((member) => member.id),
         size,
         { seed: roundId, ...(previous ? { previous: previous.groups.map(memberIds) } : {}) },
       )
       const names = new Map(present.map((member) => [member.id, member.name]))
-      step = {
+      start = {
         roundId,
         size,
         formedAt: Date.now(),
         keepApart: previous?.keepApart ?? false,
+        ...roles,
         groups: toGroups(grouping, names, []),
       }
     }
+    const step = present.reduce((current, member) => withJoiner(current, member), start)
     await this.save(boardId, step, round)
   }
 

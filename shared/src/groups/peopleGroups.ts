@@ -39,6 +39,10 @@ export interface GroupStep {
   formedAt: number
   /** Groups may not write in each other's space (checked by the server, like locks). */
   keepApart: boolean
+  /** Roles this step (0: none): the roleTurn-th member of each group is the inbrenger. */
+  roleTurn: number
+  /** The inbrenger turns away and listens: their group's space is closed to them this step. */
+  inbrengerListens: boolean
   groups: PeopleGroup[]
 }
 
@@ -79,6 +83,8 @@ export function readGroupStepValue(value: unknown): GroupStep | null {
     size: typeof value.size === 'number' ? Math.min(GROUP_SIZE_MAX, Math.max(1, Math.round(value.size))) : 1,
     formedAt: typeof value.formedAt === 'number' ? value.formedAt : 0,
     keepApart: value.keepApart === true,
+    roleTurn: typeof value.roleTurn === 'number' && value.roleTurn >= 1 ? Math.round(value.roleTurn) : 0,
+    inbrengerListens: value.inbrengerListens === true,
     groups,
   }
 }
@@ -124,16 +130,43 @@ export function groupOf(step: GroupStep | null, participantId: string): PeopleGr
   return step?.groups.find((group) => group.members.some((member) => member.id === participantId)) ?? null
 }
 
+export type GroupRole = 'inbrenger' | 'adviseur'
+
+/** The inbrenger of a group this step (the roleTurn-th member, wrapping round), or null without roles. */
+export function inbrengerOf(step: GroupStep, group: PeopleGroup): GroupMember | null {
+  if (step.roleTurn < 1 || group.members.length === 0) return null
+  return group.members[(step.roleTurn - 1) % group.members.length] ?? null
+}
+
+export function roleOf(step: GroupStep | null, participantId: string): GroupRole | null {
+  const group = groupOf(step, participantId)
+  if (!step || !group) return null
+  const inbrenger = inbrengerOf(step, group)
+  if (!inbrenger) return null
+  return inbrenger.id === participantId ? 'inbrenger' : 'adviseur'
+}
+
 /**
- * "Groups keep to their own space": while the running step has `keepApart`, the spaces of the
- * groups `participantId` is not in. The server treats them as locked zones for that writer
+ * The group spaces closed to `participantId` in `step`: the other groups' spaces while groups keep
+ * apart, and their own group's space while they are the inbrenger who turns away and listens.
+ */
+export function spacesClosedTo(step: GroupStep | null, participantId: string): string[] {
+  if (!step) return []
+  const own = groupOf(step, participantId)
+  const closed = step.keepApart
+    ? step.groups.flatMap((group) => (group === own || group.zoneId === null ? [] : [group.zoneId]))
+    : []
+  if (own?.zoneId && step.inbrengerListens && roleOf(step, participantId) === 'inbrenger')
+    closed.push(own.zoneId)
+  return closed
+}
+
+/**
+ * The spaces closed to this writer now. The server treats them as locked zones for that writer
  * (writePolicy.ts) and the client shows them locked (useBoardSession), so both agree.
  */
 export function otherGroupsSpaces(controlDoc: Y.Doc, participantId: string): string[] {
-  const step = activeGroupStep(controlDoc)
-  if (!step?.keepApart) return []
-  const own = groupOf(step, participantId)
-  return step.groups.flatMap((group) => (group === own || group.zoneId === null ? [] : [group.zoneId]))
+  return spacesClosedTo(activeGroupStep(controlDoc), participantId)
 }
 
 /** "Groepje 3: Anouk, Sjoerd": the name of a group's space, and of its insight in the plenary zone. */

@@ -46,6 +46,13 @@ export interface RoundData {
   groupSize?: number
   /** At the start, each group's "ons inzicht" is put in this round's first zone (the "allen" step). */
   gatherInsights?: boolean
+  /**
+   * Roles in a group step (Troika, incidentmethode): the `roleTurn`-th member of each group is the
+   * inbrenger this round, the others advise; the next round with the next turn rotates the roles.
+   */
+  roleTurn?: number
+  /** The inbrenger turns away and listens: their screen says so and their group's space is closed to them. */
+  inbrengerListens?: boolean
 }
 
 export type NewRound = Pick<RoundData, 'title' | 'minutes'> & Partial<Omit<RoundData, 'title' | 'minutes'>>
@@ -83,6 +90,7 @@ function storedValue(key: keyof RoundPatch, value: RoundPatch[keyof RoundPatch])
     case 'zoneIds':
       return cleanZoneIds(value)
     case 'groupSize':
+    case 'roleTurn':
       return cleanGroupSize(value)
     default:
       return value === true
@@ -117,6 +125,8 @@ function readRound(round: RecordMap): RoundData {
       ? { groupSize: cleanGroupSize(round.get('groupSize')) }
       : {}),
     ...(round.get('gatherInsights') === true ? { gatherInsights: true } : {}),
+    ...(cleanGroupSize(round.get('roleTurn')) > 0 ? { roleTurn: cleanGroupSize(round.get('roleTurn')) } : {}),
+    ...(round.get('inbrengerListens') === true ? { inbrengerListens: true } : {}),
   }
 }
 
@@ -164,6 +174,8 @@ export function addRound(controlDoc: Y.Doc, input: NewRound, index?: number): st
     // Only group steps carry the group fields, so older boards' rounds stay as they were.
     if (input.groupSize) round.set('groupSize', storedValue('groupSize', input.groupSize))
     if (input.gatherInsights) round.set('gatherInsights', true)
+    if (input.roleTurn) round.set('roleTurn', storedValue('roleTurn', input.roleTurn))
+    if (input.inbrengerListens) round.set('inbrengerListens', true)
     const array = ensureRounds(controlDoc)
     const rounds = listRounds(controlDoc)
     // `index` counts visible rounds; translate it to a raw position so junk entries do not shift it.

@@ -79,6 +79,8 @@ export function applyTemplate(
         voting: round.voting,
         groupSize: round.groupSize ?? 0,
         gatherInsights: round.gatherInsights ?? false,
+        roleTurn: round.roleTurn ?? 0,
+        inbrengerListens: round.inbrengerListens ?? false,
       })
       roundIds.push(id)
     }

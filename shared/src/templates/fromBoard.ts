@@ -93,6 +93,8 @@ export function templateFromBoard(
       voting: round.voting,
       ...(round.groupSize ? { groupSize: round.groupSize } : {}),
       ...(round.gatherInsights ? { gatherInsights: true } : {}),
+      ...(round.roleTurn ? { roleTurn: round.roleTurn } : {}),
+      ...(round.inbrengerListens ? { inbrengerListens: true } : {}),
     }))
 
   const candidate: TemplateInput = {

@@ -103,6 +103,15 @@ export const templateRoundSchema = z.strictObject({
     .optional(),
   /** The "allen" step: each group's "ons inzicht" comes to this round's first zone. */
   gatherInsights: z.boolean().optional(),
+  /** Roles: the roleTurn-th member of each group is the inbrenger (Troika: 1, 2, 3 rotate). */
+  roleTurn: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(GROUP_SIZE_MAX, `must be at most ${GROUP_SIZE_MAX}`)
+    .optional(),
+  /** The inbrenger turns away and listens this round. */
+  inbrengerListens: z.boolean().optional(),
 })
 
 /**

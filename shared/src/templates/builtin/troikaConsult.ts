@@ -2,7 +2,8 @@ import { grid, nlEn, ZONE_TINTS } from '../layout'
 import type { Template } from '../schema'
 
 /**
- * Troika consulting (Liberating Structures): quick advice in groups of three. The steps are short
+ * Troika consulting (Liberating Structures): quick advice in groups of three, run with groups of
+ * people and rotating roles (issue 18; source in docs/templates.md). The steps are short
  * on purpose; the timer keeps the pace, and the presenter only listens while advice is given, so
  * they hear ideas without defending their own approach.
  */
@@ -63,47 +64,70 @@ export const troikaConsult: Template = {
   ],
   rounds: [
     {
-      title: nlEn('Mijn vraag', 'My question'),
-      prompt: nlEn('De inbrenger legt de vraag kort uit.', 'The presenter briefly explains the question.'),
+      title: nlEn('Alleen: jouw vraag', 'Alone: your question'),
+      prompt: nlEn(
+        'Jullie zitten in een groepje van drie. Denk eerst alleen na: welke vraag wil jij inbrengen? ' +
+          'Schrijf hem op in de ruimte van je groepje.',
+        'You are in a small group of three. First think alone: which question do you want to bring in? ' +
+          "Write it down in your small group's space.",
+      ),
       zoneKeys: ['mijn-vraag'],
-      minutes: 2,
+      minutes: 1,
       privateWriting: false,
       voting: false,
+      groupSize: 3,
     },
-    {
-      title: nlEn('Verhelderende vragen', 'Clarifying questions'),
-      prompt: nlEn(
-        'De adviseurs stellen vragen om de vraag goed te begrijpen. De inbrenger antwoordt kort.',
-        'The advisers ask questions to understand the question well. The presenter answers briefly.',
-      ),
-      zoneKeys: ['verhelderende-vragen'],
-      minutes: 2,
-      privateWriting: false,
-      voting: false,
-    },
-    {
-      title: nlEn('Adviezen (inbrenger luistert)', 'Advice (presenter listens)'),
-      prompt: nlEn(
-        'De inbrenger draait zich om en luistert. De adviseurs bespreken de vraag samen en schrijven hun ' +
-          'adviezen op.',
-        'The presenter turns around and listens. The advisers discuss the question together and write down ' +
-          'their advice.',
-      ),
-      zoneKeys: ['adviezen'],
-      minutes: 5,
-      privateWriting: false,
-      voting: false,
-    },
-    {
-      title: nlEn('Wat neem ik mee?', 'What do I take away?'),
-      prompt: nlEn(
-        'De inbrenger draait zich weer om en vertelt wat nuttig was.',
-        'The presenter turns back and tells what was useful.',
-      ),
-      zoneKeys: ['wat-neem-ik-mee'],
-      minutes: 2,
-      privateWriting: false,
-      voting: false,
-    },
+    ...[1, 2, 3].flatMap((turn) => troikaTurn(turn)),
   ],
+}
+
+/**
+ * One turn of Troika consulting: the inbrenger (the turn-th member of each groepje) tells, the
+ * advisers ask, the inbrenger turns away while the advisers discuss, then reacts. Three turns, so
+ * everyone is inbrenger once (issue 18: roles rotate per round).
+ */
+function troikaTurn(turn: number): Template['rounds'] {
+  const step = (
+    nl: string,
+    en: string,
+    zoneKey: string,
+    minutes: number,
+    prompt: [string, string],
+    listens = false,
+  ) => ({
+    title: nlEn(`Beurt ${turn}: ${nl}`, `Turn ${turn}: ${en}`),
+    prompt: nlEn(prompt[0], prompt[1]),
+    zoneKeys: [zoneKey],
+    minutes,
+    privateWriting: false,
+    voting: false,
+    groupSize: 3,
+    roleTurn: turn,
+    ...(listens ? { inbrengerListens: true } : {}),
+  })
+  return [
+    step('vertellen', 'tell', 'mijn-vraag', 2, [
+      'De inbrenger vertelt kort de vraag. De adviseurs luisteren.',
+      'The presenter briefly tells the question. The advisers listen.',
+    ]),
+    step('vragen', 'ask', 'verhelderende-vragen', 2, [
+      'De adviseurs stellen vragen om de vraag goed te begrijpen. Nog geen advies.',
+      'The advisers ask questions to understand the question well. No advice yet.',
+    ]),
+    step(
+      'adviseren',
+      'advise',
+      'adviezen',
+      5,
+      [
+        'De inbrenger draait zich om en luistert mee. De adviseurs bespreken de vraag en schrijven adviezen op.',
+        'The presenter turns away and listens. The advisers discuss the question and write down advice.',
+      ],
+      true,
+    ),
+    step('reageren', 'react', 'wat-neem-ik-mee', 2, [
+      'De inbrenger draait zich weer om en vertelt wat nuttig was.',
+      'The presenter turns back and tells what was useful.',
+    ]),
+  ]
 }
