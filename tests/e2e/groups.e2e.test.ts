@@ -149,4 +149,46 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     expect(await firstCard(bas).textContent()).toMatch(/Groepje 1: /)
     await bas.screenshot({ path: artifactPath('groups-phone-allen.png') })
   }, 180_000)
+
+  it('rotates the Troika roles on phones: the inbrenger is told to turn away and cannot write', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+    await createBoardInBrowser(facilitator, server.url, {
+      title: 'Troika',
+      name: 'Marieke',
+      templateId: 'troika-consult',
+    })
+    const code = await readJoinCode(facilitator)
+    const phones: Page[] = []
+    for (const name of NAMES.slice(0, 3))
+      phones.push(await phoneParticipant(browser, server.url, code, name, PHONE))
+    await startRoundAt(facilitator, 0)
+    for (const phone of phones) {
+      await expect.poll(() => phone.getByTestId('my-group-names').textContent(), SYNC).toMatch(/^Groepje 1: /)
+    }
+    // Turn 1, "adviseren": one phone is the inbrenger and listens, the two others advise.
+    await startRoundAt(facilitator, 3)
+    const roles: string[] = []
+    for (const phone of phones) {
+      await expect.poll(() => phone.getByTestId('round-title').textContent(), SYNC).toBe('Beurt 1: adviseren')
+      await expect.poll(() => phone.getByTestId('my-group-role').count(), SYNC).toBe(1)
+      roles.push((await phone.getByTestId('my-group-role').textContent()) ?? '')
+    }
+    expect(roles.filter((text) => text.startsWith('Draai je om en luister mee'))).toHaveLength(1)
+    expect(roles.filter((text) => text.startsWith('Jij bent adviseur'))).toHaveLength(2)
+    const listener = phones[roles.findIndex((text) => text.startsWith('Draai je om'))] as Page
+    const adviser = phones[roles.findIndex((text) => text.startsWith('Jij bent adviseur'))] as Page
+    await firstCard(listener).getByTestId('outline-zone-lock').waitFor(SYNC)
+    expect(await firstCard(listener).getByTestId('outline-add').count()).toBe(0)
+    expect(await firstCard(adviser).getByTestId('outline-add').count()).toBe(1)
+    await listener.screenshot({ path: artifactPath('groups-phone-troika-listening.png') })
+    // Turn 2: the roles have moved on (someone else brings in the question).
+    await startRoundAt(facilitator, 5)
+    await expect
+      .poll(() => listener.getByTestId('my-group-role').textContent(), SYNC)
+      .toMatch(/^Jij bent adviseur/)
+    await facilitator.getByTestId('facilitator-tab-peopleGroups').click()
+    await expect
+      .poll(() => facilitator.getByTestId('people-group-inbrenger').first().textContent(), SYNC)
+      .toMatch(/^Brengt de vraag in: /)
+  }, 180_000)
 })

@@ -50,7 +50,8 @@ export function ensureGroupSpaces(content: Y.Doc, step: GroupStep, style: SpaceS
   const groups: PeopleGroup[] = step.groups.map((group) => {
     const title = groupSpaceTitle(group, groupWord(style.language))
     if (group.zoneId !== null && known.has(group.zoneId)) {
-      updateZone(content, group.zoneId, { title })
+      // A space kept from the step before (same size) gets this round's prompt too.
+      updateZone(content, group.zoneId, { title, prompt: style.prompt })
       return group
     }
     const spot = spots[needing.indexOf(group)]
