@@ -60,11 +60,13 @@ describe('group spaces on the board', () => {
       ...step,
       groups: step.groups.map((g) => (g.id === 'g1' ? { ...g, members: [member('a')] } : g)),
     }
-    const again = ensureGroupSpaces(content, moved, { language: 'en', prompt: '' })
+    // The next round (same groups, as in Troika) renames the spaces and gives them its prompt.
+    const again = ensureGroupSpaces(content, moved, { language: 'en', prompt: 'Advise now' })
     expect(again.groups.map((g) => g.zoneId)).toEqual(step.groups.map((g) => g.zoneId))
-    expect(listZones(content).find((zone) => zone.id === step.groups[0]?.zoneId)?.title).toBe(
-      'Small group 1: A',
-    )
+    expect(listZones(content).find((zone) => zone.id === step.groups[0]?.zoneId)).toMatchObject({
+      title: 'Small group 1: A',
+      prompt: 'Advise now',
+    })
   })
 
   it('copies each chosen insight once into the plenary zone, with the group name as author line', () => {
