@@ -15,6 +15,7 @@ import {
 import { addReaction, getNoteReactions } from '../../shared/src/model/reactions'
 import { notesRoot } from '../../shared/src/model/schema'
 import { controlRoom } from '../../shared/src/rooms'
+import { MERGED_COUNT, mergeNotes, readMergedCount } from '../../shared/src/suggest/merge'
 import { nextCloseCode, serverHarness } from '../helpers/harness'
 import { api, createBoard, tokenFor } from '../helpers/testServer'
 import { sleep, waitFor } from '../helpers/yclient'
@@ -153,6 +154,43 @@ describe('whose notes: enforced by the server, with a Prullenbak', () => {
       const forged = createNote(doc, { x: 0, y: 0, authorId: bramId, authorName: 'Bram', text: 'x' })
       record(doc, forged).set('enteredBy', annaId)
     })
+  })
+
+  it("refuses a participant's own '3×' count: only a facilitator's merge sets it", async () => {
+    const { board, anna, annaId, a, watcher, facilitator } = await setup()
+    const own = createNote(a.doc, {
+      x: 10,
+      y: 10,
+      authorId: annaId,
+      authorName: 'Anna',
+      text: 'Gelijkwaardigheid',
+    })
+    await waitFor(() => getNote(watcher.doc, own) !== null, 3000, 'own note')
+    // On a new note, and on her own note afterwards: the harvest would count it as three people's.
+    await expectRefused(board.id, anna, (doc) => {
+      const forged = createNote(doc, { x: 0, y: 0, authorId: annaId, authorName: 'Anna', text: 'x' })
+      record(doc, forged).set(MERGED_COUNT, 3)
+    })
+    await expectRefused(board.id, anna, (doc) => record(doc, own).set(MERGED_COUNT, 50))
+    expect(readMergedCount(notesRoot(await stored(board.id)).get(own) as Y.Map<unknown>)).toBe(1)
+    // A facilitator's merge sets it.
+    const twin = createNote(a.doc, {
+      x: 30,
+      y: 10,
+      authorId: annaId,
+      authorName: 'Anna',
+      text: 'gelijkwaardigheid!',
+    })
+    const f = harness.connect(board.id, facilitator)
+    await f.synced
+    await waitFor(() => getNote(f.doc, twin) !== null, 3000, 'twin seen')
+    mergeNotes(f.doc, own, [twin])
+    await waitFor(
+      () => readMergedCount(notesRoot(watcher.doc).get(own) as Y.Map<unknown>) === 2,
+      3000,
+      'merged',
+    )
+    f.destroy()
   })
 
   it("lets everyone change every note while 'Iedereen mag alle briefjes aanpassen' is on", async () => {

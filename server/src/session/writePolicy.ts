@@ -8,6 +8,7 @@ import {
   readNotesOpen,
 } from '../../../shared/src/model/notePermissions'
 import { notesRoot, zonesRoot } from '../../../shared/src/model/schema'
+import { MERGED_COUNT } from '../../../shared/src/suggest/merge'
 import { judgeOnCopy } from '../sync/scratchDocs'
 import type { DecodedUpdate } from '../sync/updateChecks'
 import { changedRecords, fieldOf, isTypeView, recordView, visibleBefore, visibleNow } from './recordViews'
@@ -26,6 +27,7 @@ const LOCKED = 'this object is locked'
 const LOCKED_ZONE = 'this zone is locked'
 const OTHERS_NOTE = "this is someone else's note"
 const AUTHOR = 'a note carries the name of the person who wrote it'
+const MERGED = 'only a facilitator merges notes'
 /** People may react to every note, a locked one too. */
 const REACTIONS_OPEN: ReadonlySet<string> = new Set(['reactions'])
 /** Another's note: reactions, and moving and grouping it, stay open. */
@@ -74,13 +76,18 @@ function noteRefusal(id: string, before: unknown, after: unknown, rules: Rules):
   if (inLockedZone(after, rules) && fieldOf(before, 'zoneId') !== fieldOf(after, 'zoneId')) return LOCKED_ZONE
   // A new note: a wrong author is corrected after storing (noteAuthors.ts); `enteredBy` is
   // for facilitators only.
-  if (before === undefined) return fieldOf(after, 'enteredBy') === undefined ? null : AUTHOR
+  if (before === undefined) {
+    if (fieldOf(after, MERGED_COUNT) !== undefined) return MERGED
+    return fieldOf(after, 'enteredBy') === undefined ? null : AUTHOR
+  }
   const othersNote = !rules.notesOpen && fieldOf(before, 'authorId') !== rules.writer.participantId
   if (othersNote && !sameExcept(before, after, OTHERS_OPEN)) return OTHERS_NOTE
   if (after === undefined) return null
   for (const key of AUTHOR_NOTE_FIELDS) {
     if (!isDeepStrictEqual(fieldOf(before, key), fieldOf(after, key))) return AUTHOR
   }
+  // "3×": how many people wrote this note counts in the harvest; set by a facilitator's merge only.
+  if (!isDeepStrictEqual(fieldOf(before, MERGED_COUNT), fieldOf(after, MERGED_COUNT))) return MERGED
   return null
 }
 
