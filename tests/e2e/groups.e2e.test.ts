@@ -180,6 +180,8 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     await firstCard(listener).getByTestId('outline-zone-lock').waitFor(SYNC)
     expect(await firstCard(listener).getByTestId('outline-add').count()).toBe(0)
     expect(await firstCard(adviser).getByTestId('outline-add').count()).toBe(1)
+    // The round's own question is closed to the listener too: this round they only listen.
+    expect(await listener.getByTestId('outline-add').count()).toBe(0)
     await listener.screenshot({ path: artifactPath('groups-phone-troika-listening.png') })
     // Turn 2: the roles have moved on (someone else brings in the question).
     await startRoundAt(facilitator, 5)

@@ -290,6 +290,13 @@ describe('groups of people in 1-2-4-allen (issue 18)', () => {
     )
     expect(await Promise.race([closed, sleep(3000).then(() => 'still open')])).toBe(4409)
     listener.destroy()
+    // Nor in the round's own question ("Adviezen"): this round the inbrenger only listens.
+    const listener2 = harness.connect(watcher.provider.roomname, tokens[inbrenger] as string)
+    await listener2.synced
+    const closed2 = nextCloseCode(listener2)
+    noteIn(listener2.doc, rounds[11]?.zoneIds[0] as string, tokens[inbrenger] as string, 'toch in Adviezen')
+    expect(await Promise.race([closed2, sleep(3000).then(() => 'still open')])).toBe(4409)
+    listener2.destroy()
     const advice = noteIn(
       (people[adviser] as YClient).doc,
       group?.zoneId as string,

@@ -49,7 +49,11 @@ export class GroupSteps {
     const size = round.groupSize ?? 0
     if (size < 1) return
     const present = uniqueMembers(this.presence(boardId))
-    const roles = { roleTurn: round.roleTurn ?? 0, inbrengerListens: round.inbrengerListens === true }
+    const roles = {
+      roleTurn: round.roleTurn ?? 0,
+      inbrengerListens: round.inbrengerListens === true,
+      roundZoneIds: round.zoneIds,
+    }
     const previous = steps.filter((other) => other.roundId !== roundId).at(-1)
     let start: GroupStep
     if (existing) {

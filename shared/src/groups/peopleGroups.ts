@@ -43,6 +43,8 @@ export interface GroupStep {
   roleTurn: number
   /** The inbrenger turns away and listens: their group's space is closed to them this step. */
   inbrengerListens: boolean
+  /** The round's own questions: closed to a listening inbrenger too, so they only listen. */
+  roundZoneIds?: string[]
   groups: PeopleGroup[]
 }
 
@@ -85,6 +87,9 @@ export function readGroupStepValue(value: unknown): GroupStep | null {
     keepApart: value.keepApart === true,
     roleTurn: typeof value.roleTurn === 'number' && value.roleTurn >= 1 ? Math.round(value.roleTurn) : 0,
     inbrengerListens: value.inbrengerListens === true,
+    roundZoneIds: Array.isArray(value.roundZoneIds)
+      ? value.roundZoneIds.filter((id): id is string => typeof id === 'string')
+      : [],
     groups,
   }
 }
@@ -156,8 +161,9 @@ export function spacesClosedTo(step: GroupStep | null, participantId: string): s
   const closed = step.keepApart
     ? step.groups.flatMap((group) => (group === own || group.zoneId === null ? [] : [group.zoneId]))
     : []
-  if (own?.zoneId && step.inbrengerListens && roleOf(step, participantId) === 'inbrenger')
-    closed.push(own.zoneId)
+  if (step.inbrengerListens && roleOf(step, participantId) === 'inbrenger') {
+    closed.push(...(own?.zoneId ? [own.zoneId] : []), ...(step.roundZoneIds ?? []))
+  }
   return closed
 }
 
