@@ -8,6 +8,7 @@ import { initBoardMeta, LANGUAGES } from '../model/meta'
 import { createNote, NOTE_MAX_TEXT_LENGTH } from '../model/notes'
 import { addReaction, REACTION_EMOJIS } from '../model/reactions'
 import { addRound, ensureRounds, ROUND_MAX_MINUTES, ROUND_MIN_MINUTES } from '../model/rounds'
+import { notesRoot } from '../model/schema'
 import {
   appendRoundLogEntry,
   ensureSessionState,
@@ -23,6 +24,7 @@ import {
 } from '../model/session'
 import { createShape, SHAPE_COLORS, SHAPE_KINDS, SHAPE_TEXT_MAX_LENGTH } from '../model/shapes'
 import { createZone } from '../model/zones'
+import { MERGED_COUNT } from '../suggest/merge'
 import type { ReportModel } from './types'
 
 /**
@@ -70,6 +72,8 @@ const noteSchema = z.strictObject({
   createdAt: time,
   z: coordinate,
   reactions: z.partialRecord(z.enum(REACTION_EMOJIS), z.array(id).max(BACKUP_LIMITS.people)),
+  /** Near-duplicates merged into this note ("3×"); absent in older backups and ordinary notes. */
+  mergedCount: z.number().int().min(2).max(BACKUP_LIMITS.notes).optional(),
 })
 
 const shapeSchema = z
@@ -182,6 +186,7 @@ export function backupFromModel(model: ReportModel): BoardBackup {
       createdAt: note.createdAt,
       z: note.z,
       reactions: Object.fromEntries(note.reactions.map((r) => [r.emoji, r.participantIds])),
+      ...(note.mergedCount ? { mergedCount: note.mergedCount } : {}),
     })),
     shapes: model.shapes.map((shape) => ({ ...shape })),
     session: {
@@ -228,6 +233,7 @@ export function docsFromBackup(backup: BoardBackup): { content: Y.Doc; control: 
       if (note.clusterId) setNoteCluster(content, note.id, note.clusterId)
       if (note.roundId) setNoteRound(content, note.id, note.roundId)
       if (note.anonymous) setNoteAnonymous(content, note.id, true)
+      if (note.mergedCount) notesRoot(content).get(note.id)?.set(MERGED_COUNT, note.mergedCount)
       for (const [emoji, participants] of Object.entries(note.reactions)) {
         for (const participant of participants ?? []) {
           addReaction(content, note.id, emoji as (typeof REACTION_EMOJIS)[number], participant)

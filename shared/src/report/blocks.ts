@@ -22,6 +22,8 @@ export interface NoteItem {
   author: string
   anonymous: boolean
   votes: number
+  /** Merged near-duplicates: the number of notes this one stands for (1 for an ordinary note). */
+  merged: number
   /** "👍 2  💡 1", or "" when nobody reacted. */
   reactions: string
   /** The note's colour as "#rrggbb". */

@@ -15,6 +15,7 @@ import {
 } from '../model/session'
 import { listShapes } from '../model/shapes'
 import { DEFAULT_ZONE_COLOR, listZones, type ZoneData } from '../model/zones'
+import { readMergedCount } from '../suggest/merge'
 import { isAgreementsZone, parseAgreement } from './agreements'
 import { reportLabels } from './labels'
 import { findPrivacyFlags, type NameMode, pseudonymiseNames, redactText } from './privacy'
@@ -71,6 +72,7 @@ function readReportNotes(
       authorId: anonymous ? null : note.authorId,
       authorName: anonymous ? null : note.authorName,
       ...(typeof map.get('enteredBy') === 'string' ? { enteredBy: true } : {}),
+      ...(readMergedCount(map) > 1 ? { mergedCount: readMergedCount(map) } : {}),
       color: note.color,
       x: note.x,
       y: note.y,

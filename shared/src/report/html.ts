@@ -71,6 +71,7 @@ function table(block: TableBlock): string {
 
 function noteItem(note: NoteItem, labels: ReportLabels): string {
   const caption = note.context ? [esc(note.context), esc(note.author)] : [esc(note.author)]
+  if (note.merged > 1) caption.push(esc(labels.writtenTimes(note.merged)))
   if (note.votes > 0) caption.push(`<strong>${esc(labels.voteCount(note.votes))}</strong>`)
   if (note.reactions)
     caption.push(`<span aria-label="${esc(labels.reactions)}">${esc(note.reactions)}</span>`)

@@ -31,6 +31,8 @@ export interface ReportLabels {
   author: string
   /** After the author of a note a facilitator wrote for them. */
   enteredBy: string
+  /** "3× geschreven": a note that near-duplicates were merged into. */
+  writtenTimes: (n: number) => string
   anonymous: string
   votes: string
   voteCount: (count: number) => string
@@ -101,6 +103,7 @@ const nl: ReportLabels = {
   zone: 'Vraag',
   author: 'Schrijver',
   enteredBy: 'ingebracht door begeleider',
+  writtenTimes: (n) => `${n}× geschreven`,
   anonymous: 'Anoniem',
   votes: 'Stippen',
   voteCount: (n) => (n === 1 ? '1 stip' : `${n} stippen`),
@@ -176,6 +179,7 @@ const en: ReportLabels = {
   zone: 'Question',
   author: 'Author',
   enteredBy: 'entered by the facilitator',
+  writtenTimes: (n) => `written ${n}×`,
   anonymous: 'Anonymous',
   votes: 'Dots',
   voteCount: (n) => (n === 1 ? '1 dot' : `${n} dots`),

@@ -64,6 +64,7 @@ export function reactionsText(note: ReportNote): string {
 /** "Wat kan beter? · Fatima · 3 stippen · 👍 2  💡 1": the caption under a note (no "0 stippen"). */
 export function captionOf(note: NoteItem, labels: ReportLabels): string {
   const parts = note.context ? [note.context, note.author] : [note.author]
+  if (note.merged > 1) parts.push(labels.writtenTimes(note.merged))
   if (note.votes > 0) parts.push(labels.voteCount(note.votes))
   if (note.reactions) parts.push(note.reactions)
   return parts.join(' · ')

@@ -85,6 +85,7 @@ export function noteItem(note: ReportNote, labels: ReportLabels, context = '', b
     author: authorLabel(note, labels),
     anonymous: note.anonymous,
     votes: note.votes,
+    merged: note.mergedCount ?? 1,
     reactions: reactionsText(note),
     color: NOTE_COLOR_HEX[note.color],
     context,

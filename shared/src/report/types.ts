@@ -31,6 +31,8 @@ export interface ReportNote {
   authorName: string | null
   /** A facilitator wrote it for this person (`enteredBy` on the note): "ingebracht door begeleider". */
   enteredBy?: boolean
+  /** Near-duplicates merged into this note: how many notes it stands for (absent = 1). */
+  mergedCount?: number
   color: NoteColor
   x: number
   y: number

@@ -165,6 +165,7 @@ function Note({ note, labels }: { note: NoteItem; labels: ReportLabels }) {
       <p className="report-caption">
         {note.context && <span>{note.context} · </span>}
         <span>{note.author}</span>
+        {note.merged > 1 && <span>{` · ${labels.writtenTimes(note.merged)}`}</span>}
         {note.votes > 0 && (
           <>
             {' · '}
