@@ -15,7 +15,7 @@ export interface Craft {
   clientID?: number
   edit: (doc: Y.Doc) => void
   /** Another content for a new item (same length, unless it is the last), or null to keep it. */
-  recode?: (item: Y.Item) => Y.Item["content"] | null
+  recode?: (item: Y.Item) => Y.Item['content'] | null
 }
 
 export function craftUpdate({ base, clientID, edit, recode }: Craft): Uint8Array {
@@ -43,7 +43,7 @@ export function craftUpdate({ base, clientID, edit, recode }: Craft): Uint8Array
 }
 
 /** The value as ContentJSON (the legacy JSON encoding) when the item holds one plain value. */
-export function asJson(item: Y.Item): Y.Item["content"] | null {
+export function asJson(item: Y.Item): Y.Item['content'] | null {
   return item.content instanceof Y.ContentAny && item.length === 1
     ? new Y.ContentJSON(item.content.getContent())
     : null
