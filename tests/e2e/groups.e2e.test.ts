@@ -192,5 +192,20 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     await expect
       .poll(() => facilitator.getByTestId('people-group-inbrenger').first().textContent(), SYNC)
       .toMatch(/^Brengt de vraag in: /)
+
+    // The projector (viewer link, ?present): the groepje with its inbrenger, and the timer.
+    await facilitator.getByTestId('share-open').click()
+    const viewerUrl = new URL((await facilitator.getByTestId('share-viewer-url').textContent()) ?? '')
+    await facilitator.keyboard.press('Escape')
+    viewerUrl.search = '?present'
+    const projector = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+    await projector.goto(viewerUrl.toString())
+    await projector.getByTestId('present-groups').waitFor({ timeout: 20_000 })
+    expect(await projector.getByTestId('present-group').count()).toBe(1)
+    expect(await projector.getByTestId('present-group').textContent()).toMatch(
+      /Groepje 1.*Brengt de vraag in: /,
+    )
+    await expect.poll(() => projector.getByTestId('present-timer').textContent(), SYNC).toMatch(/^\d+:\d\d$/)
+    await projector.screenshot({ path: artifactPath('groups-projector-troika.png') })
   }, 180_000)
 })

@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardInfo } from '../api/boardsApi'
 import { useBoardMeta, useNotes, useZones } from '../board/useBoardData'
+import { PresentGroups } from '../groups/PresentGroups'
+import { useGroupStep } from '../groups/useGroupStep'
 import { formatClock, useCountdown } from '../session/clock'
 import { useControlDoc } from '../session/rooms'
 import { useSessionState } from '../session/sessionData'
@@ -61,6 +63,8 @@ function PresentContent({
   )
   const title = meta.title || info.title
   const joining = useJoinState(boardId, token, info)
+  // Issue 18: during a group step the wall shows the groepjes (the timer stays in the header).
+  const groupStep = useGroupStep(control?.doc ?? null)
 
   useEffect(() => {
     document.title = `${t('present.pageTitle')}: ${title}`
@@ -116,7 +120,9 @@ function PresentContent({
       )}
       <div className={`present-body${joining.joinOpen ? '' : ' no-join'}`}>
         <main className="present-main" lang={meta.language}>
-          {model.source === 'overview' ? (
+          {groupStep && groupStep.size > 1 ? (
+            <PresentGroups step={groupStep} notes={notes} />
+          ) : model.source === 'overview' ? (
             <>
               {!current && <p className="present-waiting">{t('present.waiting')}</p>}
               <PresentOverview questions={model.questions} />
