@@ -173,7 +173,11 @@ export class Room {
    * part of the board gets the difference, encoded for it (those requests are rate-limited).
    */
   syncAnswer(stateVector: Uint8Array): Uint8Array[] {
-    const known = [...Y.decodeStateVector(stateVector).values()].some((clock) => clock > 0)
+    // "Has part of the board" means: some of the room's own clients' changes. A client with only its
+    // own new edits (or made-up client ids) needs the whole document all the same.
+    const known = [...Y.decodeStateVector(stateVector)].some(
+      ([client, clock]) => clock > 0 && Y.getState(this.doc.store, client) > 0,
+    )
     if (known) return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
     this.fullState ??= { step2: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)), since: [], sinceBytes: 0 }
     return [this.fullState.step2, ...this.fullState.since]
