@@ -194,7 +194,7 @@ describe('groups of people in 1-2-4-allen (issue 18)', () => {
     for (const client of people) client.destroy()
   })
 
-  it('places a late joiner and lets the facilitator move someone, renaming the spaces', async () => {
+  it('places a late joiner, lets the facilitator move someone (renaming the spaces) and take out someone who left', async () => {
     const { board, facilitator, call, control, watcher, people, start, stepOf } = await setup()
     for (const client of people.slice(5)) client.destroy()
     await sleep(200)
@@ -246,6 +246,20 @@ describe('groups of people in 1-2-4-allen (issue 18)', () => {
     expect(unknown.status).toBe(404)
     const junk = await call(facilitator, 'POST', '/groups', { action: 'move', participantId: 5 })
     expect(junk.status).toBe(400)
+
+    // Someone left for good: the facilitator takes them out; a partner left alone joins another group.
+    const before = readGroupStep(control.doc, pairsRound) as GroupStep
+    const pair = before.groups.find((group) => group.members.length === 2) as GroupStep['groups'][number]
+    const leaver = pair.members[0]?.id as string
+    const removed = await call<{ step: GroupStep }>(facilitator, 'POST', '/groups', {
+      action: 'remove',
+      participantId: leaver,
+    })
+    expect(removed.status).toBe(200)
+    expect(idsOf(removed.body.step).flat()).not.toContain(leaver)
+    expect(sizesOf(removed.body.step)).toEqual([5])
+    const again = await call(facilitator, 'POST', '/groups', { action: 'remove', participantId: leaver })
+    expect(again.status).toBe(404)
     late.destroy()
     for (const client of people.slice(0, 5)) client.destroy()
   })

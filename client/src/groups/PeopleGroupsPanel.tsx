@@ -9,6 +9,7 @@ import './i18n/index'
 import './groups.css'
 
 const NEW_GROUP = 'new'
+const OUT = 'out'
 
 /**
  * The facilitator's view of the running round's groups of people (issue 18): who is with whom,
@@ -125,6 +126,13 @@ function GroupCard({
                 onChange={(event) => {
                   const target = event.target.value
                   const to = step.groups.find((other) => other.id === target)
+                  if (target === OUT) {
+                    void send(
+                      { action: 'remove', participantId: member.id },
+                      t('peopleGroups.removed', { name: member.name }),
+                    )
+                    return
+                  }
                   void send(
                     {
                       action: 'move',
@@ -143,6 +151,7 @@ function GroupCard({
                   </option>
                 ))}
                 <option value={NEW_GROUP}>{t('peopleGroups.moveNew')}</option>
+                <option value={OUT}>{t('peopleGroups.moveOut')}</option>
               </select>
             </li>
           )

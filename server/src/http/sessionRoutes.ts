@@ -48,6 +48,7 @@ const hideBody = z.strictObject({ hidden: z.boolean() })
 const roleBody = z.strictObject({ role: z.enum(ROLES) })
 const groupsBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('move'), participantId: objectId, groupId: objectId.nullable() }),
+  z.strictObject({ action: z.literal('remove'), participantId: objectId }),
   z.strictObject({ action: z.literal('keepApart'), value: z.boolean() }),
 ])
 const insightBody = z.strictObject({ noteId: objectId.nullable() })
@@ -183,7 +184,9 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       .groupAction(board.id, (groups) =>
         body.action === 'move'
           ? groups.move(board.id, body.participantId, body.groupId)
-          : groups.setKeepApart(board.id, body.value),
+          : body.action === 'remove'
+            ? groups.remove(board.id, body.participantId)
+            : groups.setKeepApart(board.id, body.value),
       )
       .catch(asHttp)
     res.json({ step })

@@ -1,4 +1,10 @@
-import { formGroups, type Grouping, moveMember, placeLateJoiner } from '../../../shared/src/groups/forming'
+import {
+  formGroups,
+  type Grouping,
+  moveMember,
+  placeLateJoiner,
+  removeMember,
+} from '../../../shared/src/groups/forming'
 import {
   activeGroupStep,
   type GroupMember,
@@ -100,6 +106,18 @@ export class GroupSteps {
     const names = namesOf(step)
     const grouping = moveMember(step.groups.map(memberIds), participantId, target)
     return this.save(boardId, { ...step, groups: toGroups(grouping, names, step.groups) })
+  }
+
+  /**
+   * Someone left for good (the facilitator takes them out): they leave their group, and a partner
+   * left alone joins the smallest other group (forming.ts, removeMember).
+   */
+  async remove(boardId: string, participantId: string): Promise<GroupStep> {
+    const step = await this.requireActive(boardId)
+    if (!groupOf(step, participantId))
+      throw new SessionError('unknown_person', 'This person is not in a group.')
+    const grouping = removeMember(step.groups.map(memberIds), participantId, step.size)
+    return this.save(boardId, { ...step, groups: toGroups(grouping, namesOf(step), step.groups) })
   }
 
   async setKeepApart(boardId: string, keepApart: boolean): Promise<GroupStep> {
