@@ -186,6 +186,17 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
     { method: 'GET', route: '/api/boards/:id/trash' },
     { method: 'POST', route: '/api/boards/:id/trash/:noteId/restore' },
     { method: 'POST', route: '/api/boards/:id/suggestions', shapes: [{}, { zoneId: zone }] },
+    // Groups of people (issue 18).
+    {
+      method: 'POST',
+      route: '/api/boards/:id/groups',
+      shapes: [
+        { action: fc.constant('move'), participantId: objectId, groupId: fc.option(objectId) },
+        { action: fc.constant('remove'), participantId: objectId },
+        { action: fc.constant('keepApart'), value: fc.boolean() },
+      ],
+    },
+    { method: 'POST', route: '/api/boards/:id/groups/insight', shapes: [{ noteId: fc.option(note) }] },
   ]
 }
 
