@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../helpers/axe'
-import { createBoardInBrowser, readJoinCode } from '../helpers/boardPages'
+import { createBoardInBrowser, joinInBrowser, readJoinCode } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
 import { sidewaysOverflow, smallTargets } from '../helpers/phoneMeasure'
@@ -67,8 +67,13 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
       templateId: '1-2-4-allen',
     })
     const code = await readJoinCode(facilitator)
+    // Three phones (the list) and Daan on a laptop (the board itself).
     const phones: Page[] = []
-    for (const name of NAMES) phones.push(await phoneParticipant(browser, server.url, code, name, PHONE))
+    for (const name of NAMES.slice(0, 3))
+      phones.push(await phoneParticipant(browser, server.url, code, name, PHONE))
+    const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+    await joinInBrowser(laptop, server.url, code, 'Daan')
+    phones.push(laptop)
 
     // The pair step ("Duo"): two pairs, each phone names its groepje and partner.
     await startRoundAt(facilitator, 1)
@@ -80,6 +85,7 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
       const names = (await phone.getByTestId('my-group-names').textContent()) ?? ''
       expect(names).toContain(`${NAMES[index]} (jij)`)
       expect(NAMES.filter((name) => names.includes(name))).toHaveLength(2)
+      if (phone === laptop) continue
       // The list opens on the groepje's own space, titled with its members.
       const title = (await firstCard(phone).locator('h2, h3').first().textContent()) ?? ''
       expect(title).toMatch(/^Groepje [12]: /)
@@ -87,6 +93,10 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
       expect(await sidewaysOverflow(phone), `${NAMES[index]}: sideways scrolling`).toBeLessThanOrEqual(0)
       expect(await smallTargets(phone), `${NAMES[index]}: targets under 24 px`).toEqual([])
     }
+    // On the laptop the board went to Daan's groepje's space by itself, titled with the pair.
+    await laptop.getByTestId('my-group-go').waitFor(SYNC)
+    await laptop.waitForTimeout(600)
+    await laptop.screenshot({ path: artifactPath('groups-laptop-pair.png') })
     const anouk = phones[0] as Page
     await writeInFirstCard(anouk, 'Samen eerst luisteren')
     await anouk.screenshot({ path: artifactPath('groups-phone-pair.png') })

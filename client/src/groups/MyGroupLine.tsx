@@ -24,10 +24,11 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
   const group = groupOf(step, view.participantId)
   const zone = view.zones.find((candidate) => candidate.id === group?.zoneId)
   const shownZone = useRef<string | null>(null)
-  // Once per group space: the canvas shows the group's space as soon as the group has one.
+  // Once per group space: the canvas shows the group's space as soon as the group has one (at
+  // most at 100 %, so the whole space stays in view while the banner above it grows).
   useEffect(() => {
     if (listView || !zone || shownZone.current === zone.id) return
-    if (view.editor.zoomToRect(zone)) shownZone.current = zone.id
+    if (view.editor.zoomToRect(zone, 1)) shownZone.current = zone.id
   }, [listView, zone, view.editor])
   if (!group || view.isFacilitator) return null
   // Alone (no space): the round itself says so, and a phone keeps the line for the list.
@@ -51,7 +52,7 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
         <button
           type="button"
           className="button secondary"
-          onClick={() => view.editor.zoomToRect(zone)}
+          onClick={() => view.editor.zoomToRect(zone, 1)}
           data-testid="my-group-go"
         >
           {t('peopleGroups.goTo')}
