@@ -134,5 +134,7 @@ describe('groups in the control document', () => {
     expect(groupSpaceTitle({ number: 3, members: [member('anouk'), { id: 's', name: '' }] })).toBe(
       'Groepje 3: ANOUK, ?',
     )
+    const long = Array.from({ length: 12 }, (_, index) => ({ id: `${index}`, name: 'x'.repeat(60) }))
+    expect(groupSpaceTitle({ number: 1, members: long })).toHaveLength(120)
   })
 })

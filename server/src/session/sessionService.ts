@@ -77,7 +77,7 @@ export class SessionService {
         applyTimerAction(doc, action, Date.now()),
       )
       // A round that started may be a group step (its groups) or the "allen" step (the insights).
-      if (action.action === 'start' || action.action === 'skip')
+      if ((action.action === 'start' || action.action === 'skip') && timer.status === 'running')
         await this.groups.roundStarted(boardId, timer.roundId)
       return timer
     })

@@ -178,5 +178,9 @@ export function otherGroupsSpaces(controlDoc: Y.Doc, participantId: string): str
 /** "Groepje 3: Anouk, Sjoerd": the name of a group's space, and of its insight in the plenary zone. */
 export function groupSpaceTitle(group: Pick<PeopleGroup, 'number' | 'members'>, word = 'Groepje'): string {
   const names = group.members.map((member) => member.name || '?').join(', ')
-  return names ? `${word} ${group.number}: ${names}` : `${word} ${group.number}`
+  const title = names ? `${word} ${group.number}: ${names}` : `${word} ${group.number}`
+  // Twelve long names would make a title no one reads; a question's title is kept short too.
+  return title.length > GROUP_TITLE_MAX_LENGTH ? `${title.slice(0, GROUP_TITLE_MAX_LENGTH - 1)}…` : title
 }
+
+const GROUP_TITLE_MAX_LENGTH = 120
