@@ -5,6 +5,7 @@ import type { PrivacyFlag, ReportFormat, ReportModel } from '../../../shared/src
 import type { InitialDocs } from '../boards/initialDocs'
 import { buildBoardReport, initialDocsFromBackup, renderReport } from '../report/reportService'
 import { type BoardLimits, docLimitRefusal } from '../sync/boardLimits'
+import { docFrom, type StoredBoard } from './storedDocs'
 
 /**
  * The report and import work that runs in the pool (heavyWork.ts): decoding a board's stored
@@ -12,27 +13,7 @@ import { type BoardLimits, docLimitRefusal } from '../sync/boardLimits'
  * Refusals the caller answers with a 4xx come back as values; anything thrown is a failure.
  */
 
-/** A room as storage holds it (persistence `StoredRoom`, without its sequence number). */
-export interface StoredDoc {
-  snapshot: Uint8Array | null
-  updates: Uint8Array[]
-}
-
-export interface StoredBoard {
-  content: StoredDoc
-  control: StoredDoc
-}
-
 export type Refusal = { ok: false; code: string; message: string }
-
-export function docFrom(stored: StoredDoc): Y.Doc {
-  const doc = new Y.Doc()
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-  })
-  return doc
-}
 
 function modelOf(
   board: StoredBoard,
