@@ -80,6 +80,11 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
 
     // The pair step ("Duo"): two pairs, each phone names its groepje and partner.
     await startRoundAt(facilitator, 1)
+    // The script says which rounds are group steps.
+    const rows = facilitator.getByTestId('round-row')
+    expect(await rows.nth(1).textContent()).toContain('2 minuten · groepjes van 2')
+    expect(await rows.nth(2).textContent()).toContain('4 minuten · groepjes van 4')
+    expect(await rows.nth(3).textContent()).toContain('inzichten hierheen')
     for (const [index, phone] of phones.entries()) {
       await expect.poll(() => phone.getByTestId('round-title').textContent(), SYNC).toBe('Duo')
       await expect

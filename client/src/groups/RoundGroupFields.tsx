@@ -1,7 +1,19 @@
+import type { TFunction } from 'i18next'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GROUP_SIZE_MAX } from '../../../shared/src/groups/forming'
+import type { RoundData } from '../../../shared/src/model'
 import './i18n/index'
+
+/** How a round's row in the script says it is a group step ("groepjes van 2", "inzichten hierheen"). */
+export function roundGroupFeatures(round: RoundData, t: TFunction): string[] {
+  const size = round.groupSize ?? 0
+  return [
+    size > 0 && t('peopleGroups.rowSize', { count: size }),
+    round.roleTurn && t('peopleGroups.rowRoles'),
+    round.gatherInsights && t('peopleGroups.rowGather'),
+  ].filter((feature): feature is string => typeof feature === 'string')
+}
 
 /** The common sizes by name; a script may ask for any size up to GROUP_SIZE_MAX ("sizes from the script"). */
 const NAMED_SIZES = [0, 1, 2, 3, 4] as const

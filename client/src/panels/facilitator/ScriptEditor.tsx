@@ -9,6 +9,7 @@ import {
   setLocked,
 } from '../../../../shared/src/model'
 import { softDisabled } from '../../components/softDisabled'
+import { roundGroupFeatures } from '../../groups/RoundGroupFields'
 import { useSessionCommand } from '../../session/banner/TimerControls'
 import type { SessionView } from '../../session/sessionView'
 import { RoundEditor } from './RoundEditor'
@@ -34,6 +35,7 @@ function RoundRow({ view, round, index, count, editing, onEdit }: RoundRowProps)
     t('facilitator.minutes', { count: round.minutes }),
     round.privateWriting && t('facilitator.privateShort'),
     round.voting && t('facilitator.votingShort'),
+    ...roundGroupFeatures(round, t),
   ].filter(Boolean)
 
   return (
