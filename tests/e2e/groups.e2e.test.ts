@@ -107,6 +107,8 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     await laptop.screenshot({ path: artifactPath('groups-laptop-pair.png') })
     const anouk = phones[0] as Page
     await writeInFirstCard(anouk, 'Samen eerst luisteren')
+    // Pairs choose no insight: only the fours' insights go to everyone in 1-2-4-allen.
+    expect(await anouk.getByTestId('my-group-insight').count()).toBe(0)
     await anouk.screenshot({ path: artifactPath('groups-phone-pair.png') })
 
     // The begeleider sees two groepjes of two and moves Anouk to the other groepje.

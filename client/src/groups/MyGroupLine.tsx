@@ -59,7 +59,7 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
         </button>
       )}
       {step && <RoleLine step={step} group={group} participantId={view.participantId} />}
-      {!step?.roleTurn && <InsightChoice view={view} group={group} />}
+      {!step?.roleTurn && insightsGatheredLater(view) && <InsightChoice view={view} group={group} />}
     </div>
   )
 }
@@ -92,6 +92,16 @@ function RoleLine({
       {t(key, { name: inbrenger })}
     </p>
   )
+}
+
+/**
+ * Whether this step's insights go anywhere: a later round gathers them and no group step comes
+ * between (the server gathers the last group step's insights: the fours', not the pairs').
+ */
+function insightsGatheredLater(view: SessionView): boolean {
+  const later = view.state.rounds.slice(view.state.currentIndex + 1)
+  const gatherAt = later.findIndex((round) => round.gatherInsights)
+  return gatherAt >= 0 && later.slice(0, gatherAt).every((round) => (round.groupSize ?? 0) < 2)
 }
 
 /** "Ons inzicht": one of the notes in the group's space, chosen by any member (the server checks). */
