@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { links } from '../../../shared/src/api'
 import { can } from '../../../shared/src/roles'
 import type { BoardInfo } from '../api/boardsApi'
 import { BoardCanvas } from '../canvas/BoardCanvas'
@@ -175,13 +176,11 @@ function BoardContent({
             open={shareOpen}
             onClose={() => setShareOpen(false)}
             joinCode={info.joinCode}
-            participantUrl={info.participantUrl || `${location.origin}/j/${info.joinCode}`}
+            participantUrl={info.participantUrl || links.join(location.origin, info.joinCode)}
             viewerUrl={info.viewerUrl}
             joining={isFacilitator ? { boardId, token, joinOpen: info.joinOpen !== false } : undefined}
             facilitatorUrl={
-              facilitatorKey
-                ? `${location.origin}/b/${boardId}#key=${encodeURIComponent(facilitatorKey)}`
-                : undefined
+              facilitatorKey ? links.facilitator(location.origin, boardId, facilitatorKey) : undefined
             }
           />
         )}

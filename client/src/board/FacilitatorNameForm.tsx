@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS } from '../../../shared/src/api'
 import { openWithFacilitatorKey } from '../api/access'
 import { errorMessageKey } from '../api/boardsApi'
 import { FormError } from '../components/FormError'
@@ -47,7 +48,7 @@ export function FacilitatorNameForm({ boardId, onDone }: { boardId: string; onDo
         value={name}
         onChange={setName}
         error={error}
-        maxLength={60}
+        maxLength={API_LIMITS.personName}
         autoComplete="given-name"
         data-testid="facilitator-name"
       />

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS, links } from '../../../shared/src/api'
 import { createToken, errorMessageKey } from '../api/boardsApi'
 import { CopyableText } from '../components/CopyableText'
 import { Modal } from '../components/Modal'
@@ -42,7 +43,7 @@ function fileName(title: string): string {
 export function KeepKeyDialog({ open, onClose, boardId, title, facilitatorKey }: KeepKeyDialogProps) {
   const { t } = useTranslation()
   const headingId = useId()
-  const url = `${location.origin}/b/${boardId}#key=${encodeURIComponent(facilitatorKey)}`
+  const url = links.facilitator(location.origin, boardId, facilitatorKey)
   const qr = useQrDataUrl(url)
   const [coName, setCoName] = useState('')
   const [coLink, setCoLink] = useState<string | null>(null)
@@ -68,7 +69,7 @@ export function KeepKeyDialog({ open, onClose, boardId, title, facilitatorKey }:
         role: 'facilitator',
         name: coName.trim(),
       })
-      setCoLink(`${location.origin}/b/${boardId}#token=${encodeURIComponent(token)}`)
+      setCoLink(links.withToken(location.origin, boardId, token))
     } catch (error) {
       setCoError(t(errorMessageKey(error)))
     }
@@ -113,7 +114,7 @@ export function KeepKeyDialog({ open, onClose, boardId, title, facilitatorKey }:
             id={`${headingId}-co`}
             value={coName}
             onChange={(event) => setCoName(event.target.value)}
-            maxLength={60}
+            maxLength={API_LIMITS.personName}
             data-testid="keep-key-co-name"
           />
           <button type="submit" className="button secondary" data-testid="keep-key-co-make">

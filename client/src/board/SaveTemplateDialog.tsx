@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS } from '../../../shared/src/api'
 import { type SavedTemplate, saveBoardAsTemplate } from '../api/templatesApi'
 import { FormError } from '../components/FormError'
 import { Modal } from '../components/Modal'
@@ -7,8 +8,8 @@ import { TextField } from '../components/TextField'
 import { templateErrorMessage } from '../landing/templates/templateErrors'
 import { saveTemplateEditKey } from '../storage/templateKeys'
 
-const MAX_LABEL = 80
-const MAX_DESCRIPTION = 500
+const MAX_LABEL = API_LIMITS.templateLabel
+const MAX_DESCRIPTION = API_LIMITS.templateDescription
 
 interface SaveTemplateDialogProps {
   open: boolean

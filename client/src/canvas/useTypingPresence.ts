@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { PERSON_NAME_MAX_LENGTH } from '../../../shared/src/model/session'
 
 /**
  * "Ahmed is aan het typen": while someone edits a note, their awareness state carries
@@ -8,7 +9,8 @@ import type { Awareness } from 'y-protocols/awareness'
  * ours, and read everybody else's to label those notes.
  */
 
-const MAX_NAME = 60
+/** Names in presence are cut like every person's name (the server's limit). */
+const MAX_NAME = PERSON_NAME_MAX_LENGTH
 
 /** Announces which note this person is editing (null: none). */
 export function useAnnounceEditing(awareness: Awareness | undefined, noteId: string | null): void {

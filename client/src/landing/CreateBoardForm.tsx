@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS } from '../../../shared/src/api'
 import { createBoardAsFacilitator } from '../api/access'
 import { errorMessageKey } from '../api/boardsApi'
 import { FormError } from '../components/FormError'
@@ -9,8 +10,8 @@ import { boardPath, navigate } from '../routing'
 import { getStoredName, saveBoard } from '../storage/localBoards'
 import { EMPTY_TEMPLATE_ID, TemplateGallery } from './templates/TemplateGallery'
 
-const MAX_TITLE = 120
-const MAX_NAME = 60
+const MAX_TITLE = API_LIMITS.boardTitle
+const MAX_NAME = API_LIMITS.personName
 
 export function CreateBoardForm() {
   const { t } = useTranslation()

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS } from '../../../shared/src/api'
 import { normalizeJoinCode } from '../../../shared/src/joinCode'
 import { joinWithCode } from '../api/access'
 import { errorMessageKey } from '../api/boardsApi'
@@ -7,7 +8,7 @@ import { FormError } from '../components/FormError'
 import { TextField } from '../components/TextField'
 import { getStoredName } from '../storage/localBoards'
 
-const MAX_NAME = 60
+const MAX_NAME = API_LIMITS.personName
 
 interface JoinBoardFormProps {
   title: string

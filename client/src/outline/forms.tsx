@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS } from '../../../shared/src/api'
 import { NOTE_MAX_TEXT_LENGTH, type ZoneData } from '../../../shared/src/model'
 
 interface NoteTextFormProps {
@@ -93,7 +94,7 @@ export function NoteTextForm({
             id={`${id}-behalf`}
             className="outline-behalf"
             value={onBehalf}
-            maxLength={60}
+            maxLength={API_LIMITS.personName}
             autoComplete="off"
             onChange={(event) => setOnBehalf(event.target.value)}
             data-testid="outline-on-behalf"

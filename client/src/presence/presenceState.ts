@@ -1,3 +1,4 @@
+import { PERSON_NAME_MAX_LENGTH } from '../../../shared/src/model/session'
 import type { Role } from '../../../shared/src/roles'
 
 /**
@@ -39,7 +40,8 @@ export interface PeerPresence {
   view: PresenceView
 }
 
-const MAX_NAME = 60
+/** Names in presence are cut like every person's name (the server's limit). */
+const MAX_NAME = PERSON_NAME_MAX_LENGTH
 const MAX_SELECTION = 500
 const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer']
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { links } from '../../../shared/src/api'
 import { type BoardInfo, getBoard } from '../api/boardsApi'
 
 /** How often the projector asks whether joining is open and what the code is. */
@@ -14,7 +15,7 @@ function fromInfo(info: BoardInfo): PresentJoinState {
   return {
     joinCode: info.joinCode,
     joinOpen: info.joinOpen !== false,
-    participantUrl: info.participantUrl || `${location.origin}/j/${info.joinCode}`,
+    participantUrl: info.participantUrl || links.join(location.origin, info.joinCode),
   }
 }
 

@@ -1,8 +1,6 @@
 import { type Request, Router } from 'express'
-import { z } from 'zod'
+import { createBoardBody, links, tokenBody } from '../../../shared/src/api'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
-import { LANGUAGES } from '../../../shared/src/model/meta'
-import { ROLES } from '../../../shared/src/roles'
 import { bearerFrom, facilitatorKeyMatches } from '../auth/facilitatorKey'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
@@ -11,22 +9,6 @@ import type { TemplateService } from '../boards/templateService'
 import type { BoardStore } from '../persistence/types'
 import { loadBoard, requireAccess, requireFacilitatorAccess } from './boardAuth'
 import { HttpError, parseBody } from './errors'
-
-const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
-
-const createBoardBody = z.strictObject({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'title is required')
-    .max(200, 'title is at most 200 characters')
-    // The title is stored as text: PostgreSQL refuses NUL characters in it (with a 500).
-    .refine((title) => !title.includes('\u0000'), 'title must not contain NUL characters'),
-  templateId: z.string().max(64).default('leeg'),
-  language: z.enum(LANGUAGES).default('nl'),
-})
-
-const tokenBody = z.strictObject({ role: z.enum(ROLES), name: nameSchema })
 
 export interface BoardRouteDeps {
   boards: BoardService
@@ -55,9 +37,9 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
       id: board.id,
       joinCode: board.joinCode,
       facilitatorKey,
-      facilitatorUrl: `${base}/b/${board.id}#key=${facilitatorKey}`,
-      participantUrl: `${base}/j/${board.joinCode}`,
-      viewerUrl: `${base}/b/${board.id}#token=${viewerToken}`,
+      facilitatorUrl: links.facilitator(base, board.id, facilitatorKey),
+      participantUrl: links.join(base, board.joinCode),
+      viewerUrl: links.withToken(base, board.id, viewerToken),
     })
   })
 
@@ -91,9 +73,9 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
       participantId: claims.participantId,
       name: claims.name,
       ...joining,
-      participantUrl: `${base}/j/${joining.joinCode}`,
+      participantUrl: links.join(base, joining.joinCode),
       ...(claims.role === 'facilitator'
-        ? { viewerUrl: `${base}/b/${board.id}#token=${deps.boards.issueToken(board.id, 'viewer', 'Scherm')}` }
+        ? { viewerUrl: links.withToken(base, board.id, deps.boards.issueToken(board.id, 'viewer', 'Scherm')) }
         : {}),
     })
   })
@@ -123,7 +105,7 @@ export function boardRoutes(deps: BoardRouteDeps): Router {
     const name = deps.tokens.verify(bearerFrom(req.get('authorization')))?.name ?? 'Begeleider'
     res.json({
       facilitatorKey,
-      facilitatorUrl: `${origin(req, deps.publicUrl)}/b/${board.id}#key=${facilitatorKey}`,
+      facilitatorUrl: links.facilitator(origin(req, deps.publicUrl), board.id, facilitatorKey),
       token: deps.boards.issueToken(board.id, 'facilitator', name),
     })
   })

@@ -1,24 +1,12 @@
 import { type Request, Router } from 'express'
-import { z } from 'zod'
+import { deviceLinkBody, joinBody, joiningBody, links } from '../../../shared/src/api'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
-import { DEVICE_SECRET_PATTERN, Joining, type JoinState } from '../boards/joining'
+import { Joining, type JoinState } from '../boards/joining'
 import type { BoardStore } from '../persistence/types'
 import { loadBoard, requireFacilitatorAccess } from './boardAuth'
 import { HttpError, parseBody } from './errors'
-
-const nameSchema = z.string().trim().min(1, 'name is required').max(60, 'name is at most 60 characters')
-
-const joinBody = z.strictObject({
-  joinCode: z.string().max(32),
-  name: nameSchema,
-  // Optional for scripts and older clients, which then get a new participant on every join.
-  device: z.string().regex(DEVICE_SECRET_PATTERN, 'device is 22–86 base64url characters').optional(),
-})
-
-const joiningBody = z.strictObject({ open: z.boolean() })
-const linkBody = z.strictObject({ name: nameSchema })
 
 /** Refusals of /join; the client shows each code in the person's language. */
 const REFUSALS = {
@@ -50,7 +38,7 @@ export function joinRoutes(deps: JoinRouteDeps): Router {
   const joining = new Joining(deps.store, deps.tokens)
   const stateJson = (req: Request, state: JoinState) => ({
     ...state,
-    participantUrl: `${origin(req, deps.publicUrl)}/j/${state.joinCode}`,
+    participantUrl: links.join(origin(req, deps.publicUrl), state.joinCode),
   })
 
   router.post('/join', async (req, res) => {
@@ -103,11 +91,11 @@ export function joinRoutes(deps: JoinRouteDeps): Router {
     const board = await loadBoard(deps.store, req.params.id)
     await requireFacilitatorAccess(req, board, deps.boards)
     const id = participantId(req)
-    const body = parseBody(linkBody, req)
+    const body = parseBody(deviceLinkBody, req)
     if (await deps.store.isRevoked(board.id, id))
       throw new HttpError(409, 'participant_removed', 'Let this person back in first.')
     const token = deps.boards.issueToken(board.id, 'participant', body.name, id)
-    res.status(201).json({ url: `${origin(req, deps.publicUrl)}/b/${board.id}#token=${token}` })
+    res.status(201).json({ url: links.withToken(origin(req, deps.publicUrl), board.id, token) })
   })
 
   return router

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, Router } from 'express'
 import { z } from 'zod'
+import { links } from '../../../shared/src/api'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
 import { NAME_MODES } from '../../../shared/src/report/privacy'
 import { REPORT_FORMATS } from '../../../shared/src/report/types'
@@ -163,9 +164,9 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
         id: board.id,
         joinCode: board.joinCode,
         facilitatorKey,
-        facilitatorUrl: `${base}/b/${board.id}#key=${facilitatorKey}`,
-        participantUrl: `${base}/j/${board.joinCode}`,
-        viewerUrl: `${base}/b/${board.id}#token=${viewerToken}`,
+        facilitatorUrl: links.facilitator(base, board.id, facilitatorKey),
+        participantUrl: links.join(base, board.joinCode),
+        viewerUrl: links.withToken(base, board.id, viewerToken),
       })
     },
   )

@@ -1,5 +1,5 @@
 import express, { Router } from 'express'
-import { z } from 'zod'
+import { templateEditBody, templateFromBoardBody } from '../../../shared/src/api'
 import { templateSummary } from '../../../shared/src/templates/apply'
 import type { Template } from '../../../shared/src/templates/schema'
 import { TEMPLATE_LIMITS } from '../../../shared/src/templates/schema'
@@ -15,19 +15,6 @@ export interface TemplateRouteDeps {
   store: BoardStore
   boards: BoardService
 }
-
-const optionalBilingual = z.strictObject({
-  nl: z.string().max(400).optional(),
-  en: z.string().max(400).optional(),
-})
-const editBody = z.strictObject({
-  labels: optionalBilingual.optional(),
-  descriptions: optionalBilingual.optional(),
-})
-const fromBoardBody = z.strictObject({
-  label: z.string().trim().max(TEMPLATE_LIMITS.labelLength).optional(),
-  description: z.string().trim().max(TEMPLATE_LIMITS.descriptionLength).optional(),
-})
 
 /** What the gallery needs: names, sizes, and the zone rectangles for a small preview picture. */
 function galleryEntry(template: Template, builtin: boolean) {
@@ -86,7 +73,7 @@ export function templateRoutes(deps: TemplateRouteDeps): Router {
   )
 
   router.patch('/templates/:id', express.json({ limit: '20kb' }), async (req, res) => {
-    const body = parseBody(editBody, req)
+    const body = parseBody(templateEditBody, req)
     const key = bearerFrom(req.get('authorization')) ?? ''
     const template = await deps.templates
       .update(String(req.params.id), key, (current) => ({
@@ -109,7 +96,7 @@ export function templateRoutes(deps: TemplateRouteDeps): Router {
   router.post('/boards/:id/template', express.json({ limit: '20kb' }), async (req, res) => {
     const board = await loadBoard(deps.store, req.params.id)
     await requireFacilitatorAccess(req, board, deps.boards)
-    const body = parseBody(fromBoardBody, req)
+    const body = parseBody(templateFromBoardBody, req)
     const saved = await deps.templates
       .saveFromBoard(board.id, {
         ...(body.label ? { label: body.label } : {}),

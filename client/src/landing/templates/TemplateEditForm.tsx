@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { API_LIMITS } from '../../../../shared/src/api'
 import { type TemplateEntry, updateTemplate } from '../../api/templatesApi'
 import { FormError } from '../../components/FormError'
 import { TextField } from '../../components/TextField'
@@ -7,8 +8,8 @@ import { currentLanguage } from '../../i18n'
 import { templateErrorMessage } from './templateErrors'
 import { templateDescription, templateLabel, textPatch } from './templateText'
 
-const MAX_LABEL = 80
-const MAX_DESCRIPTION = 400
+const MAX_LABEL = API_LIMITS.templateLabel
+const MAX_DESCRIPTION = API_LIMITS.templateDescription
 
 interface TemplateEditFormProps {
   entry: TemplateEntry

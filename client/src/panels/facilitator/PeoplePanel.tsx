@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
+import { API_LIMITS, links } from '../../../../shared/src/api'
 import { isRole, ROLES, type Role } from '../../../../shared/src/roles'
 import { createToken } from '../../api/boardsApi'
 import { CopyableText } from '../../components/CopyableText'
@@ -161,7 +162,7 @@ export function InviteFacilitator({ view }: { view: SessionView }) {
     setError('')
     try {
       const { token } = await createToken(view.boardId, key, { role: 'facilitator', name: name.trim() })
-      setLink(`${location.origin}/b/${view.boardId}#token=${encodeURIComponent(token)}`)
+      setLink(links.withToken(location.origin, view.boardId, token))
     } catch {
       setError(t('session.actionFailed'))
     }
@@ -180,7 +181,7 @@ export function InviteFacilitator({ view }: { view: SessionView }) {
               <input
                 id={`${id}-name`}
                 value={name}
-                maxLength={60}
+                maxLength={API_LIMITS.personName}
                 aria-invalid={error ? true : undefined}
                 onChange={(event) => setName(event.target.value)}
                 data-testid="invite-name"
