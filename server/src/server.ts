@@ -17,8 +17,11 @@ import { createPostgresPersistence } from './persistence/postgres'
 import { createThreadedSqlitePersistence } from './persistence/sqliteThreaded'
 import type { Persistence } from './persistence/types'
 import { PlacementGuard } from './session/placementGuard'
+import { BoardPresence } from './session/presence'
 import { SessionService } from './session/sessionService'
-import { type AccessEvents, createAccessEvents } from './sync/accessEvents'
+import { sessionRules } from './session/syncRules'
+import { createAccessEvents } from './sync/accessEvents'
+import { combineExtensions } from './sync/hooks'
 import { RoomManager } from './sync/roomManager'
 import { SyncServer } from './sync/syncServer'
 import { HeavyWork } from './work/heavyWork'
@@ -62,27 +65,50 @@ export async function createOogstServer(
   // The secret is generated once and kept with the data, so tokens survive restarts.
   const secret = config.secret ?? (await store.setSettingIfAbsent('token-secret', generateSecret()))
   const tokens = createTokenService(secret, config.tokenTtlMs)
-  const boards = new BoardService(store, tokens)
   const templates = new TemplateService(store)
-  let sync: SyncServer | null = null
   let draining = false
+  // Services that need each other get closures over the ones declared further down: every
+  // dependency is a required constructor argument (a forgotten one does not compile), and a call
+  // before the service exists throws instead of silently doing nothing. None is called before
+  // listen().
+  const boards = new BoardService(store, tokens, {
+    events: {
+      endAccess: (boardId, target, reason) => accessEvents.board.endAccess(boardId, target, reason),
+      deleted: (boardId) => accessEvents.board.deleted(boardId),
+    },
+    // A role a facilitator changed after the token was issued wins over the token's.
+    roleResolver: (boardId, participantId) =>
+      rooms.read(controlRoom(boardId), (doc) => readRoleOverride(doc, participantId)),
+  })
   const metrics = createMetrics({
-    connections: () => sync?.connections.size ?? 0,
+    connections: () => syncServer.connections.size,
     roomsLoaded: () => rooms.loadedRooms().length,
     logLength: () => rooms.loadedRooms().reduce((sum, room) => sum + room.uncompactedUpdates, 0),
     fanoutLagMs: () => fanout?.lastLagMs() ?? null,
   })
-  const placement = new PlacementGuard((): RoomManager => rooms, log)
-  const rooms = new RoomManager(store, {
-    afterStoredApply: placement.afterStoredApply,
-    onRoomCreated: placement.onRoomCreated,
-    onUpdatesStored: (room, count) => {
-      metrics.updatesTotal.inc(count)
-      const address = parseRoomName(room)
-      if (address) boards.touch(address.boardId)
-      if (address?.kind === 'drafts' && address.participantId)
-        session.draftsChanged(address.boardId, address.participantId)
+  const presence = new BoardPresence()
+  // What the sync core calls (sync/hooks.ts): the session's write rules, placement repair, who is
+  // present, the session's record of joins, board activity and metrics.
+  const hooks = combineExtensions([
+    sessionRules,
+    new PlacementGuard(log),
+    presence,
+    {
+      onJoin: (claims, room) => {
+        if (room.kind === 'content')
+          session.recordJoin(claims.boardId, claims.participantId, claims.name, claims.role)
+      },
+      onUpdatesStored: (room, count) => {
+        metrics.updatesTotal.inc(count)
+        const address = parseRoomName(room)
+        if (address) boards.touch(address.boardId)
+        if (address?.kind === 'drafts' && address.participantId)
+          session.draftsChanged(address.boardId, address.participantId)
+      },
     },
+  ])
+  const rooms = new RoomManager(store, {
+    hooks,
     compactAfterUpdates: config.compactAfterUpdates,
     unloadGraceMs: config.roomUnloadGraceMs,
     limits: {
@@ -95,19 +121,34 @@ export async function createOogstServer(
     ...(fanout ? { fanout } : {}),
     log,
   })
-  let accessEvents: AccessEvents | null = null
+  // The app answers requests on this server once it exists (below); upgrades go to the sync server.
+  const server = http.createServer()
+  const syncServer = new SyncServer(server, rooms, {
+    maxFrameBytes: config.maxFrameBytes,
+    authorize: (token, boardId) => boards.verifyAccess(token, boardId),
+    hooks,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+    limits: config.limits,
+    onRefused: (reason) => metrics.framesRefusedTotal.inc({ reason }),
+    log,
+  })
+  // Revocation, role changes and deletion reach the sockets of every instance (via fan-out).
+  const accessEvents = createAccessEvents({
+    sync: syncServer,
+    rooms,
+    boards,
+    store,
+    log,
+    ...(fanout ? { fanout } : {}),
+  })
   const session = new SessionService(
     rooms,
-    (boardId, participantId) => accessEvents?.roleChanged(boardId, participantId),
+    (boardId, participantId) => accessEvents.roleChanged(boardId, participantId),
     // Issue 18: groups are formed from the participants connected to this instance's board room.
-    (boardId) =>
-      (sync?.matching(boardId, { role: 'participant' }) ?? [])
-        .filter((connection) => connection.roomName === boardId)
-        .map(({ claims }) => ({ id: claims.participantId, name: claims.name })),
+    presence.present,
   )
-  // A role a facilitator changed after the token was issued wins over the token's.
-  boards.roleResolver = (boardId, participantId) =>
-    rooms.read(controlRoom(boardId), (doc) => readRoleOverride(doc, participantId))
   const heavyWork = new HeavyWork(config.heavyWork, log)
   const app = createApp({
     heavyWork,
@@ -134,31 +175,7 @@ export async function createOogstServer(
       )),
     log,
   })
-  const server = http.createServer(app)
-  const syncServer = new SyncServer(server, rooms, boards, {
-    maxFrameBytes: config.maxFrameBytes,
-    onJoin: (claims, room) => {
-      if (room.kind === 'content')
-        session.recordJoin(claims.boardId, claims.participantId, claims.name, claims.role)
-    },
-    trustProxy: config.trustProxy,
-    publicUrl: config.publicUrl,
-    allowedOrigins: config.allowedOrigins,
-    limits: config.limits,
-    onRefused: (reason) => metrics.framesRefusedTotal.inc({ reason }),
-    log,
-  })
-  sync = syncServer
-  // Revocation, role changes and deletion reach the sockets of every instance (via fan-out).
-  accessEvents = createAccessEvents({
-    sync: syncServer,
-    rooms,
-    boards,
-    store,
-    log,
-    ...(fanout ? { fanout } : {}),
-  })
-  boards.events = accessEvents.board
+  server.on('request', app)
 
   const retention = retentionSweeper(boards, config.retentionDays, log)
 

@@ -25,6 +25,14 @@ export interface BoardEvents {
   deleted(boardId: string): Promise<void>
 }
 
+/** What BoardService needs from the rest of the server; required, so forgetting one does not compile. */
+export interface BoardServiceDeps {
+  /** What happens to open sockets and loaded rooms when access ends (sync/accessEvents.ts). */
+  events: BoardEvents
+  /** A role given after the token was issued (co-facilitator, demotion); null keeps the token's. */
+  roleResolver: (boardId: string, participantId: string) => Promise<Role | null>
+}
+
 /** Writes of a board's last activity are spread out: one per board per this many ms. */
 const TOUCH_INTERVAL_MS = 10 * 60_000
 
@@ -32,13 +40,11 @@ const TOUCH_INTERVAL_MS = 10 * 60_000
 export class BoardService {
   private readonly lastTouched = new Map<string, number>()
   private readonly deleting = new Set<string>()
-  events: BoardEvents = { endAccess: async () => {}, deleted: async () => {} }
-  /** A role given after the token was issued (co-facilitator, demotion); null keeps the token's. */
-  roleResolver: (boardId: string, participantId: string) => Promise<Role | null> = async () => null
 
   constructor(
     private readonly store: Persistence,
     private readonly tokens: TokenService,
+    private readonly deps: BoardServiceDeps,
   ) {}
 
   /**
@@ -54,7 +60,7 @@ export class BoardService {
     if (this.deleting.has(claims.boardId)) return null
     const board = await this.store.getBoard(claims.boardId)
     if (!board || (await this.revoked(claims, board))) return null
-    const role = await this.roleResolver(board.id, claims.participantId)
+    const role = await this.deps.roleResolver(board.id, claims.participantId)
     return { claims: role ? { ...claims, role } : claims, board }
   }
 
@@ -84,23 +90,23 @@ export class BoardService {
   async rotateFacilitatorKey(boardId: string): Promise<string> {
     const key = newFacilitatorKey()
     await this.store.rotateFacilitatorKey(boardId, hashFacilitatorKey(key), Date.now())
-    await this.events.endAccess(boardId, { role: 'facilitator' }, 'revoked')
+    await this.deps.events.endAccess(boardId, { role: 'facilitator' }, 'revoked')
     return key
   }
 
   async revokeParticipant(boardId: string, participantId: string): Promise<void> {
     await this.store.revokeParticipant(boardId, participantId, Date.now())
-    await this.events.endAccess(boardId, { participantId }, 'revoked')
+    await this.deps.events.endAccess(boardId, { participantId }, 'revoked')
   }
 
   /** "Export, then delete": the board and everything of it, now. */
   async deleteBoard(boardId: string): Promise<void> {
     this.deleting.add(boardId)
     try {
-      await this.events.endAccess(boardId, 'everyone', 'deleted')
+      await this.deps.events.endAccess(boardId, 'everyone', 'deleted')
       await this.store.deleteBoard(boardId)
       this.lastTouched.delete(boardId)
-      await this.events.deleted(boardId)
+      await this.deps.events.deleted(boardId)
     } finally {
       this.deleting.delete(boardId)
     }

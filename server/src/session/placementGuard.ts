@@ -12,6 +12,7 @@ import {
   zonesRoot,
 } from '../../../shared/src/model'
 import { parseRoomName } from '../../../shared/src/rooms'
+import type { SyncExtension } from '../sync/hooks'
 import type { Room } from '../sync/room'
 import type { RoomManager } from '../sync/roomManager'
 
@@ -85,25 +86,23 @@ export function needsRepair(doc: Y.Doc, intents: ReadonlyMap<string, PlacementIn
   )
 }
 
-export class PlacementGuard {
-  constructor(
-    private readonly rooms: () => RoomManager,
-    private readonly log?: (message: string, error?: unknown) => void,
-  ) {}
+/** Registered with the sync core (sync/hooks.ts) as an extension. */
+export class PlacementGuard implements SyncExtension {
+  constructor(private readonly log?: (message: string, error?: unknown) => void) {}
 
-  /** RoomOptions.onRoomCreated: the content room's root types exist before the first update. */
+  /** The content room's root types exist before the first update. */
   readonly onRoomCreated = (room: Room): void => {
     if (parseRoomName(room.name)?.kind !== 'content') return
     notesRoot(room.doc)
     zonesRoot(room.doc)
   }
 
-  /** RoomOptions.afterStoredApply */
-  readonly afterStoredApply = (room: Room, transaction: Y.Transaction): void => {
+  /** A stored change that left notes outside their zone (or a zone too small) is repaired. */
+  readonly afterStoredApply = (room: Room, transaction: Y.Transaction, rooms: RoomManager): void => {
     if (parseRoomName(room.name)?.kind !== 'content') return
     const intents = placementIntents(transaction, room.doc)
     if (intents.size === 0 || !needsRepair(room.doc, intents)) return
-    void this.rooms()
+    void rooms
       .change(room.name, (doc) => {
         doc.transact(() => {
           repairPlacement(doc, intents)

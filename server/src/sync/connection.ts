@@ -2,12 +2,10 @@ import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { CLOSE_CODES, MESSAGE_AWARENESS } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
-import { controlRoom, votesRoom } from '../../../shared/src/rooms'
+import { controlRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
-import { correctAuthors, wrongAuthorRecords } from '../session/noteAuthors'
-import { notesDeletedBy, putInTrash } from '../session/trash'
-import { participantDraftRefusal, participantWriteRefusal, type Writer } from '../session/writePolicy'
 import { updateLimitRefusal } from './boardLimits'
+import type { AfterStore, SyncHooks, UpdateContext } from './hooks'
 import {
   awarenessState,
   type ClientMessage,
@@ -34,6 +32,8 @@ const lastCompactToFit = new WeakMap<Room, number>()
 
 export interface ConnectionDeps {
   rooms: RoomManager
+  /** The registered extensions' update hooks (session rules, Prullenbak, authors). */
+  hooks: Pick<SyncHooks, 'beforeStore' | 'afterStore'>
   /** Per-socket budgets: a flood of updates closes the socket, excess awareness is dropped. */
   updateLimit: TokenBucket
   awarenessLimit: TokenBucket
@@ -274,7 +274,16 @@ export class Connection implements RoomPeer {
       )
       return
     }
-    const refusal = this.refusal(room, message)
+    const update: UpdateContext = {
+      claims: this.claims,
+      address: this.address,
+      room,
+      control: this.control,
+      update: message.update,
+      decoded: message.decoded,
+      rooms: this.deps.rooms,
+    }
+    const refusal = this.deps.hooks.beforeStore(update)
     if (refusal) {
       // Never stored, never shared; the client holds an edit the board will not have, so it is
       // told to reload from the server (4409 is final for the y-websocket client).
@@ -289,10 +298,8 @@ export class Connection implements RoomPeer {
       this.close(CLOSE_CODES.boardLimit, overLimit)
       return
     }
-    const content = this.address.kind === 'content'
-    // Copied before the update is applied: afterwards the deleted note's fields are gone.
-    const trashed = content ? notesDeletedBy(message.decoded, room.doc) : []
-    const wrongAuthors = content && this.control ? wrongAuthorRecords(message.decoded, this.writer) : []
+    // Read before the update is applied: afterwards a deleted note's fields are gone.
+    const followUp = this.deps.hooks.afterStore(update)
     try {
       await room.submitUpdate(message.update)
     } catch (error) {
@@ -301,25 +308,13 @@ export class Connection implements RoomPeer {
       this.close(CLOSE_CODES.storageError, 'update not saved')
       return
     }
-    await this.afterStored(room, trashed, wrongAuthors)
+    if (followUp) await this.afterStored(room, followUp)
   }
 
-  /** The server's follow-ups to a stored content update: the Prullenbak and new notes' authors. */
-  private async afterStored(
-    room: Room,
-    trashed: ReturnType<typeof notesDeletedBy>,
-    wrongAuthors: ReturnType<typeof wrongAuthorRecords>,
-  ): Promise<void> {
+  /** The extensions' follow-ups to a stored update (the Prullenbak, new notes' authors). */
+  private async afterStored(room: Room, followUp: AfterStore): Promise<void> {
     try {
-      if (wrongAuthors.length > 0) {
-        await this.deps.rooms.change(room.name, (doc) => correctAuthors(doc, wrongAuthors, this.writer))
-      }
-      if (trashed.length > 0) {
-        const by = { participantId: this.claims.participantId, name: this.claims.name }
-        await this.deps.rooms.change(votesRoom(this.address.boardId), (votes) =>
-          putInTrash(votes, trashed, by),
-        )
-      }
+      await followUp()
     } catch (error) {
       // The update itself is stored; a lost copy in the Prullenbak must not close the socket.
       this.deps.log(`room ${room.name}: trash or author correction failed`, error)
@@ -343,17 +338,6 @@ export class Connection implements RoomPeer {
       await room.compactToFit(limits.maxRoomBytes - bytes)
     }
     return updateLimitRefusal(message.decoded, room.doc, room.storedBytes, bytes, limits)
-  }
-
-  private get writer(): Writer {
-    return { participantId: this.claims.participantId, name: this.claims.name }
-  }
-
-  /** Why this participant's update breaks a session rule (null for facilitators: no control). */
-  private refusal(room: Room, message: UpdateMessage): string | null {
-    if (!this.control) return null
-    if (this.address.kind === 'drafts') return participantDraftRefusal(this.control.doc, Date.now())
-    return participantWriteRefusal(message, room.doc, this.control.doc, Date.now(), this.writer)
   }
 
   private leave(): void {

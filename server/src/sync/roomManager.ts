@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { DocumentStore } from '../persistence/types'
 import { BoardLimitError, type BoardLimits, updateLimitRefusal } from './boardLimits'
+import type { SyncHooks } from './hooks'
 import { Room, type RoomOptions } from './room'
 import { changeOnCopy } from './serverCopy'
 
@@ -52,16 +53,27 @@ export class RoomManager {
 
   private readonly catchUpTimer: NodeJS.Timeout | null = null
   readonly limits: WriteLimits
+  /** What each Room is created with: the options and the room-level hooks, bound to this manager. */
+  private readonly roomOptions: RoomOptions
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: RoomOptions & {
+    private readonly options: Omit<RoomOptions, 'afterStoredApply' | 'onRoomCreated' | 'onUpdatesStored'> & {
       unloadGraceMs: number
       catchUpIntervalMs?: number
       limits?: WriteLimits
+      /** Room-level hooks of the registered extensions (sync/hooks.ts). */
+      hooks: Pick<SyncHooks, 'afterStoredApply' | 'onRoomCreated' | 'onUpdatesStored'>
     },
   ) {
     this.limits = options.limits ?? DEFAULT_WRITE_LIMITS
+    const { hooks } = options
+    this.roomOptions = {
+      ...options,
+      afterStoredApply: (room, transaction) => hooks.afterStoredApply(room, transaction, this),
+      onRoomCreated: hooks.onRoomCreated,
+      onUpdatesStored: hooks.onUpdatesStored,
+    }
     // With fan-out, a lost message is noticed at the next one; this catches the last one too.
     if (options.fanout) {
       this.catchUpTimer = setInterval(() => void this.catchUpAll(), options.catchUpIntervalMs ?? 2000)
@@ -83,7 +95,7 @@ export class RoomManager {
     if (this.deletedBoards.has(boardOf(name))) throw new Error(`room ${name}: board deleted`)
     let loading = this.rooms.get(name)
     if (!loading) {
-      const started = Room.load(name, this.store, this.options)
+      const started = Room.load(name, this.store, this.roomOptions)
       loading = started
       this.rooms.set(name, started)
       started.then(

@@ -2,12 +2,13 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
-import { parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
+import { parseRoomName } from '../../../shared/src/rooms'
 import { offeredProtocols, SYNC_SUBPROTOCOL, tokenFromProtocols } from '../../../shared/src/syncToken'
 import type { TokenClaims } from '../auth/tokens'
-import type { AccessTarget, BoardService } from '../boards/boardService'
+import type { AccessTarget } from '../boards/boardService'
 import { clientAddress, originAllowed } from '../net/clientRequest'
 import { Connection, type ConnectionDeps } from './connection'
+import type { SyncHooks } from './hooks'
 import { KEEPALIVE_MESSAGE } from './messages'
 import { ConnectionCounter, TokenBucket } from './rateLimit'
 import { roomAccess } from './roomAccess'
@@ -16,8 +17,13 @@ import { refusalCostMs } from './scratchDocs'
 
 export interface SyncServerOptions {
   maxFrameBytes: number
-  /** Called for every accepted socket (the session records who joined). */
-  onJoin?: (claims: TokenClaims, room: RoomAddress) => void
+  /**
+   * The claims of a token that gives access to this board right now, or null (checked before the
+   * upgrade completes; BoardService.verifyAccess).
+   */
+  authorize: (token: string | null, boardId: string) => Promise<{ claims: TokenClaims } | null>
+  /** The registered extensions (sync/hooks.ts): session rules, presence, metrics. */
+  hooks: SyncHooks
   trustProxy: boolean
   publicUrl: string | null
   allowedOrigins: readonly string[]
@@ -56,7 +62,6 @@ export class SyncServer {
   constructor(
     httpServer: Server,
     private readonly rooms: RoomManager,
-    private readonly boards: BoardService,
     private readonly options: SyncServerOptions,
   ) {
     this.wss = new WebSocketServer({
@@ -91,7 +96,7 @@ export class SyncServer {
     if (!address) return refuse(socket, 404, 'Not Found')
     // The header first (the app sends it there, out of proxy logs); the address for other clients.
     const offered = tokenFromProtocols(offeredProtocols(request.headers['sec-websocket-protocol']))
-    const access = await this.boards.verifyAccess(offered ?? url.searchParams.get('token'), address.boardId)
+    const access = await this.options.authorize(offered ?? url.searchParams.get('token'), address.boardId)
     if (!access) return refuse(socket, 401, 'Unauthorized')
     const { claims } = access
     if (!roomAccess(address, claims.role, claims.participantId).read) return refuse(socket, 403, 'Forbidden')
@@ -118,6 +123,7 @@ export class SyncServer {
     }
     const connection = new Connection(ws, claims, room, roomName, {
       rooms: this.rooms,
+      hooks: this.options.hooks,
       updateLimit: new TokenBucket(
         this.options.limits.updatesPerSecond,
         this.options.limits.updatesPerSecond * 3,
@@ -146,7 +152,7 @@ export class SyncServer {
       },
     })
     this.connections.add(connection)
-    this.options.onJoin?.(claims, room)
+    this.options.hooks.onJoin(claims, room)
     let alive = true
     ws.on('pong', () => {
       alive = true
@@ -160,6 +166,7 @@ export class SyncServer {
     ws.on('close', () => {
       clearInterval(ping)
       this.connections.delete(connection)
+      this.options.hooks.onLeave(claims, room)
     })
   }
 
