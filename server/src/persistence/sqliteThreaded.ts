@@ -1,36 +1,41 @@
 import { Worker } from 'node:worker_threads'
-import type { WorkerRequest, WorkerResponse } from './sqliteWorker'
+import type { PersistenceMethod, WorkerRequest, WorkerResponse } from './sqliteWorker'
 import { DuplicateError, type Persistence } from './types'
 
-type Method = Exclude<keyof Persistence, 'kind'>
+/**
+ * The methods the proxy forwards to the worker. `satisfies Record<…>` makes this list follow the
+ * Persistence interface: a method added there and missing here, or one listed here that the
+ * interface no longer has, does not compile (the list was a hand-kept copy before, issue 16).
+ */
+const FORWARDED = {
+  loadRoom: true,
+  appendUpdates: true,
+  compactRoom: true,
+  logLength: true,
+  deleteRoom: true,
+  createBoard: true,
+  getBoard: true,
+  getBoardByJoinCode: true,
+  deleteBoard: true,
+  touchBoard: true,
+  inactiveBoardIds: true,
+  rotateFacilitatorKey: true,
+  revokeParticipant: true,
+  isRevoked: true,
+  allowParticipant: true,
+  revokedParticipants: true,
+  setJoinCode: true,
+  getSetting: true,
+  setSettingIfAbsent: true,
+  saveTemplate: true,
+  getTemplate: true,
+  listTemplates: true,
+  updateTemplate: true,
+  deleteTemplate: true,
+  close: true,
+} as const satisfies Record<PersistenceMethod, true>
 
-const METHODS: Method[] = [
-  'loadRoom',
-  'appendUpdates',
-  'compactRoom',
-  'logLength',
-  'deleteRoom',
-  'createBoard',
-  'getBoard',
-  'getBoardByJoinCode',
-  'deleteBoard',
-  'touchBoard',
-  'inactiveBoardIds',
-  'rotateFacilitatorKey',
-  'revokeParticipant',
-  'isRevoked',
-  'allowParticipant',
-  'revokedParticipants',
-  'setJoinCode',
-  'getSetting',
-  'setSettingIfAbsent',
-  'saveTemplate',
-  'getTemplate',
-  'listTemplates',
-  'updateTemplate',
-  'deleteTemplate',
-  'close',
-]
+const METHODS = Object.keys(FORWARDED) as PersistenceMethod[]
 
 /**
  * The SQLite store behind a worker thread. The event loop keeps serving sockets while a commit
@@ -68,7 +73,7 @@ export async function createThreadedSqlitePersistence(dataDir: string): Promise<
   worker.on('error', failAll)
   worker.on('exit', (code) => failAll(new Error(`storage thread stopped (exit code ${code})`)))
 
-  const call = (method: Method, args: unknown[]): Promise<unknown> => {
+  const call = (method: PersistenceMethod, args: unknown[]): Promise<unknown> => {
     if (failure) return Promise.reject(failure)
     const id = nextId++
     return new Promise((resolve, reject) => {

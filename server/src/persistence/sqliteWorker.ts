@@ -6,9 +6,12 @@ import type { Persistence } from './types'
  * Runs the SQLite store on its own thread (see sqliteThreaded.ts): better-sqlite3 is synchronous,
  * and an fsync'd commit would otherwise stall every socket of the server while the disk works.
  */
+/** Every method of the store; `kind` is a value and stays on the calling side. */
+export type PersistenceMethod = Exclude<keyof Persistence, 'kind'>
+
 export interface WorkerRequest {
   id: number
-  method: keyof Persistence
+  method: PersistenceMethod
   args: unknown[]
 }
 
