@@ -211,6 +211,7 @@ export function buildReportWithFlags(
     for (const note of notes) if (flagged.has(note.id)) note.text = redactText(note.text, labels.redactedMark)
   }
   const noteIds = new Set(notes.map((note) => note.id))
+  const redactIfAsked = (text: string) => (options.redact ? redactText(text, labels.redactedMark) : text)
 
   const allClusters = listClusters(content).map((cluster) => ({ ...cluster, name: cleanText(cluster.name) }))
   const usedClusters = new Set(notes.map((note) => note.clusterId))
@@ -291,9 +292,11 @@ export function buildReportWithFlags(
     centralQuestion: centralQuestion(allZones),
     redacted: options.redact === true,
     compact: options.compact ?? notes.length > COMPACT_ABOVE_NOTES,
+    // The begeleider's own summary texts are redacted like notes: a phone number typed there is
+    // as personal as one on a note.
     harvest: {
-      insights: cleanText(harvest.insights),
-      followUp: cleanText(harvest.followUp),
+      insights: redactIfAsked(cleanText(harvest.insights)),
+      followUp: redactIfAsked(cleanText(harvest.followUp)),
       nextMeeting: harvest.nextMeeting,
     },
     zoneFilter: filterZone?.id ?? null,

@@ -1,3 +1,4 @@
+import type { ZoneData } from '../../model/zones'
 import type { ReportModel, ReportNote } from '../types'
 
 /**
@@ -170,6 +171,11 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
         ? null
         : (pseudonyms.get(original.authorId ?? '') ?? replace(original.authorName)),
   })
+  const zone = (original: ZoneData): ZoneData => ({
+    ...original,
+    title: replace(original.title),
+    prompt: replace(original.prompt),
+  })
   const namesLeft = [...people]
   const listedName = (name: string) => {
     const index = namesLeft.findIndex((person) => person.name === name)
@@ -189,11 +195,18 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
       insights: replace(model.harvest.insights),
       followUp: replace(model.harvest.followUp),
     },
+    // Zone titles name people too: a groepje's space is "Groepje 3: Anouk, Sjoerd" (issue 18).
+    zones: model.zones.map(zone),
+    summary: {
+      ...model.summary,
+      notesPerSection: model.summary.notesPerSection.map((row) => ({ ...row, title: replace(row.title) })),
+    },
     clusters: model.clusters.map((cluster) => ({ ...cluster, name: replace(cluster.name) })),
     shapes: model.shapes.map((shape) => ({ ...shape, text: replace(shape.text) })),
     notes: model.notes.map(note),
     sections: model.sections.map((section) => ({
       ...section,
+      zone: section.zone ? zone(section.zone) : null,
       groups: section.groups.map((group) => ({
         ...group,
         cluster: group.cluster ? { ...group.cluster, name: replace(group.cluster.name) } : null,
