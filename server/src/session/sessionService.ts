@@ -23,6 +23,7 @@ import {
 } from '../../../shared/src/model/session'
 import type { Role } from '../../../shared/src/roles'
 import { contentRoom, controlRoom, draftsRoom, votesRoom } from '../../../shared/src/rooms'
+import { KeyedSerialQueue } from '../lib/serialQueue'
 import type { RoomManager } from '../sync/roomManager'
 import { castVote, type MyVotes, myVotes, tallies } from './ballots'
 import { type DraftsOverview, draftsOverview, moderateDraft, revealDrafts } from './drafts'
@@ -40,7 +41,8 @@ export type VotingRequest = Omit<VotingConfig, 'voteId' | 'open'>
  * moment cannot both pass the budget check.
  */
 export class SessionService {
-  private readonly queues = new Map<string, Promise<unknown>>()
+  /** Actions on one board run one at a time. */
+  private readonly queues = new KeyedSerialQueue<string>()
   private readonly draftCountTimers = new Map<string, NodeJS.Timeout>()
   private readonly recordedJoins = new Set<string>()
   /** Groups of people in group steps (issue 18). */
@@ -62,13 +64,7 @@ export class SessionService {
   }
 
   private serial<T>(boardId: string, work: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(boardId) ?? Promise.resolve()).then(work)
-    const settled = run.catch(() => {})
-    this.queues.set(boardId, settled)
-    void settled.then(() => {
-      if (this.queues.get(boardId) === settled) this.queues.delete(boardId)
-    })
-    return run
+    return this.queues.run(boardId, work)
   }
 
   timer(boardId: string, action: TimerAction): Promise<TimerState> {

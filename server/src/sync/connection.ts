@@ -4,6 +4,7 @@ import { CLOSE_CODES, MESSAGE_AWARENESS } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
 import { controlRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
+import { SerialQueue } from '../lib/serialQueue'
 import { updateLimitRefusal } from './boardLimits'
 import type { AfterStore, SyncHooks, UpdateContext } from './hooks'
 import {
@@ -48,7 +49,7 @@ export interface ConnectionDeps {
 }
 
 /**
- * One client socket in one room. Messages are handled strictly in arrival order (a promise chain),
+ * One client socket in one room. Messages are handled strictly in arrival order (a SerialQueue),
  * and not before the room has loaded from storage, so a client's sync step 1 is never answered
  * from an empty document.
  */
@@ -64,7 +65,8 @@ export class Connection implements RoomPeer {
   private initialSyncDone = false
   private readonly deferred: UpdateMessage[] = []
   private deferredBytes = 0
-  private chain: Promise<void>
+  /** Joining, then each frame, strictly in arrival order. */
+  private readonly inOrder = new SerialQueue()
   private closed = false
   /** Sync step 1 requests: each is answered with a diff of the whole board (issue 16, F3). */
   private readonly syncRequests: TokenBucket
@@ -84,10 +86,12 @@ export class Connection implements RoomPeer {
     // A client asks once per connection; the burst allows a spare, not a flood.
     this.syncRequests = new TokenBucket(limits.syncRequestsPerSecond, limits.syncRequestsPerSecond)
     this.awarenessBytes = new TokenBucket(limits.awarenessBytesPerSecond, limits.awarenessBytesPerSecond)
-    this.chain = this.join()
+    // Joining starts now (its room loads while the socket is being accepted); frames wait for it.
+    const joined = this.join()
+    void this.inOrder.run(() => joined)
     ws.on('message', (data, isBinary) => {
       const frame = toBytes(data)
-      this.chain = this.chain.then(() => this.handleFrame(frame, isBinary))
+      void this.inOrder.run(() => this.handleFrame(frame, isBinary))
     })
     ws.on('close', () => this.leave())
     ws.on('error', (error) => this.deps.log(`socket error in room ${roomName}`, error))

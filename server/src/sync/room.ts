@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Fanout } from '../fanout/types'
+import { SerialQueue } from '../lib/serialQueue'
 import type { DocumentStore } from '../persistence/types'
 import { AwarenessBatch } from './awarenessBatch'
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './messages'
@@ -83,7 +84,7 @@ export class Room {
   private gapTimer: NodeJS.Timeout | null = null
   private updatesSinceCompaction = 0
   /** Serialises everything that changes `seq` together with the document. */
-  private exclusiveChain: Promise<unknown> = Promise.resolve()
+  private readonly exclusiveQueue = new SerialQueue()
   private readonly awarenessBroadcast: AwarenessBatch
   private readonly awarenessFanout: AwarenessBatch
   /** Bytes this room takes in storage (snapshot plus log), for the board size limit. */
@@ -297,9 +298,7 @@ export class Room {
   }
 
   private exclusive<T>(work: () => Promise<T> | T): Promise<T> {
-    const run = this.exclusiveChain.then(work)
-    this.exclusiveChain = run.catch(() => {})
-    return run
+    return this.exclusiveQueue.run(work)
   }
 
   /** Folds the log into a snapshot. A failure keeps the log as it was, which is still complete. */
@@ -332,13 +331,13 @@ export class Room {
   /** Waits for queued writes and fan-out catch-up to finish. */
   async settle(): Promise<void> {
     await this.idle
-    await this.exclusiveChain
+    await this.exclusiveQueue.idle()
   }
 
   /** Waits for queued writes, then compacts: called before the room leaves memory. */
   async flushAndCompact(): Promise<void> {
     await this.idle
-    await this.exclusiveChain
+    await this.exclusiveQueue.idle()
     await this.compact()
   }
 
