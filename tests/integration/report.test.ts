@@ -361,6 +361,21 @@ describe('harvest report over HTTP', () => {
       if (shared !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
     }
     expect(shared).toBe(200)
+    // A shared report leaves personal data out for participants, even when they ask for it in;
+    // the JSON backup (everyone's notes with their ids) stays with the begeleiders.
+    const asked = (
+      await download(`/api/boards/${board.id}/report?format=md&redact=false`, participant)
+    ).body.toString('utf8')
+    const full = (
+      await download(`/api/boards/${board.id}/report?format=md&redact=false`, facilitator)
+    ).body.toString('utf8')
+    for (const personal of FLAGGED) {
+      expect(full).toContain(personal)
+      expect(asked).not.toContain(personal)
+    }
+    const backup = await download(`/api/boards/${board.id}/report?format=json`, participant)
+    expect(backup.status).toBe(403)
+    expect((backup.json() as ErrorBody).error.code).toBe('backup_for_facilitators')
 
     // Sharing is for people who still have access: a removed participant is refused.
     const removed = await tokenFor(server.url, board, 'participant', 'Weg')

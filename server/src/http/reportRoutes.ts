@@ -73,12 +73,13 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
   /**
    * The board, when the caller may have its report: facilitators, or anyone once shared. Checked
    * before anything of the board's content is read, so refused requests cost no decoding.
+   * `facilitator` false: a participant with a shared report, who gets it with personal data left out.
    */
-  async function authorizedBoard(req: Request): Promise<BoardRecord> {
+  async function authorizedBoard(req: Request): Promise<{ board: BoardRecord; facilitator: boolean }> {
     const board = await loadBoard(deps.store, req.params.id)
     try {
       await requireFacilitatorAccess(req, board, deps.boards)
-      return board
+      return { board, facilitator: true }
     } catch (error) {
       // 403: a token that still gives access, with a role below facilitator now (a participant, or
       // a co-facilitator who was demoted). Revoked or rotated-away tokens got a 401 already.
@@ -91,7 +92,20 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
         'The facilitator has not shared the report with participants.',
       )
     }
-    return board
+    return { board, facilitator: false }
+  }
+
+  /**
+   * A shared report is the verslag, not everyone's data: participants always get it with personal
+   * data left out (whatever they ask), and the JSON backup (every note with its writer's id, every
+   * participant) stays with the begeleiders.
+   */
+  function forCaller<Q extends { redact: boolean }>(query: Q, facilitator: boolean, format?: string): Q {
+    if (facilitator) return query
+    if (format === 'json') {
+      throw new HttpError(403, 'backup_for_facilitators', 'The board backup is for facilitators only.')
+    }
+    return { ...query, redact: true }
   }
 
   /** The stored bytes of the board's two documents; decoding happens in the pool. */
@@ -112,9 +126,10 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
         'The JSON backup always covers the whole board; leave out zone.',
       )
     }
-    const board = await authorizedBoard(req)
+    const { board, facilitator } = await authorizedBoard(req)
+    const asked = forCaller(query, facilitator, query.format)
     refuseWhenFull(deps.heavyWork, res, board.id)
-    const input = { board: await storedBoard(board.id), format: query.format, options: reportOptions(query) }
+    const input = { board: await storedBoard(board.id), format: query.format, options: reportOptions(asked) }
     const report = succeeded(await runHeavy(deps.heavyWork, res, 'report', input, board.id))
     res.setHeader('Content-Type', report.contentType)
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`)
@@ -126,9 +141,12 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
 
   router.get('/boards/:id/report/preview', async (req: Request, res: Response) => {
     const query = parseQuery(previewQuery, req)
-    const board = await authorizedBoard(req)
+    const { board, facilitator } = await authorizedBoard(req)
     refuseWhenFull(deps.heavyWork, res, board.id)
-    const input = { board: await storedBoard(board.id), options: reportOptions(query) }
+    const input = {
+      board: await storedBoard(board.id),
+      options: reportOptions(forCaller(query, facilitator)),
+    }
     const { model, flags } = succeeded(await runHeavy(deps.heavyWork, res, 'reportPreview', input, board.id))
     res.setHeader('Cache-Control', 'private, no-store')
     res.json({ model, flags })

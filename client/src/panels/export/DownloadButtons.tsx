@@ -33,6 +33,7 @@ export function DownloadButtons({
   names,
   compact,
   zones,
+  withBackup,
 }: {
   boardId: string
   token: string
@@ -41,6 +42,8 @@ export function DownloadButtons({
   /** Compact report (true), full (false), or chosen by size (null). */
   compact: boolean | null
   zones: readonly ZoneData[]
+  /** The JSON backup is offered to begeleiders only (the server refuses it to others). */
+  withBackup: boolean
 }) {
   const { t } = useTranslation()
   const zoneSelectId = useId()
@@ -93,7 +96,9 @@ export function DownloadButtons({
       </fieldset>
       <fieldset className="export-formats">
         <legend>{t('export.groups.data')}</legend>
-        <div className="export-format-group">{DATA.map(button)}</div>
+        <div className="export-format-group">
+          {DATA.filter((format) => withBackup || format !== 'json').map(button)}
+        </div>
       </fieldset>
       <fieldset className="export-formats">
         <legend>{t('export.groups.pictures')}</legend>

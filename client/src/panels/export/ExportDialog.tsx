@@ -57,7 +57,9 @@ function ExportContent({
   const flagsHeadingId = useId()
   const previewHeadingId = useId()
   const privacy = usePrivacyChoices()
-  const { redact, names } = privacy
+  const { names } = privacy
+  // Participants get a shared report with personal data left out, always (the server insists too).
+  const redact = isFacilitator ? privacy.redact : true
   const [length, setLength] = useState<ReportLength>('auto')
   const compact = length === 'auto' ? null : length === 'compact'
   const preview = useReportPreview(boardId, token, redact, compact, names)
@@ -98,7 +100,13 @@ function ExportContent({
                 headingId={flagsHeadingId}
               />
             )}
-            <PrivacyChoiceControls choices={privacy} />
+            {isFacilitator ? (
+              <PrivacyChoiceControls choices={privacy} />
+            ) : (
+              <p className="export-redact-hint" data-testid="export-redacted-for-participants">
+                {t('export.redactedForParticipants')}
+              </p>
+            )}
           </section>
           <LengthChoice value={length} onChange={setLength} />
           {isFacilitator && <HarvestNotesEditor control={control} />}
@@ -109,6 +117,7 @@ function ExportContent({
             names={names}
             compact={compact}
             zones={model?.zones ?? []}
+            withBackup={isFacilitator}
           />
           {isFacilitator && <ShareToggle control={control} />}
           {isFacilitator && <DeleteBoardSection onRequest={onDeleteRequest} />}
