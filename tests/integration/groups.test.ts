@@ -191,6 +191,23 @@ describe('groups of people in 1-2-4-allen (issue 18)', () => {
     const gathered = listNotes(watcher.doc).filter((note) => note.zoneId === plenary?.id)
     expect(gathered.map((note) => note.text).sort()).toEqual(insights.sort())
     for (const note of gathered) expect(note.authorName).toMatch(/^Groepje \d+: \w+, \w+, \w+, \w+/)
+
+    // The verslag tells the group work: per step who was together and each four's insight.
+    const report = await fetch(`${harness.server.url}/api/boards/${board.id}/report?format=md`, {
+      headers: { authorization: `Bearer ${facilitator}` },
+    })
+    const markdown = await report.text()
+    expect(markdown).toContain('## Werken in groepjes')
+    expect(markdown).toMatch(/tweetallen/)
+    for (const text of insights) expect(markdown).toContain(text)
+    const member = fours.groups[0]?.members[0]?.name ?? '?'
+    const numbered = await fetch(
+      `${harness.server.url}/api/boards/${board.id}/report?format=md&names=numbered`,
+      {
+        headers: { authorization: `Bearer ${facilitator}` },
+      },
+    )
+    expect(await numbered.text()).not.toContain(member)
     for (const client of people) client.destroy()
   })
 

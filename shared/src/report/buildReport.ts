@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { groupSpaceTitle, listGroupSteps } from '../groups/peopleGroups'
 import { type ClusterData, listClusters, readNoteClusterId } from '../model/clusters'
 import { readHarvestNotes } from '../model/harvestNotes'
 import { readBoardMeta } from '../model/meta'
@@ -24,6 +25,7 @@ import {
   type PrivacyFlag,
   REPORT_MODEL_VERSION,
   type ReportGroup,
+  type ReportGroupStep,
   type ReportModel,
   type ReportNote,
   type ReportRound,
@@ -308,6 +310,7 @@ export function buildReportWithFlags(
       .map((shape) => ({ ...shape, text: cleanText(shape.text) })),
     notes,
     rounds,
+    groupSteps: reportGroupSteps(control, script, notes, allZones),
     sections,
     summary: {
       noteCount: notes.length,
@@ -347,4 +350,26 @@ export function buildReportWithFlags(
 /** The board as a report model: the one thing every format renders. Pure: reads the docs only. */
 export function buildReport(content: Y.Doc, control: Y.Doc, options: BuildReportOptions = {}): ReportModel {
   return buildReportWithFlags(content, control, options).model
+}
+
+/** Each group step of the session with its groepjes, their notes and insight (issue 18). */
+function reportGroupSteps(
+  control: Y.Doc,
+  script: readonly { id: string; title: string }[],
+  notes: readonly ReportNote[],
+  zones: readonly ZoneData[],
+): ReportGroupStep[] {
+  const textOf = new Map(notes.map((note) => [note.id, note.text]))
+  return listGroupSteps(control).map((step) => ({
+    roundId: step.roundId,
+    roundTitle: script.find((round) => round.id === step.roundId)?.title ?? '',
+    size: step.size,
+    groups: step.groups.map((group) => ({
+      number: group.number,
+      title: cleanText(zones.find((zone) => zone.id === group.zoneId)?.title ?? groupSpaceTitle(group)),
+      members: group.members.map((member) => ({ id: member.id, name: cleanText(member.name) })),
+      noteCount: group.zoneId ? notes.filter((note) => note.zoneId === group.zoneId).length : 0,
+      insight: group.insightNoteId ? (textOf.get(group.insightNoteId) ?? null) : null,
+    })),
+  }))
 }

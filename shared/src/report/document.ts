@@ -211,6 +211,30 @@ function appendixBlocks(
   out.push(notesPerZoneTable(model))
 }
 
+/** Rounds run in groepjes: per step who was together, how much they wrote and their insight. */
+function groupWorkBlocks(model: ReportModel, out: Block[]): void {
+  const steps = (model.groupSteps ?? []).filter((step) => step.groups.length > 0)
+  if (steps.length === 0) return
+  const labels = labelsOf(model)
+  out.push({ kind: 'heading', level: 2, text: labels.groupWork, anchor: 'groepjes' })
+  for (const step of steps) {
+    out.push({ kind: 'heading', level: 3, text: labels.groupStep(step.roundTitle, step.size), anchor: '' })
+    const { group, who, notes, insight } = labels.groupColumns
+    out.push({
+      kind: 'table',
+      header: [group, who, insight, notes],
+      rows: step.groups.map((g) => [
+        g.title.split(':')[0] ?? g.title,
+        g.members.map((member) => member.name).join(', '),
+        g.insight ?? '–',
+        String(g.noteCount),
+      ]),
+      numericFrom: 3,
+      weights: [1.4, 3, 4, 1],
+    })
+  }
+}
+
 /** The verslag as blocks, in reading order; every format renders exactly these. */
 export function buildReportDocument(model: ReportModel): Block[] {
   const labels = labelsOf(model)
@@ -236,6 +260,7 @@ export function buildReportDocument(model: ReportModel): Block[] {
     out.push({ kind: 'figure', alt: labels.boardPictureAlt(model.title), caption: labels.boardPicture })
   }
   for (const part of parts) questionBlocks(model, part, out)
+  groupWorkBlocks(model, out)
   appendixBlocks(model, parts, agreements, out)
   out.push({ kind: 'generated', text: generatedLine(model) })
   const entries: { text: string; anchor: string }[] = []

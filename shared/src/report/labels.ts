@@ -13,6 +13,10 @@ export interface ReportLabels {
   boardPicture: string
   boardPictureAlt: (title: string) => string
   rounds: string
+  /** Rounds run in groepjes (issue 18). */
+  groupWork: string
+  groupStep: (round: string, size: number) => string
+  groupColumns: { group: string; who: string; notes: string; insight: string }
   round: string
   planned: string
   actual: string
@@ -86,6 +90,10 @@ const nl: ReportLabels = {
   boardPicture: 'Het bord',
   boardPictureAlt: (title) => `Afbeelding van het bord “${title}”`,
   rounds: 'Rondes',
+  groupWork: 'Werken in groepjes',
+  groupStep: (round, size) =>
+    `${round || 'Ronde'}: ${size === 1 ? 'alleen' : size === 2 ? 'tweetallen' : size === 3 ? 'drietallen' : `groepjes van ${size}`}`,
+  groupColumns: { group: 'Groepje', who: 'Wie', notes: 'Briefjes', insight: 'Ons inzicht' },
   round: 'Ronde',
   planned: 'Gepland',
   actual: 'Werkelijk',
@@ -162,6 +170,10 @@ const en: ReportLabels = {
   boardPicture: 'The board',
   boardPictureAlt: (title) => `Picture of the board “${title}”`,
   rounds: 'Rounds',
+  groupWork: 'Working in small groups',
+  groupStep: (round, size) =>
+    `${round || 'Round'}: ${size === 1 ? 'alone' : size === 2 ? 'pairs' : size === 3 ? 'trios' : `groups of ${size}`}`,
+  groupColumns: { group: 'Group', who: 'Who', notes: 'Notes', insight: 'Our insight' },
   round: 'Round',
   planned: 'Planned',
   actual: 'Actual',

@@ -124,6 +124,22 @@ export interface ReportSummary {
   notesWithoutRound: number
 }
 
+export interface ReportGroupStep {
+  roundId: string
+  roundTitle: string
+  /** 1 alone, 2 pairs, 3 trios, 4 fours. */
+  size: number
+  groups: {
+    number: number
+    /** The group space's title ("Groepje 3: Anouk, Sjoerd"), or "Groepje 3" without a space. */
+    title: string
+    members: { id: string; name: string }[]
+    noteCount: number
+    /** The text of the note the group chose as "ons inzicht" (redacted like notes), or null. */
+    insight: string | null
+  }[]
+}
+
 export interface ReportModel {
   version: typeof REPORT_MODEL_VERSION
   language: Language
@@ -158,6 +174,8 @@ export interface ReportModel {
   /** Every note in the report exactly once, oldest first. */
   notes: ReportNote[]
   rounds: ReportRound[]
+  /** Rounds run in groepjes (issue 18): who was together, what they wrote, their insight. */
+  groupSteps?: ReportGroupStep[]
   /** Zone sections in zone order, then the notes outside zones. Every note is in one section. */
   sections: ReportSection[]
   summary: ReportSummary

@@ -204,6 +204,19 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
     clusters: model.clusters.map((cluster) => ({ ...cluster, name: replace(cluster.name) })),
     shapes: model.shapes.map((shape) => ({ ...shape, text: replace(shape.text) })),
     notes: model.notes.map(note),
+    ...(model.groupSteps
+      ? {
+          groupSteps: model.groupSteps.map((step) => ({
+            ...step,
+            groups: step.groups.map((group) => ({
+              ...group,
+              title: replace(group.title),
+              members: group.members.map((m) => ({ ...m, name: pseudonyms.get(m.id) ?? replace(m.name) })),
+              insight: group.insight === null ? null : replaceOnce(group.insight),
+            })),
+          })),
+        }
+      : {}),
     sections: model.sections.map((section) => ({
       ...section,
       zone: section.zone ? zone(section.zone) : null,
