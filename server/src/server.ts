@@ -21,7 +21,7 @@ import { BoardPresence } from './session/presence'
 import { SessionService } from './session/sessionService'
 import { sessionRules } from './session/syncRules'
 import { createAccessEvents } from './sync/accessEvents'
-import { combineExtensions } from './sync/hooks'
+import { combineExtensions, type SyncExtension } from './sync/hooks'
 import { RoomManager } from './sync/roomManager'
 import { SyncServer } from './sync/syncServer'
 import { HeavyWork } from './work/heavyWork'
@@ -87,25 +87,29 @@ export async function createOogstServer(
     fanoutLagMs: () => fanout?.lastLagMs() ?? null,
   })
   const presence = new BoardPresence()
-  // What the sync core calls (sync/hooks.ts): the session's write rules, placement repair, who is
-  // present, the session's record of joins, board activity and metrics.
+  const updateMetrics: SyncExtension = {
+    onUpdatesStored: (_room, count) => metrics.updatesTotal.inc(count),
+  }
+  // Board activity (retention reads it), the drafts counts and the session's record of who joined.
+  const boardActivity: SyncExtension = {
+    onJoin: (claims, room) => {
+      if (room.kind === 'content')
+        session.recordJoin(claims.boardId, claims.participantId, claims.name, claims.role)
+    },
+    onUpdatesStored: (room) => {
+      const address = parseRoomName(room)
+      if (address) boards.touch(address.boardId)
+      if (address?.kind === 'drafts' && address.participantId)
+        session.draftsChanged(address.boardId, address.participantId)
+    },
+  }
+  // What the sync core calls (sync/hooks.ts), in this order.
   const hooks = combineExtensions([
     sessionRules,
     new PlacementGuard(log),
     presence,
-    {
-      onJoin: (claims, room) => {
-        if (room.kind === 'content')
-          session.recordJoin(claims.boardId, claims.participantId, claims.name, claims.role)
-      },
-      onUpdatesStored: (room, count) => {
-        metrics.updatesTotal.inc(count)
-        const address = parseRoomName(room)
-        if (address) boards.touch(address.boardId)
-        if (address?.kind === 'drafts' && address.participantId)
-          session.draftsChanged(address.boardId, address.participantId)
-      },
-    },
+    updateMetrics,
+    boardActivity,
   ])
   const rooms = new RoomManager(store, {
     hooks,
