@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { GroupsRequest } from '../../../shared/src/api'
 import { type GroupStep, inbrengerOf, type PeopleGroup } from '../../../shared/src/groups/peopleGroups'
 import { request } from '../api/http'
 import { boundsOf } from '../canvas/viewport'
@@ -23,7 +24,7 @@ export function PeopleGroupsPanel({ view }: { view: SessionView }) {
   const [message, setMessage] = useState('')
   const headingId = useId()
 
-  const send = async (body: object, done: string) => {
+  const send = async (body: GroupsRequest, done: string) => {
     try {
       await request(groupsPath(view.boardId), { method: 'POST', body, bearer: view.token })
       setMessage(done)
@@ -98,7 +99,7 @@ function GroupCard({
   group: PeopleGroup
   step: GroupStep
   view: SessionView
-  send: (body: object, done: string) => Promise<void>
+  send: (body: GroupsRequest, done: string) => Promise<void>
 }) {
   const { t } = useTranslation()
   const insight = view.notes.find((note) => note.id === group.insightNoteId)

@@ -1,3 +1,4 @@
+import type { TimerRequest, VoteRequest, VotingRequest } from '../../../shared/src/api'
 import type { Role } from '../../../shared/src/roles'
 import { request } from '../api/http'
 
@@ -9,9 +10,8 @@ import { request } from '../api/http'
 
 const board = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`
 
-export type SessionAction =
-  | { action: 'start'; roundId: string }
-  | { action: 'pause' | 'resume' | 'addMinute' | 'skip' | 'end' }
+/** Bodies as the server's schemas take them (shared/src/api): the two cannot drift apart. */
+export type SessionAction = TimerRequest
 
 export function sessionAction(boardId: string, token: string, body: SessionAction): Promise<unknown> {
   return request(`${board(boardId)}/session`, { method: 'POST', body, bearer: token })
@@ -74,27 +74,15 @@ export function revealDrafts(boardId: string, token: string, anonymous: boolean)
 
 // ── dot voting ──────────────────────────────────────────────────────────────────────────────
 
-export interface OpenVoting {
-  action: 'open'
-  perPerson: number
-  maxPerNote: number
-  scope: 'zone' | 'board'
-  zoneIds?: string[]
-  anonymous?: boolean
-  hideResults?: boolean
-  roundId?: string
-}
+export type OpenVoting = Extract<VotingRequest, { action: 'open' }>
 
-export function setVoting(
-  boardId: string,
-  token: string,
-  body: OpenVoting | { action: 'close' },
-): Promise<unknown> {
+export function setVoting(boardId: string, token: string, body: VotingRequest): Promise<unknown> {
   return request(`${board(boardId)}/voting`, { method: 'POST', body, bearer: token })
 }
 
 export function castVote(boardId: string, token: string, noteId: string, delta: 1 | -1): Promise<unknown> {
-  return request(`${board(boardId)}/votes`, { method: 'POST', body: { noteId, delta }, bearer: token })
+  const body: VoteRequest = { noteId, delta }
+  return request(`${board(boardId)}/votes`, { method: 'POST', body, bearer: token })
 }
 
 export interface MyVotes {

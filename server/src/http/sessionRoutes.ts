@@ -1,7 +1,17 @@
 import { type Request, Router } from 'express'
-import { z } from 'zod'
+import {
+  groupsBody,
+  hideBody,
+  insightBody,
+  readyBody,
+  revealBody,
+  roleBody,
+  timerBody,
+  voteBody,
+  votersQuery,
+  votingBody,
+} from '../../../shared/src/api'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
-import { ROLES } from '../../../shared/src/roles'
 import type { TokenClaims, TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { BoardRecord, BoardStore } from '../persistence/types'
@@ -16,42 +26,6 @@ export interface SessionRouteDeps {
   store: BoardStore
   tokens: TokenService
 }
-
-const objectId = z.string().regex(OBJECT_ID_PATTERN, 'not a valid id')
-
-const timerBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('start'), roundId: objectId }),
-  z.strictObject({ action: z.literal('pause') }),
-  z.strictObject({ action: z.literal('resume') }),
-  z.strictObject({ action: z.literal('addMinute') }),
-  z.strictObject({ action: z.literal('skip') }),
-  z.strictObject({ action: z.literal('end') }),
-])
-const votingBody = z.discriminatedUnion('action', [
-  z.strictObject({
-    action: z.literal('open'),
-    perPerson: z.number().int().min(1).max(99),
-    maxPerNote: z.number().int().min(1).max(99),
-    scope: z.enum(['zone', 'board']),
-    zoneIds: z.array(objectId).max(100).default([]),
-    anonymous: z.boolean().default(true),
-    hideResults: z.boolean().default(false),
-    roundId: objectId.nullable().default(null),
-  }),
-  z.strictObject({ action: z.literal('close') }),
-])
-const voteBody = z.strictObject({ noteId: objectId, delta: z.union([z.literal(1), z.literal(-1)]) })
-const votersQuery = z.strictObject({ voteId: objectId.optional() })
-const readyBody = z.strictObject({ ready: z.boolean() })
-const revealBody = z.strictObject({ anonymous: z.boolean().optional() })
-const hideBody = z.strictObject({ hidden: z.boolean() })
-const roleBody = z.strictObject({ role: z.enum(ROLES) })
-const groupsBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('move'), participantId: objectId, groupId: objectId.nullable() }),
-  z.strictObject({ action: z.literal('remove'), participantId: objectId }),
-  z.strictObject({ action: z.literal('keepApart'), value: z.boolean() }),
-])
-const insightBody = z.strictObject({ noteId: objectId.nullable() })
 
 /** Statuses other than 409 (not now / not allowed by the rules) for a few session errors. */
 const SESSION_STATUS: Record<string, number> = {

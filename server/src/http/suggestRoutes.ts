@@ -1,6 +1,5 @@
 import { Router } from 'express'
-import { z } from 'zod'
-import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
+import { suggestBody } from '../../../shared/src/api'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import type { BoardService } from '../boards/boardService'
 import type { Persistence } from '../persistence/types'
@@ -14,11 +13,6 @@ export interface SuggestRouteDeps {
   store: Persistence
   heavyWork: HeavyWork
 }
-
-const suggestBody = z.strictObject({
-  /** One question; left out (or null) for the whole board. */
-  zoneId: z.string().regex(OBJECT_ID_PATTERN, 'not a valid id').nullable().default(null),
-})
 
 const REFUSAL_STATUS = { unknown_zone: 404, zone_locked: 409 } as const
 

@@ -2,3 +2,4 @@
 export * from './limits'
 export * from './links'
 export * from './schemas'
+export * from './sessionSchemas'
