@@ -181,7 +181,10 @@ export class Room {
     )
     if (known) return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
     this.fullState ??= { step2: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)), since: [], sinceBytes: 0 }
-    return [this.fullState.step2, ...this.fullState.since]
+    // The changes go first: the client holds them until the base arrives (Yjs keeps updates whose
+    // parents it lacks pending), so when sync step 2 makes it "synced" it has everything. Sent
+    // after the step, a client that reads the board when it is synced missed the newest changes.
+    return [...this.fullState.since, this.fullState.step2]
   }
 
   /** Storage sequence number up to which this document is complete. */
