@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { API_LIMITS, links } from '../../../shared/src/api'
+import { API_LIMITS } from '../../../shared/src/api/limits'
+import { links } from '../../../shared/src/api/links'
 import { createToken, errorMessageKey } from '../api/boardsApi'
 import { CopyableText } from '../components/CopyableText'
 import { Modal } from '../components/Modal'

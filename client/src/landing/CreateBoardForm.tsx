@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { API_LIMITS } from '../../../shared/src/api'
+import { API_LIMITS } from '../../../shared/src/api/limits'
 import { createBoardAsFacilitator } from '../api/access'
 import { errorMessageKey } from '../api/boardsApi'
 import { FormError } from '../components/FormError'

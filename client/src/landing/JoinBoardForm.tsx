@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { API_LIMITS } from '../../../shared/src/api'
+import { API_LIMITS } from '../../../shared/src/api/limits'
 import { normalizeJoinCode } from '../../../shared/src/joinCode'
 import { joinWithCode } from '../api/access'
 import { errorMessageKey } from '../api/boardsApi'

@@ -1,6 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { API_LIMITS } from '../../../shared/src/api'
+import { API_LIMITS } from '../../../shared/src/api/limits'
 import { NOTE_MAX_TEXT_LENGTH, type ZoneData } from '../../../shared/src/model'
 
 interface NoteTextFormProps {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { links } from '../../../shared/src/api'
+import { links } from '../../../shared/src/api/links'
 import { type BoardInfo, getBoard } from '../api/boardsApi'
 
 /** How often the projector asks whether joining is open and what the code is. */

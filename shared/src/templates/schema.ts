@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { API_LIMITS } from '../api/limits'
 import { GROUP_SIZE_MAX } from '../groups/forming'
 import {
   ROUND_MAX_MINUTES,
@@ -18,8 +19,8 @@ import {
 export const TEMPLATE_LIMITS = {
   idLength: 64,
   keyLength: 40,
-  labelLength: 80,
-  descriptionLength: 500,
+  labelLength: API_LIMITS.templateLabel,
+  descriptionLength: API_LIMITS.templateDescription,
   questionLength: 300,
   zoneTitleLength: 120,
   /** Room for a side-panel checklist rendered into a zone prompt, so saved boards round-trip. */

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { API_LIMITS } from '../../../../shared/src/api'
+import { API_LIMITS } from '../../../../shared/src/api/limits'
 import { type TemplateEntry, updateTemplate } from '../../api/templatesApi'
 import { FormError } from '../../components/FormError'
 import { TextField } from '../../components/TextField'
