@@ -11,13 +11,6 @@ import { describe, expect, it } from 'vitest'
  * config.ts / log.ts are read by every folder.
  */
 
-/**
- * Known cycles outside the sync core, each to be removed by its owner (then this list shrinks and
- * the test keeps it so): the heavy-work pool runs the suggestion task and the suggestion task reads
- * the pool's stored-board helpers (work/storedDocs.ts).
- */
-const KNOWN_CYCLES = ['suggest → work → suggest']
-
 const SERVER_SRC = path.resolve('server/src')
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g
 
@@ -80,10 +73,7 @@ describe('server folders', () => {
   })
 
   it('have no import cycle between them', () => {
-    const cycles = folderCycles(graph).filter(
-      (cycle) => !KNOWN_CYCLES.some((known) => cycle.startsWith(`${known}  `)),
-    )
-    expect(cycles).toEqual([])
+    expect(folderCycles(graph)).toEqual([])
   })
 
   it('keep the sync core free of the session rules and the HTTP layer', () => {

@@ -5,7 +5,7 @@ import { listNotes } from '../../../shared/src/model/notes'
 import { notesRoot } from '../../../shared/src/model/schema'
 import { listZones } from '../../../shared/src/model/zones'
 import { type Suggestion, type SuggestNote, suggestGroups } from '../../../shared/src/suggest/suggest'
-import { docFrom, type StoredBoard } from '../work/storedDocs'
+import { docFrom, type StoredBoard } from '../lib/storedDocs'
 
 /**
  * Grouping suggestions as a task of the heavy-work pool (issue 20): the board's stored documents

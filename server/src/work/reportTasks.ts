@@ -3,9 +3,9 @@ import { type BoardBackup, parseBackup } from '../../../shared/src/report/backup
 import { type BuildReportOptions, UnknownZoneError } from '../../../shared/src/report/buildReport'
 import type { PrivacyFlag, ReportFormat, ReportModel } from '../../../shared/src/report/types'
 import type { InitialDocs } from '../boards/initialDocs'
+import { docFrom, type StoredBoard } from '../lib/storedDocs'
 import { buildBoardReport, initialDocsFromBackup, renderReport } from '../report/reportService'
 import { type BoardLimits, docLimitRefusal } from '../sync/boardLimits'
-import { docFrom, type StoredBoard } from './storedDocs'
 
 /**
  * The report and import work that runs in the pool (heavyWork.ts): decoding a board's stored
