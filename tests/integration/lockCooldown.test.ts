@@ -5,7 +5,7 @@ import { createNote } from '../../shared/src/model/notes'
 import { notesRoot } from '../../shared/src/model/schema'
 import { controlRoom } from '../../shared/src/rooms'
 import { nextCloseCode, serverHarness } from '../helpers/harness'
-import { api, createBoard, tokenFor } from '../helpers/testServer'
+import { createBoard, participantIdOf, tokenFor } from '../helpers/testServer'
 import { roomUpgradeStatus } from '../helpers/upgrade'
 import { waitFor } from '../helpers/yclient'
 
@@ -24,15 +24,8 @@ describe('after a refused edit, the participant waits before reconnecting', () =
     const facilitator = await tokenFor(server.url, board, 'facilitator', 'Fenna')
     const anna = await tokenFor(server.url, board, 'participant', 'Anna')
     const bram = await tokenFor(server.url, board, 'participant', 'Bram')
-    const { body } = await api<{ participantId: string }>(
-      server.url,
-      'GET',
-      `/api/boards/${board.id}`,
-      undefined,
-      {
-        authorization: `Bearer ${anna}`,
-      },
-    )
+    // Anna's participant id, as the server reads it from her token.
+    const annaId = participantIdOf(anna)
     const writer = harness.connect(board.id, facilitator)
     const control = harness.connect(controlRoom(board.id), facilitator)
     await Promise.all([writer.synced, control.synced])
@@ -42,7 +35,7 @@ describe('after a refused edit, the participant waits before reconnecting', () =
         createNote(writer.doc, {
           x: 3000 + (i % 30) * 200,
           y: Math.floor(i / 30) * 200,
-          authorId: body.participantId,
+          authorId: annaId,
           authorName: 'Anna',
           text: `Briefje ${i} met wat tekst`,
         })

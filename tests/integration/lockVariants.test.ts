@@ -20,7 +20,7 @@ import {
   protectedStateAfter,
   recoder,
 } from '../helpers/lockAttacks'
-import { api, createBoard, tokenFor } from '../helpers/testServer'
+import { createBoard, participantIdOf, tokenFor } from '../helpers/testServer'
 import { sleep, waitFor } from '../helpers/yclient'
 
 /**
@@ -37,21 +37,14 @@ describe('generated lock attacks through the real server', () => {
     const board = await createBoard(server.url, 'Varianten')
     const facilitator = await tokenFor(server.url, board, 'facilitator', 'Fenna')
     const anna = await tokenFor(server.url, board, 'participant', 'Anna')
-    const { body } = await api<{ participantId: string }>(
-      server.url,
-      'GET',
-      `/api/boards/${board.id}`,
-      undefined,
-      {
-        authorization: `Bearer ${anna}`,
-      },
-    )
+    // Anna's participant id, as the server reads it from her token.
+    const annaId = participantIdOf(anna)
     const content = harness.connect(board.id, facilitator)
     const control = harness.connect(controlRoom(board.id), facilitator)
     const watcher = harness.connect(board.id, facilitator)
     const watcherControl = harness.connect(controlRoom(board.id), facilitator)
     await Promise.all([content.synced, control.synced, watcher.synced, watcherControl.synced])
-    const older = buildBoard(content.doc, control.doc, body.participantId)
+    const older = buildBoard(content.doc, control.doc, annaId)
     await waitFor(() => notesRoot(watcher.doc).has(NOTES.others), 3000, 'board shared')
     await waitFor(() => lockedIds(watcherControl.doc).size === 2, 3000, 'locks shared')
     // Everything the facilitator wrote has arrived; then the server's placement repair (it moves
