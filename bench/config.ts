@@ -20,35 +20,26 @@ export interface BenchConfig {
   coldLoad: ColdLoadOptions
 }
 
+const FULL_LATENCY: LatencyOptions = {
+  clients: 50,
+  startRate: 50,
+  maxRate: 25_600,
+  refineSteps: 6,
+  fineRatio: 1.1,
+  fullReceivers: 4,
+  runs: 3,
+  stepMs: 2500,
+  drainMs: 3000,
+  p99LimitMs: 50,
+  budgetMs: 45_000,
+}
+
 const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
   mode: 'full',
   unloadGraceMs: 2000,
-  latency: {
-    clients: 50,
-    startRate: 50,
-    maxRate: 25_600,
-    refineSteps: 6,
-    fineRatio: 1.1,
-    fullReceivers: 4,
-    runs: 3,
-    stepMs: 2500,
-    drainMs: 3000,
-    p99LimitMs: 50,
-    budgetMs: 45_000,
-  },
-  latencyLarge: {
-    clients: 200,
-    startRate: 50,
-    maxRate: 12_800,
-    refineSteps: 6,
-    fineRatio: 1.1,
-    fullReceivers: 4,
-    runs: 3,
-    stepMs: 2500,
-    drainMs: 3000,
-    p99LimitMs: 50,
-    budgetMs: 45_000,
-  },
+  latency: FULL_LATENCY,
+  // The same ramp in a room of 200 (a big lecture or a whole organisation's meeting).
+  latencyLarge: { ...FULL_LATENCY, clients: 200, maxRate: 12_800 },
   cursors: { clients: 500, cursorHz: 1, editRate: 25, measureMs: 5000, setupMs: 20_000, drainMs: 3000 },
   rooms: {
     rooms: 250,
@@ -60,52 +51,38 @@ const FULL: Omit<BenchConfig, 'servers' | 'workloads'> = {
   coldLoad: { notes: 2000, repeats: 5, unloadWaitMs: 3500 },
 }
 
+/** Shorter steps, one run: every ramp in quick mode. */
+const QUICK_RAMP = { stepMs: 1000, drainMs: 1500, refineSteps: 2, runs: 1, budgetMs: 8000 } as const
+
 const QUICK: Omit<BenchConfig, 'servers' | 'workloads'> = {
   mode: 'quick',
   unloadGraceMs: 1000,
-  latency: { ...FULL.latency, stepMs: 1000, drainMs: 1500, refineSteps: 2, runs: 1, budgetMs: 8000 },
-  latencyLarge: {
-    ...FULL.latencyLarge,
-    stepMs: 1000,
-    drainMs: 1500,
-    refineSteps: 2,
-    runs: 1,
-    budgetMs: 8000,
-  },
+  latency: { ...FULL.latency, ...QUICK_RAMP },
+  latencyLarge: { ...FULL.latencyLarge, ...QUICK_RAMP },
   cursors: { clients: 100, cursorHz: 1, editRate: 10, measureMs: 2000, setupMs: 4000, drainMs: 1500 },
   rooms: { rooms: 25, perRoom: 20, idleMs: 1000, afterLeaveMs: [2500], connectBudgetMs: 10_000 },
   coldLoad: { notes: 2000, repeats: 1, unloadWaitMs: 1800 },
 }
 
+const TINY_LATENCY: LatencyOptions = {
+  clients: 4,
+  startRate: 20,
+  maxRate: 40,
+  refineSteps: 0,
+  fineRatio: 1.1,
+  fullReceivers: 2,
+  runs: 1,
+  stepMs: 500,
+  drainMs: 1000,
+  p99LimitMs: 50,
+  budgetMs: 5000,
+}
+
 const TINY: Omit<BenchConfig, 'servers' | 'workloads'> = {
   mode: 'tiny',
   unloadGraceMs: 300,
-  latency: {
-    clients: 4,
-    startRate: 20,
-    maxRate: 40,
-    refineSteps: 0,
-    fineRatio: 1.1,
-    fullReceivers: 2,
-    runs: 1,
-    stepMs: 500,
-    drainMs: 1000,
-    p99LimitMs: 50,
-    budgetMs: 5000,
-  },
-  latencyLarge: {
-    clients: 8,
-    startRate: 20,
-    maxRate: 40,
-    refineSteps: 0,
-    fineRatio: 1.1,
-    fullReceivers: 2,
-    runs: 1,
-    stepMs: 500,
-    drainMs: 1000,
-    p99LimitMs: 50,
-    budgetMs: 5000,
-  },
+  latency: TINY_LATENCY,
+  latencyLarge: { ...TINY_LATENCY, clients: 8 },
   cursors: { clients: 6, cursorHz: 2, editRate: 4, measureMs: 800, setupMs: 3000, drainMs: 1000 },
   rooms: { rooms: 3, perRoom: 3, idleMs: 300, afterLeaveMs: [1200], connectBudgetMs: 5000 },
   coldLoad: { notes: 200, repeats: 1, unloadWaitMs: 700 },
