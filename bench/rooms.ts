@@ -26,21 +26,33 @@ export async function prepareRooms(
 }
 
 async function createBoardRoom(base: string, title: string, tokenCount: number): Promise<RoomRef> {
-  const board = await post<{ id: string; facilitatorKey: string }>(base, '/api/boards', { title })
+  return (await createBenchBoard(base, title, tokenCount, (i) => `bench ${i + 1}`)).room
+}
+
+/** A real board with `tokenCount` participant tokens (named by `nameOf`), and its join code and key. */
+export async function createBenchBoard(
+  base: string,
+  title: string,
+  tokenCount: number,
+  nameOf: (index: number) => string,
+): Promise<{ room: RoomRef; joinCode: string; facilitatorKey: string }> {
+  const board = await post<{ id: string; facilitatorKey: string; joinCode: string }>(base, '/api/boards', {
+    title,
+  })
   const tokens: string[] = []
   for (let i = 0; i < tokenCount; i++) {
     const { token } = await post<{ token: string }>(
       base,
       `/api/boards/${board.id}/tokens`,
-      { role: 'participant', name: `bench ${i + 1}` },
+      { role: 'participant', name: nameOf(i) },
       board.facilitatorKey,
     )
     tokens.push(token)
   }
-  return { name: board.id, tokens }
+  return { room: { name: board.id, tokens }, joinCode: board.joinCode, facilitatorKey: board.facilitatorKey }
 }
 
-export async function post<T>(base: string, route: string, body: unknown, bearer?: string): Promise<T> {
+async function post<T>(base: string, route: string, body: unknown, bearer?: string): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (bearer) headers.authorization = `Bearer ${bearer}`
   const response = await fetch(`${base}${route}`, { method: 'POST', headers, body: JSON.stringify(body) })

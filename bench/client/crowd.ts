@@ -1,7 +1,7 @@
 import { createNote } from '../../shared/src/model/notes'
 import { connectClient } from '../load/clients'
 import { connectMany, destroyAll } from '../load/pool'
-import { post } from '../rooms'
+import { createBenchBoard } from '../rooms'
 import type { RoomRef, TargetSpec } from '../targets'
 
 /**
@@ -18,29 +18,9 @@ export interface SessionBoard {
 }
 
 export async function createSessionBoard(httpBase: string, participants: number): Promise<SessionBoard> {
-  const board = await post<{ id: string; facilitatorKey: string; joinCode: string }>(
-    httpBase,
-    '/api/boards',
-    {
-      title: 'Vakgemeenschap: wat werkt in de wijk?',
-    },
-  )
-  const tokens: string[] = []
-  for (let i = 0; i < participants; i++) {
-    const { token } = await post<{ token: string }>(
-      httpBase,
-      `/api/boards/${board.id}/tokens`,
-      { role: 'participant', name: `Deelnemer ${i + 1}` },
-      board.facilitatorKey,
-    )
-    tokens.push(token)
-  }
-  return {
-    room: { name: board.id, tokens },
-    joinCode: board.joinCode,
-    facilitatorKey: board.facilitatorKey,
-    httpBase,
-  }
+  const title = 'Vakgemeenschap: wat werkt in de wijk?'
+  const board = await createBenchBoard(httpBase, title, participants, (i) => `Deelnemer ${i + 1}`)
+  return { ...board, httpBase }
 }
 
 /** Opens dot voting for the whole board (the begeleider's action), 5 dots each. */
