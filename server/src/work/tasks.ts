@@ -1,5 +1,6 @@
 type ReportTasks = typeof import('./reportTasks')
 type SuggestTasks = typeof import('../suggest/suggestTask')
+type CommunityTasks = typeof import('./communityTasks')
 const reportTasks = () => import('./reportTasks')
 
 /**
@@ -18,6 +19,9 @@ export const TASKS = {
     (await reportTasks()).importBackupTask(input),
   suggestGroups: async (input: Parameters<SuggestTasks['suggestTask']>[0]) =>
     (await import('../suggest/suggestTask')).suggestTask(input),
+  // Issue 19: a community's sessions summarised (page, search index, Jaaroverzicht).
+  sessionSummaries: async (input: Parameters<CommunityTasks['sessionSummariesTask']>[0]) =>
+    (await import('./communityTasks')).sessionSummariesTask(input),
 }
 
 export type TaskKind = keyof typeof TASKS
