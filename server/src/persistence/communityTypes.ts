@@ -84,7 +84,9 @@ export interface CommunityStore {
   getCommunity(id: string): Promise<CommunityRecord | null>
   updateCommunity(
     id: string,
-    fields: Partial<Pick<CommunityRecord, 'name' | 'description' | 'membersMaySearch' | 'facilitatorKeyHash'>>,
+    fields: Partial<
+      Pick<CommunityRecord, 'name' | 'description' | 'membersMaySearch' | 'facilitatorKeyHash'>
+    >,
   ): Promise<void>
   /**
    * Deletes the community's own rows: the record, its session links, actions, statuses and search

@@ -1,3 +1,4 @@
+import { createMemoryCommunities } from './memoryCommunity'
 import {
   type BoardRecord,
   DuplicateError,
@@ -24,6 +25,7 @@ export function createMemoryPersistence(): Persistence {
   const templates = new Map<string, TemplateRecord>()
   /** `<boardId> <participantId>` → when revoked. */
   const revoked = new Map<string, number>()
+  const communities = createMemoryCommunities()
   const ofBoard = (room: string, boardId: string) => room === boardId || room.startsWith(`${boardId}/`)
 
   const roomFor = (room: string): MemoryRoom => {
@@ -37,6 +39,7 @@ export function createMemoryPersistence(): Persistence {
 
   return {
     kind: 'memory',
+    ...communities.store,
 
     async loadRoom(room, afterSeq = 0): Promise<StoredRoom> {
       const entry = rooms.get(room)
@@ -98,6 +101,7 @@ export function createMemoryPersistence(): Persistence {
       boards.delete(id)
       for (const room of [...rooms.keys()]) if (ofBoard(room, id)) rooms.delete(room)
       for (const key of [...revoked.keys()]) if (key.startsWith(`${id} `)) revoked.delete(key)
+      communities.forgetBoard(id)
     },
 
     async touchBoard(id, at) {

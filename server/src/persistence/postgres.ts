@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { pendingCommunityStore } from './communityPending'
 import { migratePostgres } from './postgresSchema'
 import { toBoard, toTemplate } from './sqlite'
 import { DuplicateError, type Persistence, type StoredRoom, type TemplateRecord } from './types'
@@ -76,6 +77,7 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
 
   const store: Persistence = {
     kind: 'postgres',
+    ...pendingCommunityStore('PostgreSQL'),
 
     loadRoom(room, afterSeq = 0): Promise<StoredRoom> {
       // One consistent snapshot, so a concurrent compaction cannot hide updates from us.

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { pendingCommunityStore } from './communityPending'
 import {
   type BoardRecord,
   DuplicateError,
@@ -222,6 +223,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
 
   return {
     kind: 'sqlite',
+    ...pendingCommunityStore('SQLite'),
     async loadRoom(room, afterSeq = 0) {
       return load(room, afterSeq)
     },

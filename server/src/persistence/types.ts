@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/src/model/meta'
+import type { CommunityStore } from './communityTypes'
 
 /**
  * Storage behind the server. Every adapter (memory, SQLite, later PostgreSQL) passes the same
@@ -59,7 +60,11 @@ export interface BoardStore {
   createBoard(board: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
   getBoardByJoinCode(joinCode: string): Promise<BoardRecord | null>
-  /** Deletes the board with everything of it: its rooms' logs and snapshots, its revocations. */
+  /**
+   * Deletes the board with everything of it: its rooms' logs and snapshots, its revocations, and
+   * (in the same transaction) its community rows: session link, actions sourced from it with their
+   * statuses, statuses set in it, search entries (see communityTypes.ts).
+   */
   deleteBoard(id: string): Promise<void>
   touchBoard(id: string, at: number): Promise<void>
   /** Ids of boards whose last activity is before `before` (retention). */
@@ -103,7 +108,7 @@ export interface TemplateStore {
   deleteTemplate(id: string): Promise<void>
 }
 
-export interface Persistence extends DocumentStore, BoardStore, SettingsStore, TemplateStore {
+export interface Persistence extends DocumentStore, BoardStore, SettingsStore, TemplateStore, CommunityStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres'
   close(): Promise<void>
 }
