@@ -19,7 +19,7 @@ import {
 } from 'docx'
 import type { Block, Fact, NoteItem, TableBlock } from '../../../shared/src/report/blocks'
 import { buildReportDocument } from '../../../shared/src/report/document'
-import type { ReportLabels } from '../../../shared/src/report/labels'
+import { type ReportLabels, reportLabels } from '../../../shared/src/report/labels'
 import { captionOf, documentHeading, labelsOf } from '../../../shared/src/report/outline'
 import type { ReportModel } from '../../../shared/src/report/types'
 import { pngSize } from './png'
@@ -257,16 +257,40 @@ function pageFooter(labels: ReportLabels): Footer {
 
 export function renderDocx(model: ReportModel, png: Buffer | null): Promise<Buffer> {
   const labels = labelsOf(model)
-  const children: Child[] = []
-  for (const block of buildReportDocument(model)) {
-    for (const child of render(block, labels, png)) children.push(child)
-  }
-  const document = new Document({
-    creator: model.facilitatorName.trim() || 'Oogst',
-    lastModifiedBy: 'Oogst',
+  return renderDocxBlocks(buildReportDocument(model), {
+    language: model.language,
     title: documentHeading(model),
+    author: model.facilitatorName,
     subject: model.centralQuestion ?? labels.documentTitle,
     description: labels.documentTitle,
+    picture: png,
+  })
+}
+
+/** Any report document as Word: the verslag, or the community's Jaaroverzicht (issue 19). */
+export function renderDocxBlocks(
+  blocks: readonly Block[],
+  page: {
+    language: ReportModel['language']
+    title: string
+    author: string
+    subject: string
+    description: string
+    /** The figure block's PNG (none: left out). */
+    picture: Buffer | null
+  },
+): Promise<Buffer> {
+  const labels = reportLabels(page.language)
+  const children: Child[] = []
+  for (const block of blocks) {
+    for (const child of render(block, labels, page.picture)) children.push(child)
+  }
+  const document = new Document({
+    creator: page.author.trim() || 'Oogst',
+    lastModifiedBy: 'Oogst',
+    title: page.title,
+    subject: page.subject,
+    description: page.description,
     features: { updateFields: true },
     styles: {
       default: {
@@ -274,7 +298,7 @@ export function renderDocx(model: ReportModel, png: Buffer | null): Promise<Buff
           run: {
             size: 22,
             font: 'Calibri',
-            language: { value: model.language === 'en' ? 'en-GB' : 'nl-NL' },
+            language: { value: page.language === 'en' ? 'en-GB' : 'nl-NL' },
           },
         },
         title: { run: { size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 160 } } },

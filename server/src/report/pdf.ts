@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit'
 import type { Block } from '../../../shared/src/report/blocks'
 import { buildReportDocument } from '../../../shared/src/report/document'
-import type { ReportLabels } from '../../../shared/src/report/labels'
-import { captionOf, documentHeading, labelsOf } from '../../../shared/src/report/outline'
+import { type ReportLabels, reportLabels } from '../../../shared/src/report/labels'
+import { captionOf, documentHeading } from '../../../shared/src/report/outline'
 import type { ReportModel } from '../../../shared/src/report/types'
 import {
   ACCENT,
@@ -174,8 +174,7 @@ function render(ctx: Context, block: Block, next: Block | undefined): void {
   }
 }
 
-function pageNumbers(doc: Doc, model: ReportModel): void {
-  const labels = labelsOf(model)
+function pageNumbers(doc: Doc, title: string, labels: ReportLabels): void {
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
@@ -186,7 +185,7 @@ function pageNumbers(doc: Doc, model: ReportModel): void {
     const width = contentWidth(doc)
     artifact(doc, () => {
       doc.font(FONT_NAMES.regular).fontSize(8.5).fillColor(MUTED)
-      doc.text(documentHeading(model), doc.page.margins.left, y, {
+      doc.text(title, doc.page.margins.left, y, {
         width: width * 0.7,
         lineBreak: false,
         ellipsis: true,
@@ -202,15 +201,33 @@ function pageNumbers(doc: Doc, model: ReportModel): void {
 }
 
 export function renderPdf(model: ReportModel, picture: Buffer | null): Promise<Buffer> {
+  return renderPdfBlocks(buildReportDocument(model), {
+    language: model.language,
+    title: documentHeading(model),
+    author: model.facilitatorName,
+    picture,
+  })
+}
+
+/** What a paged document needs besides its blocks; `picture` is the figure block's PNG (none: left out). */
+export interface PagedDocument {
+  language: ReportModel['language']
+  title: string
+  author: string
+  picture: Buffer | null
+}
+
+/** Any report document as PDF: the verslag, or the community's Jaaroverzicht (issue 19). */
+export function renderPdfBlocks(blocks: readonly Block[], page: PagedDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
     tagged: true,
     pdfVersion: '1.7',
-    lang: model.language === 'en' ? 'en-GB' : 'nl-NL',
+    lang: page.language === 'en' ? 'en-GB' : 'nl-NL',
     displayTitle: true,
-    info: { Title: documentHeading(model), Author: model.facilitatorName || 'Oogst', Creator: 'Oogst' },
+    info: { Title: page.title, Author: page.author || 'Oogst', Creator: 'Oogst' },
   })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -221,11 +238,11 @@ export function renderPdf(model: ReportModel, picture: Buffer | null): Promise<B
   registerFonts(doc)
   const root = doc.struct('Document')
   doc.addStructure(root)
-  const ctx: Context = { doc, root, labels: labelsOf(model), picture, part: null }
-  const blocks = buildReportDocument(model)
+  const labels = reportLabels(page.language)
+  const ctx: Context = { doc, root, labels, picture: page.picture, part: null }
   for (const [index, block] of blocks.entries()) render(ctx, block, blocks[index + 1])
   root.end()
-  pageNumbers(doc, model)
+  pageNumbers(doc, page.title, labels)
   // Open with the bookmarks shown: the 2,000-note report is navigated by its parts.
   ;(doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageMode = 'UseOutlines'
   doc.end()

@@ -1,7 +1,7 @@
 import type { Block, NoteItem, TableBlock } from './blocks'
 import { buildReportDocument } from './document'
-import type { ReportLabels } from './labels'
-import { documentHeading, labelsOf } from './outline'
+import { type ReportLabels, reportLabels } from './labels'
+import { documentHeading } from './outline'
 import { renderBoardSvg } from './svg'
 import type { ReportModel } from './types'
 
@@ -86,7 +86,7 @@ function facts(items: { label: string; value: string }[]): string {
   return `<dl class="facts">${items.map((f) => `<dt>${esc(f.label)}</dt><dd dir="auto">${esc(f.value)}</dd>`).join('')}</dl>`
 }
 
-function render(block: Block, model: ReportModel, labels: ReportLabels): string {
+function render(block: Block, page: HtmlPage, labels: ReportLabels): string {
   switch (block.kind) {
     case 'title':
       return `<h1 dir="auto">${esc(block.text)}</h1>`
@@ -109,8 +109,9 @@ function render(block: Block, model: ReportModel, labels: ReportLabels): string 
     case 'table':
       return table(block)
     case 'figure': {
+      if (!page.pictureSvg) return ''
       // An <img> of a data: URL: an SVG shown that way can never run anything.
-      const svg = renderBoardSvg(model, { targetWidth: 1600 })
+      const svg = page.pictureSvg()
       return (
         `<figure><img alt="${esc(block.alt)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">` +
         `<figcaption>${esc(block.caption)}</figcaption></figure>`
@@ -128,15 +129,31 @@ function render(block: Block, model: ReportModel, labels: ReportLabels): string 
 }
 
 export function renderHtml(model: ReportModel): string {
-  const labels = labelsOf(model)
+  return renderHtmlBlocks(buildReportDocument(model), {
+    language: model.language,
+    title: documentHeading(model),
+    pictureSvg: () => renderBoardSvg(model, { targetWidth: 1600 }),
+  })
+}
+
+/** What a page needs besides its blocks; `pictureSvg` draws the figure block (none: left out). */
+export interface HtmlPage {
+  language: ReportModel['language']
+  title: string
+  pictureSvg?: () => string
+}
+
+/** Any report document as one HTML file: the verslag, or the community's Jaaroverzicht (issue 19). */
+export function renderHtmlBlocks(blocks: readonly Block[], page: HtmlPage): string {
+  const labels = reportLabels(page.language)
   const parts = [
     '<!doctype html>',
-    `<html lang="${model.language}"><head><meta charset="utf-8">`,
+    `<html lang="${page.language}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="Oogst"><title>${esc(documentHeading(model))}</title><style>${CSS}</style></head><body>`,
+    `<meta name="generator" content="Oogst"><title>${esc(page.title)}</title><style>${CSS}</style></head><body>`,
   ]
-  for (const block of buildReportDocument(model)) parts.push(render(block, model, labels))
+  for (const block of blocks) parts.push(render(block, page, labels))
   parts.push('</body></html>')
   return parts.join('\n')
 }

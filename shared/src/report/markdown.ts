@@ -108,9 +108,14 @@ function render(block: Block, language: ReportModel['language']): string | null 
 }
 
 export function renderMarkdown(model: ReportModel): string {
+  return renderMarkdownBlocks(buildReportDocument(model), model.language)
+}
+
+/** Any report document as Markdown: the verslag, or the community's Jaaroverzicht (issue 19). */
+export function renderMarkdownBlocks(blocks: readonly Block[], language: ReportModel['language']): string {
   const parts: string[] = []
-  for (const block of buildReportDocument(model)) {
-    const text = render(block, model.language)
+  for (const block of blocks) {
+    const text = render(block, language)
     if (text !== null) parts.push(text)
   }
   return `${parts.join('\n\n')}\n`
