@@ -6,7 +6,6 @@ import {
   type ReactionEmoji,
   type ReactionTally,
 } from '../../../../shared/src/model'
-import type { Rect } from '../../canvas/viewport'
 
 /** Below this on-screen width a note is too small for buttons on it: only its badges show. */
 export const MIN_NOTE_WIDTH_FOR_BUTTONS = 70
@@ -24,7 +23,11 @@ const DOT_SLOTS = ['a', 'b', 'c', 'd', 'e'] as const
 
 interface NoteChipsProps {
   note: NoteData
-  rect: Rect
+  /** The note's place on screen, as numbers so that memo sees an unchanged place as unchanged. */
+  x: number
+  y: number
+  width: number
+  height: number
   locked: boolean
   /** Published votes, when results may be shown. */
   votes: number | null
@@ -46,14 +49,14 @@ interface NoteChipsProps {
  */
 export const NoteChips = memo(function NoteChips(props: NoteChipsProps) {
   const { t } = useTranslation()
-  const { note, rect, myDots, reactions } = props
-  const roomy = rect.width >= MIN_NOTE_WIDTH_FOR_BUTTONS
+  const { note, myDots, reactions } = props
+  const roomy = props.width >= MIN_NOTE_WIDTH_FOR_BUTTONS
   const short = note.text.slice(0, 40)
   const [picking, setPicking] = useState(false)
   return (
     <div
       className="note-chips"
-      style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
+      style={{ left: props.x, top: props.y, width: props.width, height: props.height }}
       data-testid="note-chips"
       data-note-id={note.id}
     >

@@ -1,5 +1,11 @@
-import { useSyncExternalStore } from 'react'
-import { type NoteData, type ReactionEmoji, toggleReaction } from '../../../../shared/src/model'
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react'
+import {
+  type NoteData,
+  type ReactionEmoji,
+  type ReactionTally,
+  toggleReaction,
+} from '../../../../shared/src/model'
+import { cullToArea, visibleBoardRect } from '../../canvas/culling'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
 import { MergedBadges } from '../../suggest/MergedBadges'
 import { reactionEdit } from '../../sync/localOrigin'
@@ -14,6 +20,9 @@ import { SelectionActions } from './SelectionActions'
 import './sessionLayer.css'
 import { useTranslation } from 'react-i18next'
 import { countById } from '../../../../shared/src/model/countById'
+
+/** One empty list for every note without reactions, so the memoised chips see no change. */
+const NO_REACTIONS: readonly ReactionTally[] = []
 
 interface SessionLayerProps {
   store: Store<SessionView>
@@ -36,31 +45,46 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
   const canReact = view.canWrite
 
   const { t } = useTranslation()
-  const onVote = (noteId: string, delta: 1 | -1) => {
+  // The chips are memoised per note; the handlers read the newest view and notes through a ref so
+  // that they keep their identity and a remote change re-renders only the chips it touched.
+  const latest = useRef({ view, notes, t })
+  latest.current = { view, notes, t }
+  const onVote = useCallback((noteId: string, delta: 1 | -1) => {
+    const { view, notes, t } = latest.current
     const note = notes.find((candidate) => candidate.id === noteId)
     if (note) void castUndoableVote(view, note, delta, (key, text) => t(key, { text }))
-  }
+  }, [])
   // Reactions stay allowed on locked notes (the server allows them too); undo leaves them alone.
-  const onReact = (noteId: string, emoji: ReactionEmoji) => {
+  const onReact = useCallback((noteId: string, emoji: ReactionEmoji) => {
+    const { view } = latest.current
     reactionEdit(view.doc, () => toggleReaction(view.doc, noteId, emoji, view.participantId))
-  }
+  }, [])
+  // Only the notes on screen (and the selected ones) get chips, like the canvas's own culling: a
+  // phone in a 500-note session spent 40 % of its main thread re-rendering chips no one could see
+  // (bench/client session profile, issue 17).
+  const size = editor.size
+  const selection = editor.selection
+  const shown = useMemo(
+    () => (size ? cullToArea(notes, visibleBoardRect(viewport, size), new Set(selection)) : notes),
+    [notes, viewport, size, selection],
+  )
 
   return (
     <div className="session-layer">
       <ZoneHighlights view={view} viewport={viewport} />
       <ClusterOutlines view={view} viewport={viewport} />
-      <MergedBadges view={view} viewport={viewport} notes={notes} />
-      {notes.map((note) => {
+      <MergedBadges view={view} viewport={viewport} notes={shown} />
+      {shown.map((note) => {
         const locked = view.locked.has(note.id)
         const votes = results ? countById(results, note.id) : null
-        const reactions = view.extras.reactions.get(note.id) ?? []
+        const reactions = view.extras.reactions.get(note.id) ?? NO_REACTIONS
         const myDots = votable && voting.inScope(note) ? countById(voting.mine, note.id) : null
         if (!locked && !votes && myDots === null && reactions.length === 0) return null
         return (
           <NoteChips
             key={note.id}
             note={note}
-            rect={toScreenRect(viewport, note)}
+            {...toScreenRect(viewport, note)}
             locked={locked}
             votes={votes}
             myDots={myDots}
