@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommunityPage } from './community/CommunityPage'
 import { JoinPage } from './landing/JoinPage'
 import { LandingPage } from './landing/LandingPage'
 import { parseRoute, usePathname } from './routing'
@@ -57,6 +58,8 @@ export function App() {
     case 'board':
       // Keyed so that switching boards starts with a fresh document and connection.
       return <LazyBoardPage key={route.boardId} boardId={route.boardId} />
+    case 'community':
+      return <CommunityPage key={route.communityId} communityId={route.communityId} />
     default:
       return <LandingPage />
   }

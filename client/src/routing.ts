@@ -5,9 +5,14 @@ import { useSyncExternalStore } from 'react'
  *   /            landing: make a board or join with a code
  *   /j/<code>    join link (what the QR code points at)
  *   /b/<boardId> the board itself
+ *   /c/<id>      a community's page (issue 19; its key in the fragment)
  */
 
-export type Route = { name: 'landing' } | { name: 'join'; code: string } | { name: 'board'; boardId: string }
+export type Route =
+  | { name: 'landing' }
+  | { name: 'join'; code: string }
+  | { name: 'board'; boardId: string }
+  | { name: 'community'; communityId: string }
 
 const NAVIGATE_EVENT = 'oogst:navigate'
 
@@ -16,6 +21,8 @@ export function parseRoute(pathname: string): Route {
   if (join?.[1]) return { name: 'join', code: decodeURIComponent(join[1]) }
   const board = /^\/b\/([^/]+)\/?$/.exec(pathname)
   if (board?.[1]) return { name: 'board', boardId: decodeURIComponent(board[1]) }
+  const community = /^\/c\/([^/]+)\/?$/.exec(pathname)
+  if (community?.[1]) return { name: 'community', communityId: decodeURIComponent(community[1]) }
   return { name: 'landing' }
 }
 
@@ -27,6 +34,10 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 
 export function boardPath(boardId: string): string {
   return `/b/${encodeURIComponent(boardId)}`
+}
+
+export function communityPath(communityId: string): string {
+  return `/c/${encodeURIComponent(communityId)}`
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { CommunityCard } from '../community/CommunityCard'
 import { BoardDeletedNotice } from '../panels/export/deletedNotice'
 import { boardPath, navigate } from '../routing'
 import { listStoredBoards } from '../storage/localBoards'
@@ -25,6 +26,7 @@ export function LandingPage() {
           />
           <CreateBoardForm />
         </div>
+        <CommunityCard />
         <div className="card restore-card">
           <RestoreBackup />
         </div>

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type CommunityReportFormat, fetchCommunityReport } from '../api/communityApi'
+import { FormError } from '../components/FormError'
+import { filenameFrom } from '../panels/export/reportApi'
+import { communityErrorKey } from './useCommunity'
+
+const FORMATS: readonly CommunityReportFormat[] = ['pdf', 'docx', 'html', 'md']
+
+function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  link.rel = 'noopener'
+  link.style.display = 'none'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** The Jaaroverzicht in the session report's formats, fetched with the key and saved. */
+export function YearReport({ communityId, communityKey }: { communityId: string; communityKey: string }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<CommunityReportFormat | null>(null)
+
+  const download = async (format: CommunityReportFormat) => {
+    setError(null)
+    setBusy(format)
+    try {
+      const { blob, disposition } = await fetchCommunityReport(communityId, communityKey, format)
+      saveBlob(blob, filenameFrom(disposition, `jaaroverzicht.${format}`))
+    } catch (failed) {
+      setError(t(communityErrorKey(failed)))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      <p className="card-intro">{t('community.report.intro')}</p>
+      <div className="community-download-buttons">
+        {FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button secondary"
+            aria-disabled={busy !== null}
+            onClick={() => busy === null && void download(format)}
+            data-testid={`community-report-${format}`}
+          >
+            {busy === format ? t('community.report.busy') : t(`community.report.${format}`)}
+          </button>
+        ))}
+      </div>
+      <FormError message={error} />
+    </>
+  )
+}
