@@ -19,6 +19,7 @@ import type { Persistence } from './persistence/types'
 import { PlacementGuard } from './session/placementGuard'
 import { BoardPresence } from './session/presence'
 import { SessionService } from './session/sessionService'
+import { type OpenSocket, StandpointsAccess } from './session/standpoints'
 import { sessionRules } from './session/syncRules'
 import { createAccessEvents } from './sync/accessEvents'
 import { combineExtensions, type SyncExtension } from './sync/hooks'
@@ -87,6 +88,11 @@ export async function createOogstServer(
     fanoutLagMs: () => fanout?.lastLagMs() ?? null,
   })
   const presence = new BoardPresence()
+  // Issue 18: the inbrenger reads their group's private standpoints while that step runs.
+  const standpoints: StandpointsAccess = new StandpointsAccess(
+    () => rooms,
+    (): Iterable<OpenSocket> => syncServer.connections,
+  )
   const updateMetrics: SyncExtension = {
     onUpdatesStored: (_room, count) => metrics.updatesTotal.inc(count),
   }
@@ -108,6 +114,7 @@ export async function createOogstServer(
     sessionRules,
     new PlacementGuard(log),
     presence,
+    standpoints,
     updateMetrics,
     boardActivity,
   ])
@@ -130,6 +137,7 @@ export async function createOogstServer(
   const syncServer = new SyncServer(server, rooms, {
     maxFrameBytes: config.maxFrameBytes,
     authorize: (token, boardId) => boards.verifyAccess(token, boardId),
+    grantRead: standpoints.grantRead,
     hooks,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,

@@ -132,6 +132,9 @@ describe('built-in templates', () => {
             ...(round.gatherInsights ? { gatherInsights: true } : {}),
             ...(round.roleTurn ? { roleTurn: round.roleTurn } : {}),
             ...(round.inbrengerListens ? { inbrengerListens: true } : {}),
+            ...(round.inbrengerChosen ? { inbrengerChosen: true } : {}),
+            ...(round.notulist ? { notulist: true } : {}),
+            ...(round.wholeGroupUpTo ? { wholeGroupUpTo: round.wholeGroupUpTo } : {}),
             zones: round.zoneKeys.map((key) => titleOfKey.get(key)),
           })),
         )
@@ -177,7 +180,24 @@ describe('built-in templates', () => {
   it('has the round scripts agreed for each method', () => {
     const minutes = (id: string) => requireTemplate(id).rounds.map((round) => round.minutes)
     expect(minutes('leren-van-successen')).toEqual([10, 10, 10, 10])
-    expect(minutes('incidentmethode')).toEqual([5, 10, 5, 15, 10, 10, 10])
+    expect(minutes('incidentmethode')).toEqual([5, 5, 5, 15, 5, 5, 10])
+    // Issue 18: the case is worked on in groups with a chosen inbrenger and a notulist; the
+    // standpoints are private (they go to the inbrenger); it opens with the look back.
+    const incident = requireTemplate('incidentmethode').rounds
+    expect(incident[0]?.zoneKeys).toEqual(['terugblik'])
+    expect(incident.map((round) => [round.groupSize ?? 0, round.inbrengerChosen === true])).toEqual([
+      [0, false],
+      [0, false],
+      [0, false],
+      [5, true],
+      [5, true],
+      [5, true],
+      [0, false],
+    ])
+    expect(incident.filter((round) => round.privateWriting).map((round) => round.title.nl)).toEqual([
+      'Inbreng',
+      'Standpunten',
+    ])
     // Issue 18: 1 min alone, then three turns of tell, ask, advise (the inbrenger listens), react.
     expect(minutes('troika-consult')).toEqual([1, 2, 2, 5, 2, 2, 2, 5, 2, 2, 2, 5, 2])
     const troika = requireTemplate('troika-consult').rounds

@@ -155,13 +155,18 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const board = await facilitator(req)
     const body = parseBody(groupsBody, req)
     const step = await deps.session
-      .groupAction(board.id, (groups) =>
-        body.action === 'move'
-          ? groups.move(board.id, body.participantId, body.groupId)
-          : body.action === 'remove'
-            ? groups.remove(board.id, body.participantId)
-            : groups.setKeepApart(board.id, body.value),
-      )
+      .groupAction(board.id, (groups) => {
+        switch (body.action) {
+          case 'move':
+            return groups.move(board.id, body.participantId, body.groupId)
+          case 'remove':
+            return groups.remove(board.id, body.participantId)
+          case 'keepApart':
+            return groups.setKeepApart(board.id, body.value)
+          case 'inbrenger':
+            return groups.chooseInbrenger(board.id, body.groupId, body.participantId)
+        }
+      })
       .catch(asHttp)
     res.json({ step })
   })

@@ -1,5 +1,6 @@
 import {
   formGroups,
+  GROUP_SIZE_MAX,
   type Grouping,
   moveMember,
   placeLateJoiner,
@@ -18,7 +19,7 @@ import {
 import { ensureGroupSpaces, gatherInsights } from '../../../shared/src/groups/spaces'
 import { newObjectId } from '../../../shared/src/ids'
 import { readBoardMeta } from '../../../shared/src/model/meta'
-import { getNote } from '../../../shared/src/model/notes'
+import { getNote, listNotes } from '../../../shared/src/model/notes'
 import { getRound, type RoundData } from '../../../shared/src/model/rounds'
 import { listZones } from '../../../shared/src/model/zones'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
@@ -55,11 +56,7 @@ export class GroupSteps {
     const size = round.groupSize ?? 0
     if (size < 1) return
     const present = uniqueMembers(this.presence(boardId))
-    const roles = {
-      roleTurn: round.roleTurn ?? 0,
-      inbrengerListens: round.inbrengerListens === true,
-      roundZoneIds: round.zoneIds,
-    }
+    const roles = stepRoles(round)
     const previous = steps.filter((other) => other.roundId !== roundId).at(-1)
     let start: GroupStep
     if (existing) {
@@ -70,11 +67,15 @@ export class GroupSteps {
       // roles can rotate within them; someone offline now stays in their group (they may be back).
       start = { ...previous, roundId, formedAt: Date.now(), ...roles }
     } else {
-      const grouping = formGroups(
-        present.map((member) => member.id),
-        size,
-        { seed: roundId, ...(previous ? { previous: previous.groups.map(memberIds) } : {}) },
-      )
+      // The incidentmethode works as one group while the room is small (wholeGroupUpTo).
+      const whole = (round.wholeGroupUpTo ?? 0) >= present.length && present.length > 0
+      const grouping = whole
+        ? [present.map((member) => member.id)]
+        : formGroups(
+            present.map((member) => member.id),
+            size,
+            { seed: roundId, ...(previous ? { previous: previous.groups.map(memberIds) } : {}) },
+          )
       const names = new Map(present.map((member) => [member.id, member.name]))
       start = {
         roundId,
@@ -85,8 +86,49 @@ export class GroupSteps {
         groups: toGroups(grouping, names, []),
       }
     }
-    const step = present.reduce((current, member) => withJoiner(current, member), start)
+    const joined = present.reduce((current, member) => withJoiner(current, member), start)
+    const step = roles.inbrengerChosen ? await this.withDefaultInbrengers(boardId, joined, round) : joined
     await this.save(boardId, step, round)
+  }
+
+  /**
+   * A group without a chosen inbrenger gets the author of the case: the first note, in reading
+   * order, in the round's questions (the incidentmethode's "Keuze casus") written by a member.
+   * Else inbrengerOf falls back to the first member.
+   */
+  private async withDefaultInbrengers(
+    boardId: string,
+    step: GroupStep,
+    round: RoundData,
+  ): Promise<GroupStep> {
+    const authors = await this.rooms.read(contentRoom(boardId), (doc) =>
+      listNotes(doc)
+        .filter((note) => note.zoneId !== null && round.zoneIds.includes(note.zoneId) && note.authorId)
+        .sort((a, b) => a.y - b.y || a.x - b.x)
+        .map((note) => note.authorId),
+    )
+    const groups = step.groups.map((group) => {
+      const ids = group.members.map((member) => member.id)
+      if (group.inbrengerId && ids.includes(group.inbrengerId)) return group
+      return { ...group, inbrengerId: authors.find((id) => ids.includes(id)) ?? null }
+    })
+    return { ...step, groups }
+  }
+
+  /** The facilitator chooses a group's inbrenger (a member of that group) in a step with chosen roles. */
+  async chooseInbrenger(boardId: string, groupId: string, participantId: string): Promise<GroupStep> {
+    const step = await this.requireActive(boardId)
+    if (!step.inbrengerChosen)
+      throw new SessionError('no_chosen_roles', 'In this round the roles rotate; nobody is chosen.')
+    const group = step.groups.find((candidate) => candidate.id === groupId)
+    if (!group) throw new SessionError('unknown_group', 'There is no such group in this round.')
+    if (!group.members.some((member) => member.id === participantId))
+      throw new SessionError('unknown_person', 'This person is not in that group.')
+    const groups = step.groups.map((other) =>
+      other.id === groupId ? { ...other, inbrengerId: participantId } : other,
+    )
+    await this.rooms.change(controlRoom(boardId), (doc) => writeGroupStep(doc, { ...step, groups }))
+    return { ...step, groups }
   }
 
   /** Someone opened the board during a group step: a newcomer joins a group, a returner keeps theirs. */
@@ -180,6 +222,21 @@ export class GroupSteps {
 
 const memberIds = (group: PeopleGroup) => group.members.map((member) => member.id)
 
+/** What a round says about roles, copied into its step (peopleGroups.ts reads them from there). */
+function stepRoles(round: RoundData) {
+  const chosen = round.inbrengerChosen === true
+  return {
+    roleTurn: round.roleTurn ?? 0,
+    inbrengerListens: round.inbrengerListens === true,
+    roundZoneIds: round.zoneIds,
+    inbrengerChosen: chosen,
+    notulist: round.notulist === true,
+    // Private writing in a step with roles: the standpoints go to the inbrenger (standpoints.ts).
+    standpointsToInbrenger: round.privateWriting && (chosen || (round.roleTurn ?? 0) >= 1),
+    wholeGroupUpTo: round.wholeGroupUpTo ?? 0,
+  }
+}
+
 function namesOf(step: GroupStep): Map<string, string> {
   return new Map(step.groups.flatMap((group) => group.members.map((member) => [member.id, member.name])))
 }
@@ -217,6 +274,8 @@ function withJoiner(step: GroupStep, member: GroupMember): GroupStep {
   if (groupOf(step, member.id)) return step
   const names = namesOf(step)
   names.set(member.id, member.name)
-  const grouping = placeLateJoiner(step.groups.map(memberIds), member.id, step.size)
+  // A group that is the whole room (wholeGroupUpTo) takes joiners until it reaches that size.
+  const whole = step.groups.length === 1 && (step.groups[0]?.members.length ?? 0) < (step.wholeGroupUpTo ?? 0)
+  const grouping = placeLateJoiner(step.groups.map(memberIds), member.id, whole ? GROUP_SIZE_MAX : step.size)
   return { ...step, groups: toGroups(grouping, names, step.groups) }
 }

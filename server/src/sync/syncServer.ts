@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
-import { parseRoomName } from '../../../shared/src/rooms'
+import { parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
 import { offeredProtocols, SYNC_SUBPROTOCOL, tokenFromProtocols } from '../../../shared/src/syncToken'
 import type { TokenClaims } from '../auth/tokens'
 import type { AccessTarget } from '../boards/boardService'
@@ -22,6 +22,11 @@ export interface SyncServerOptions {
    * upgrade completes; BoardService.verifyAccess).
    */
   authorize: (token: string | null, boardId: string) => Promise<{ claims: TokenClaims } | null>
+  /**
+   * Read access to a room that roomAccess refuses, granted for a while by the session (the
+   * inbrenger reading their group's standpoints: session/standpoints.ts). Never write access.
+   */
+  grantRead?: (claims: TokenClaims, address: RoomAddress) => Promise<boolean>
   /** The registered extensions (sync/hooks.ts): session rules, presence, metrics. */
   hooks: SyncHooks
   trustProxy: boolean
@@ -99,7 +104,11 @@ export class SyncServer {
     const access = await this.options.authorize(offered ?? url.searchParams.get('token'), address.boardId)
     if (!access) return refuse(socket, 401, 'Unauthorized')
     const { claims } = access
-    if (!roomAccess(address, claims.role, claims.participantId).read) return refuse(socket, 403, 'Forbidden')
+    if (
+      !roomAccess(address, claims.role, claims.participantId).read &&
+      !(await this.options.grantRead?.(claims, address))
+    )
+      return refuse(socket, 403, 'Forbidden')
     if (this.isCoolingDown(address.boardId, claims.participantId)) {
       return refuse(socket, 429, 'Too Many Requests')
     }

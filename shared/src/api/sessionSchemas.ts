@@ -40,6 +40,8 @@ export const groupsBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('move'), participantId: objectId, groupId: objectId.nullable() }),
   z.strictObject({ action: z.literal('remove'), participantId: objectId }),
   z.strictObject({ action: z.literal('keepApart'), value: z.boolean() }),
+  // The incidentmethode: the facilitator chooses a group's inbrenger.
+  z.strictObject({ action: z.literal('inbrenger'), groupId: objectId, participantId: objectId }),
 ])
 export const insightBody = z.strictObject({ noteId: objectId.nullable() })
 

@@ -31,6 +31,11 @@ export interface PeopleGroup {
   insightNoteId: string | null
   /** The copy of that insight in the plenary zone, once gathered. */
   gatheredNoteId: string | null
+  /**
+   * The inbrenger the facilitator chose (incidentmethode: `inbrengerChosen` steps); null or someone
+   * no longer in the group: the default (see inbrengerOf).
+   */
+  inbrengerId?: string | null
 }
 
 export interface GroupStep {
@@ -45,6 +50,17 @@ export interface GroupStep {
   inbrengerListens: boolean
   /** The round's own questions: closed to a listening inbrenger too, so they only listen. */
   roundZoneIds?: string[]
+  /** Roles without turns: the facilitator chooses each group's inbrenger (incidentmethode). */
+  inbrengerChosen?: boolean
+  /** The member after the inbrenger is the notulist, who writes the summary (groups of 3 and more). */
+  notulist?: boolean
+  /**
+   * Private writing in a step with roles: the advisers' standpoints go to their inbrenger, who may
+   * read their groupmates' drafts rooms while this step runs (server/src/session/standpoints.ts).
+   */
+  standpointsToInbrenger?: boolean
+  /** Everyone is one group while at most this many are present (incidentmethode: 8). */
+  wholeGroupUpTo?: number
   groups: PeopleGroup[]
 }
 
@@ -68,6 +84,7 @@ function readGroup(value: unknown, index: number): PeopleGroup | null {
     zoneId: idOrNull(value.zoneId),
     insightNoteId: idOrNull(value.insightNoteId),
     gatheredNoteId: idOrNull(value.gatheredNoteId),
+    inbrengerId: idOrNull(value.inbrengerId),
   }
 }
 
@@ -90,6 +107,13 @@ export function readGroupStepValue(value: unknown): GroupStep | null {
     roundZoneIds: Array.isArray(value.roundZoneIds)
       ? value.roundZoneIds.filter((id): id is string => typeof id === 'string')
       : [],
+    inbrengerChosen: value.inbrengerChosen === true,
+    notulist: value.notulist === true,
+    standpointsToInbrenger: value.standpointsToInbrenger === true,
+    wholeGroupUpTo:
+      typeof value.wholeGroupUpTo === 'number' && value.wholeGroupUpTo >= 1
+        ? Math.round(value.wholeGroupUpTo)
+        : 0,
     groups,
   }
 }
@@ -135,12 +159,32 @@ export function groupOf(step: GroupStep | null, participantId: string): PeopleGr
   return step?.groups.find((group) => group.members.some((member) => member.id === participantId)) ?? null
 }
 
-export type GroupRole = 'inbrenger' | 'adviseur'
+export type GroupRole = 'inbrenger' | 'adviseur' | 'notulist'
 
-/** The inbrenger of a group this step (the roleTurn-th member, wrapping round), or null without roles. */
+/** Whether a step gives roles at all (turns, as in Troika, or a chosen inbrenger). */
+export function hasRoles(step: GroupStep | null): boolean {
+  return step !== null && (step.roleTurn >= 1 || step.inbrengerChosen === true)
+}
+
+/**
+ * The inbrenger of a group this step, or null without roles. A chosen step: the member the
+ * facilitator chose, else the first member (the server puts the case's author first, groupSteps.ts).
+ * A step with turns: the roleTurn-th member, wrapping round.
+ */
 export function inbrengerOf(step: GroupStep, group: PeopleGroup): GroupMember | null {
-  if (step.roleTurn < 1 || group.members.length === 0) return null
+  if (!hasRoles(step) || group.members.length === 0) return null
+  if (step.inbrengerChosen) {
+    return group.members.find((member) => member.id === group.inbrengerId) ?? group.members[0] ?? null
+  }
   return group.members[(step.roleTurn - 1) % group.members.length] ?? null
+}
+
+/** The notulist: the member after the inbrenger (wrapping round), in groups of three or more. */
+export function notulistOf(step: GroupStep, group: PeopleGroup): GroupMember | null {
+  const inbrenger = inbrengerOf(step, group)
+  if (!step.notulist || !inbrenger || group.members.length < 3) return null
+  const at = group.members.indexOf(inbrenger)
+  return group.members[(at + 1) % group.members.length] ?? null
 }
 
 export function roleOf(step: GroupStep | null, participantId: string): GroupRole | null {
@@ -148,7 +192,19 @@ export function roleOf(step: GroupStep | null, participantId: string): GroupRole
   if (!step || !group) return null
   const inbrenger = inbrengerOf(step, group)
   if (!inbrenger) return null
-  return inbrenger.id === participantId ? 'inbrenger' : 'adviseur'
+  if (inbrenger.id === participantId) return 'inbrenger'
+  return notulistOf(step, group)?.id === participantId ? 'notulist' : 'adviseur'
+}
+
+/**
+ * Whether `readerId` may read `ownerId`'s drafts (their private standpoints) in `step`: only in a
+ * step whose standpoints go to the inbrenger, only the inbrenger, only of someone in their own group.
+ */
+export function mayReadStandpoints(step: GroupStep | null, readerId: string, ownerId: string): boolean {
+  if (!step?.standpointsToInbrenger || readerId === ownerId) return false
+  const group = groupOf(step, readerId)
+  if (!group?.members.some((member) => member.id === ownerId)) return false
+  return inbrengerOf(step, group)?.id === readerId
 }
 
 /**

@@ -53,6 +53,12 @@ export interface RoundData {
   roleTurn?: number
   /** The inbrenger turns away and listens: their screen says so and their group's space is closed to them. */
   inbrengerListens?: boolean
+  /** Roles without turns: the facilitator chooses each group's inbrenger (incidentmethode). */
+  inbrengerChosen?: boolean
+  /** The member after the inbrenger is the notulist (writes the summary). */
+  notulist?: boolean
+  /** Everyone forms one group while at most this many are present; else groups of `groupSize`. */
+  wholeGroupUpTo?: number
 }
 
 export type NewRound = Pick<RoundData, 'title' | 'minutes'> & Partial<Omit<RoundData, 'title' | 'minutes'>>
@@ -91,6 +97,7 @@ function storedValue(key: keyof RoundPatch, value: RoundPatch[keyof RoundPatch])
       return cleanZoneIds(value)
     case 'groupSize':
     case 'roleTurn':
+    case 'wholeGroupUpTo':
       return cleanGroupSize(value)
     default:
       return value === true
@@ -127,6 +134,11 @@ function readRound(round: RecordMap): RoundData {
     ...(round.get('gatherInsights') === true ? { gatherInsights: true } : {}),
     ...(cleanGroupSize(round.get('roleTurn')) > 0 ? { roleTurn: cleanGroupSize(round.get('roleTurn')) } : {}),
     ...(round.get('inbrengerListens') === true ? { inbrengerListens: true } : {}),
+    ...(round.get('inbrengerChosen') === true ? { inbrengerChosen: true } : {}),
+    ...(round.get('notulist') === true ? { notulist: true } : {}),
+    ...(cleanGroupSize(round.get('wholeGroupUpTo')) > 0
+      ? { wholeGroupUpTo: cleanGroupSize(round.get('wholeGroupUpTo')) }
+      : {}),
   }
 }
 
@@ -176,6 +188,9 @@ export function addRound(controlDoc: Y.Doc, input: NewRound, index?: number): st
     if (input.gatherInsights) round.set('gatherInsights', true)
     if (input.roleTurn) round.set('roleTurn', storedValue('roleTurn', input.roleTurn))
     if (input.inbrengerListens) round.set('inbrengerListens', true)
+    if (input.inbrengerChosen) round.set('inbrengerChosen', true)
+    if (input.notulist) round.set('notulist', true)
+    if (input.wholeGroupUpTo) round.set('wholeGroupUpTo', storedValue('wholeGroupUpTo', input.wholeGroupUpTo))
     const array = ensureRounds(controlDoc)
     const rounds = listRounds(controlDoc)
     // `index` counts visible rounds; translate it to a raw position so junk entries do not shift it.

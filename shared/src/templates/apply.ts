@@ -81,6 +81,9 @@ export function applyTemplate(
         gatherInsights: round.gatherInsights ?? false,
         roleTurn: round.roleTurn ?? 0,
         inbrengerListens: round.inbrengerListens ?? false,
+        inbrengerChosen: round.inbrengerChosen ?? false,
+        notulist: round.notulist ?? false,
+        wholeGroupUpTo: round.wholeGroupUpTo ?? 0,
       })
       roundIds.push(id)
     }

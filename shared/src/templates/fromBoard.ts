@@ -95,6 +95,9 @@ export function templateFromBoard(
       ...(round.gatherInsights ? { gatherInsights: true } : {}),
       ...(round.roleTurn ? { roleTurn: round.roleTurn } : {}),
       ...(round.inbrengerListens ? { inbrengerListens: true } : {}),
+      ...(round.inbrengerChosen ? { inbrengerChosen: true } : {}),
+      ...(round.notulist ? { notulist: true } : {}),
+      ...(round.wholeGroupUpTo ? { wholeGroupUpTo: round.wholeGroupUpTo } : {}),
     }))
 
   const candidate: TemplateInput = {

@@ -113,6 +113,17 @@ export const templateRoundSchema = z.strictObject({
     .optional(),
   /** The inbrenger turns away and listens this round. */
   inbrengerListens: z.boolean().optional(),
+  /** Roles without turns: the facilitator chooses each group's inbrenger (incidentmethode). */
+  inbrengerChosen: z.boolean().optional(),
+  /** The member after the inbrenger is the notulist. */
+  notulist: z.boolean().optional(),
+  /** Everyone forms one group while at most this many are present. */
+  wholeGroupUpTo: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(GROUP_SIZE_MAX, `must be at most ${GROUP_SIZE_MAX}`)
+    .optional(),
 })
 
 /**

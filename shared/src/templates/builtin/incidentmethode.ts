@@ -2,22 +2,34 @@ import { grid, nlEn, ZONE_TINTS } from '../layout'
 import type { Template } from '../schema'
 
 /**
- * The incident method for peer consultation (intervisie): fixed steps from looking back at last
- * time, through choosing one incident, to advice and follow-up. One zone per step, in reading
- * order, so the board doubles as a record of the session.
+ * The incident method for peer consultation (intervisie), after Jeroen Hendriksen (source and
+ * timings in docs/templates.md): a look back at last time's advice, incidents written alone, one
+ * chosen, questions to its inbrenger, standpoints written privately for the inbrenger only, the
+ * inbrenger's reaction, then advice and agreements for all. One zone per step, in reading order,
+ * so the board doubles as a record of the session. The zone key `terugblik` is where a next
+ * session of a community puts last time's actions (docs/community.md): keep it.
  */
 
 const cell = grid({ columnWidth: 680, rowHeights: [480, 480] })
+
+/**
+ * The steps around the chosen case run in groups: the whole group while there are at most eight
+ * people, else groups of four to six (five, balanced). The facilitator chooses each group's
+ * inbrenger (default: the author of the chosen case); the member after them is the notulist.
+ */
+const caseGroups = { groupSize: 5, wholeGroupUpTo: 8, inbrengerChosen: true, notulist: true } as const
 
 export const incidentmethode: Template = {
   id: 'incidentmethode',
   version: 1,
   labels: nlEn('Incidentmethode', 'Incident method'),
   descriptions: nlEn(
-    'Intervisie in vaste stappen. Iedereen brengt een kort incident uit het werk in. De groep kiest er één, ' +
-      'stelt vragen, zoekt uit wat er speelt en geeft adviezen.',
-    'Peer consultation in fixed steps. Everyone brings in a short incident from work. The group picks one, ' +
-      'asks questions, finds out what is going on and gives advice.',
+    'Intervisie in vaste stappen. Iedereen schrijft een kort incident uit het werk op. De groep kiest er één ' +
+      'en stelt vragen aan de inbrenger. Daarna schrijft ieder een standpunt dat eerst alleen de inbrenger ' +
+      'ziet. De inbrenger reageert, en samen maak je afspraken.',
+    'Peer consultation in fixed steps. Everyone writes down a short incident from work. The group picks one ' +
+      'and asks the presenter questions. Then everyone writes a standpoint that only the presenter sees ' +
+      'at first. The presenter reacts, and together you make agreements.',
   ),
   zones: [
     {
@@ -46,8 +58,8 @@ export const incidentmethode: Template = {
       key: 'keuze-casus',
       title: nlEn('Keuze casus', 'Choosing the case'),
       prompt: nlEn(
-        'Zet hier het gekozen incident neer. Waarom kiezen we dit?',
-        'Place the chosen incident here. Why do we choose it?',
+        'Zet hier het gekozen incident neer. Wie het schreef, is de inbrenger.',
+        'Place the chosen incident here. Whoever wrote it is the presenter.',
       ),
       ...cell(2, 0),
       color: ZONE_TINTS.rose,
@@ -63,34 +75,24 @@ export const incidentmethode: Template = {
       color: ZONE_TINTS.sky,
     },
     {
-      key: 'analyse',
-      title: nlEn('Analyse', 'Analysis'),
+      key: 'standpunten',
+      title: nlEn('Standpunten', 'Standpoints'),
       prompt: nlEn(
-        "Wat is hier echt aan de hand? Welke patronen of thema's zie je?",
-        'What is really going on here? Which patterns or themes do you see?',
+        'Wat zou jij doen als je de inbrenger was? En waarom? Eén standpunt per briefje.',
+        'What would you do if you were the presenter? And why? One standpoint per note.',
       ),
-      ...cell(0, 1),
-      color: ZONE_TINTS.lilac,
-    },
-    {
-      key: 'adviezen',
-      title: nlEn('Adviezen', 'Advice'),
-      prompt: nlEn(
-        'Wat zou jij doen als je de inbrenger was? Eén advies per briefje.',
-        'What would you do if you were the presenter? One piece of advice per note.',
-      ),
-      ...cell(1, 1),
+      ...cell(0, 1, 2),
       color: ZONE_TINTS.mint,
     },
     {
-      key: 'evaluatie',
-      title: nlEn('Evaluatie & vervolg', 'Evaluation & next steps'),
+      key: 'afspraken',
+      title: nlEn('Adviezen en afspraken', 'Advice and agreements'),
       prompt: nlEn(
-        'Inbrenger: welke adviezen neem je mee? Iedereen: wat leer je hiervan voor je eigen werk?',
-        'Presenter: which advice do you take on? Everyone: what do you learn for your own work?',
+        'Inbrenger: welke adviezen neem je mee, en wat ga je doen? Iedereen: wat leer je hiervan?',
+        'Presenter: which advice do you take on, and what will you do? Everyone: what do you learn?',
       ),
       ...cell(2, 1, 2),
-      color: ZONE_TINTS.sand,
+      color: ZONE_TINTS.lilac,
     },
   ],
   rounds: [
@@ -108,20 +110,21 @@ export const incidentmethode: Template = {
     {
       title: nlEn('Inbreng', 'Bringing in incidents'),
       prompt: nlEn(
-        'Schrijf alleen een incident op. De anderen zien je briefje pas als de begeleider het laat zien.',
-        'Write down an incident on your own. Others only see your note when the facilitator reveals it.',
+        'Schrijf alleen een kort incident op. De anderen zien je briefje pas als de begeleider het laat zien.',
+        'Write down a short incident on your own. Others only see your note when the facilitator reveals it.',
       ),
       zoneKeys: ['inbreng'],
-      minutes: 10,
+      minutes: 5,
       privateWriting: true,
       voting: false,
     },
     {
       title: nlEn('Keuze casus', 'Choosing the case'),
       prompt: nlEn(
-        'Stem op het incident waar de groep het meest van kan leren. Zet het gekozen briefje in het vak ' +
-          'Keuze casus.',
-        'Vote for the incident the group can learn most from. Move the chosen note to the zone Choosing the case.',
+        'Stem op het incident waar de groep het meest van kan leren. De begeleider zet het gekozen briefje ' +
+          'in het vak Keuze casus.',
+        'Vote for the incident the group can learn most from. The facilitator moves the chosen note to the ' +
+          'zone Choosing the case.',
       ),
       zoneKeys: ['inbreng', 'keuze-casus'],
       minutes: 5,
@@ -131,43 +134,54 @@ export const incidentmethode: Template = {
     {
       title: nlEn('Vragenronde', 'Questions'),
       prompt: nlEn(
-        'Stel om de beurt één vraag over de feiten: wat, wie, wanneer, hoe? De inbrenger antwoordt kort.',
-        'Take turns asking one question about the facts: what, who, when, how? The presenter answers briefly.',
+        'Stel om de beurt één vraag over de feiten: wat, wie, wanneer, hoe? De inbrenger antwoordt kort. ' +
+          'Nog geen adviezen.',
+        'Take turns asking one question about the facts: what, who, when, how? The presenter answers ' +
+          'briefly. No advice yet.',
       ),
-      zoneKeys: ['vragenronde'],
+      // The chosen case is the round's second question: phones show it while people ask, and its
+      // author is the default inbrenger (server/src/session/groupSteps.ts).
+      zoneKeys: ['vragenronde', 'keuze-casus'],
       minutes: 15,
       privateWriting: false,
       voting: false,
+      ...caseGroups,
     },
     {
-      title: nlEn('Analyse', 'Analysis'),
+      title: nlEn('Standpunten', 'Standpoints'),
       prompt: nlEn(
-        'Wat is de kern van het probleem? Schrijf op wat je ziet, zonder oordeel.',
-        'What is the core of the problem? Write down what you see, without judging.',
+        'Schrijf alleen je standpunt op: wat zou jij doen, en waarom? Alleen de inbrenger leest mee, ' +
+          'tot de begeleider de standpunten laat zien.',
+        'Write your standpoint on your own: what would you do, and why? Only the presenter reads along ' +
+          'until the facilitator reveals the standpoints.',
       ),
-      zoneKeys: ['analyse'],
-      minutes: 10,
+      zoneKeys: ['standpunten'],
+      minutes: 5,
+      privateWriting: true,
+      voting: false,
+      ...caseGroups,
+    },
+    {
+      title: nlEn('Reactie inbrenger', 'The presenter reacts'),
+      prompt: nlEn(
+        'De inbrenger vertelt wat hij of zij echt deed en wat de standpunten oproepen. ' +
+          'De notulist schrijft de kern op.',
+        'The presenter tells what they actually did and what the standpoints bring up. ' +
+          'The note taker writes down the gist.',
+      ),
+      zoneKeys: ['standpunten'],
+      minutes: 5,
       privateWriting: false,
       voting: false,
+      ...caseGroups,
     },
     {
-      title: nlEn('Adviezen', 'Advice'),
+      title: nlEn('Adviezen en afspraken', 'Advice and agreements'),
       prompt: nlEn(
-        'Iedereen geeft adviezen. De inbrenger luistert en reageert nog niet.',
-        'Everyone gives advice. The presenter listens and does not respond yet.',
+        'Samen: welke adviezen neemt de inbrenger mee, wat spreken we af, en wat leert iedereen ervan?',
+        'Together: which advice does the presenter take on, what do we agree, and what does everyone learn?',
       ),
-      zoneKeys: ['adviezen'],
-      minutes: 10,
-      privateWriting: false,
-      voting: false,
-    },
-    {
-      title: nlEn('Evaluatie & vervolg', 'Evaluation & next steps'),
-      prompt: nlEn(
-        'De inbrenger vertelt wat hij of zij met de adviezen doet. Hoe was de sessie voor iedereen?',
-        'The presenter tells what they will do with the advice. How was the session for everyone?',
-      ),
-      zoneKeys: ['evaluatie'],
+      zoneKeys: ['afspraken', 'standpunten'],
       minutes: 10,
       privateWriting: false,
       voting: false,

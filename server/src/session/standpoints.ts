@@ -1,0 +1,70 @@
+import type * as Y from 'yjs'
+import { activeGroupStep, mayReadStandpoints } from '../../../shared/src/groups/peopleGroups'
+import { CLOSE_CODES } from '../../../shared/src/protocol'
+import { controlRoom, parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
+import type { TokenClaims } from '../auth/tokens'
+import type { SyncExtension } from '../sync/hooks'
+import type { Room } from '../sync/room'
+import type { RoomManager } from '../sync/roomManager'
+
+/** What this extension needs of an open socket (sync/connection.ts's Connection has it). */
+export interface OpenSocket {
+  readonly claims: TokenClaims
+  readonly address: RoomAddress
+  close(code: number, reason: string): void
+}
+
+/** A reader's socket on someone else's drafts room: the only kind this grant ever opens. */
+const isForeignDrafts = (claims: TokenClaims, address: RoomAddress) =>
+  address.kind === 'drafts' &&
+  claims.role === 'participant' &&
+  address.participantId !== undefined &&
+  address.participantId !== claims.participantId
+
+/**
+ * The incidentmethode's private standpoints (issue 18): while a step whose standpoints go to the
+ * inbrenger runs (`standpointsToInbrenger`), the inbrenger of a group may open each groupmate's
+ * drafts room, read-only (roomAccess.ts gives them no write, so their updates are dropped).
+ * Nobody else: not an adviser, not the inbrenger of another group, not the inbrenger once the step
+ * is over. The grant is checked when the socket opens (SyncServer's `grantRead`), and every stored
+ * change of the board's control document (the round ends, another round starts, the facilitator
+ * chooses another inbrenger or moves someone) closes the sockets whose grant ended.
+ *
+ * Several instances: a change stored on another instance reaches this one by fan-out and is not
+ * re-checked here; such a socket closes at the next change this instance stores, or reconnects and
+ * is refused then.
+ */
+export class StandpointsAccess implements SyncExtension {
+  constructor(
+    /** server.ts creates the rooms after the extensions, so both come as closures. */
+    private readonly rooms: () => RoomManager,
+    /** The open sockets of this instance (SyncServer's connections; set once it exists). */
+    private readonly sockets: () => Iterable<OpenSocket>,
+  ) {}
+
+  /** SyncServer's `grantRead`: may this participant read this room although roomAccess says no? */
+  readonly grantRead = async (claims: TokenClaims, address: RoomAddress): Promise<boolean> => {
+    if (!isForeignDrafts(claims, address)) return false
+    const step = await this.rooms().read(controlRoom(address.boardId), activeGroupStep)
+    return mayReadStandpoints(step, claims.participantId, address.participantId ?? '')
+  }
+
+  readonly afterStoredApply = (room: Room, _transaction: Y.Transaction): void => {
+    const address = parseRoomName(room.name)
+    if (address?.kind !== 'control') return
+    this.closeEnded(address.boardId, room.doc)
+  }
+
+  /** Closes the readers on `boardId` whose grant no longer holds in `control`. */
+  closeEnded(boardId: string, control: Y.Doc): void {
+    let step: ReturnType<typeof activeGroupStep> | undefined
+    for (const socket of this.sockets()) {
+      const { claims, address } = socket
+      if (address.boardId !== boardId || !isForeignDrafts(claims, address)) continue
+      step ??= activeGroupStep(control)
+      if (!mayReadStandpoints(step, claims.participantId, address.participantId ?? '')) {
+        socket.close(CLOSE_CODES.removed, 'standpoints closed')
+      }
+    }
+  }
+}
