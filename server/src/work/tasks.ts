@@ -1,6 +1,7 @@
 type ReportTasks = typeof import('./reportTasks')
 type SuggestTasks = typeof import('../suggest/suggestTask')
 type CommunityTasks = typeof import('./communityTasks')
+type YearReportTasks = typeof import('./yearReportTask')
 const reportTasks = () => import('./reportTasks')
 
 /**
@@ -22,6 +23,9 @@ export const TASKS = {
   // Issue 19: a community's sessions summarised (page, search index, Jaaroverzicht).
   sessionSummaries: async (input: Parameters<CommunityTasks['sessionSummariesTask']>[0]) =>
     (await import('./communityTasks')).sessionSummariesTask(input),
+  // The community's Jaaroverzicht in md, html, docx or pdf (loads the renderers).
+  yearReport: async (input: Parameters<YearReportTasks['yearReportTask']>[0]) =>
+    (await import('./yearReportTask')).yearReportTask(input),
 }
 
 export type TaskKind = keyof typeof TASKS

@@ -59,6 +59,11 @@ export const HARVEST_INSIGHTS_ID = 'insights'
 
 const TOP_NOTES = 3
 
+/** The "Terugblik" zone a next session opens with (docs/community.md). */
+export function isLookbackZone(title: string): boolean {
+  return /^\s*(terugblik|look[- ]?back)\b/i.test(title)
+}
+
 /**
  * planned: no round ever started; ended: no round is running and the script's last round has run
  * (the script ran to its end, or the begeleider ended the last round); otherwise running.
@@ -105,6 +110,20 @@ function groupInsights(control: Y.Doc, model: ReportModel): { noteIds: string[];
   return { noteIds, texts }
 }
 
+/**
+ * The report's central question, except that the Terugblik's instruction is never the question: a
+ * next session without a "Centrale vraag" zone has the Terugblik as its first zone.
+ */
+function sessionQuestion(model: ReportModel, lookback: ReadonlySet<string>): string | null {
+  const asked = model.centralQuestion
+  const lookbackPrompts = model.zones
+    .filter((zone) => lookback.has(zone.id))
+    .map((zone) => zone.prompt.trim())
+  if (asked === null || !lookbackPrompts.includes(asked)) return asked
+  const first = model.zones.find((zone) => !lookback.has(zone.id))?.prompt.trim()
+  return first ? first : null
+}
+
 /** The session's summary from its documents (content and control, as stored). */
 export function summariseSession(
   boardId: string,
@@ -125,8 +144,11 @@ export function summariseSession(
   const kindOf = new Map<string, SessionSearchEntry['kind']>()
   for (const agreement of agreements) kindOf.set(agreement.noteId, 'agreement')
   for (const noteId of fromGroups.noteIds) kindOf.set(noteId, 'insight')
+  // The look-back's notes are copies of earlier agreements (the server writes them): not this session's harvest.
+  const lookback = new Set(model.zones.filter((zone) => isLookbackZone(zone.title)).map((zone) => zone.id))
+  const ownNotes = model.notes.filter((note) => note.zoneId === null || !lookback.has(note.zoneId))
   const searchEntries: SessionSearchEntry[] = []
-  for (const note of model.notes) {
+  for (const note of ownNotes) {
     if (note.text.trim() === '') continue
     const kind = kindOf.get(note.id) ?? 'note'
     searchEntries.push({ boardId, noteId: note.id, kind, text: note.text, stems: stemsOf(note.text) })
@@ -147,10 +169,10 @@ export function summariseSession(
     title: model.title,
     language: model.language,
     sessionDate: model.sessionDate,
-    question: model.centralQuestion,
+    question: sessionQuestion(model, lookback),
     status: sessionStatus(control),
     participants: model.participants.count,
-    topNotes: topVoted(model.notes, TOP_NOTES).map((note) => ({ text: note.text, votes: note.votes })),
+    topNotes: topVoted(ownNotes, TOP_NOTES).map((note) => ({ text: note.text, votes: note.votes })),
     agreements,
     insights,
     groupNames: [...new Set(model.clusters.map((cluster) => cluster.name.trim()).filter(Boolean))],
