@@ -1,22 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type BoardRecord, DuplicateError, type Persistence } from '../../server/src/persistence/types'
+import { communityContract } from './persistenceCommunity.contract'
 
 /**
  * The one storage contract every adapter must pass (memory, SQLite, PostgreSQL). Each call of
  * `factory` must return a fresh, empty store; `reopen` (when given) reopens the same data, to check
- * that what was written survives the process.
+ * that what was written survives the process; `tablesMentioning` (databases) names the tables with
+ * a row containing a text, read directly from the database.
  */
 export function persistenceContract(
   name: string,
-  factory: () => Promise<{ store: Persistence; reopen?: () => Promise<Persistence> }>,
+  factory: () => Promise<{
+    store: Persistence
+    reopen?: () => Promise<Persistence>
+    tablesMentioning?: (text: string) => Promise<string[]>
+  }>,
 ): void {
   describe(`persistence contract: ${name}`, () => {
     let store: Persistence
     let reopen: (() => Promise<Persistence>) | undefined
+    let tablesMentioning: ((text: string) => Promise<string[]>) | undefined
 
     beforeEach(async () => {
-      ;({ store, reopen } = await factory())
+      ;({ store, reopen, tablesMentioning } = await factory())
     })
     afterEach(async () => {
       await store.close()
@@ -224,6 +231,17 @@ export function persistenceContract(
       await store.deleteTemplate('eigen-a')
       expect(await store.getTemplate('eigen-a')).toBeNull()
     })
+
+    communityContract(
+      () => ({
+        store,
+        reopen,
+        replace: (reopened) => {
+          store = reopened
+        },
+      }),
+      () => tablesMentioning,
+    )
 
     it('keeps everything after a reopen (when the adapter is durable)', async (context) => {
       if (!reopen) return context.skip()

@@ -6,6 +6,7 @@ import { createThreadedSqlitePersistence } from '../../server/src/persistence/sq
 import { DATABASE_URL, dropSchema, freshSchema, servicesAvailable } from '../helpers/services'
 import { tempDataDir } from '../helpers/testServer'
 import { persistenceContract } from './persistence.contract'
+import { postgresTablesMentioning, sqliteTablesMentioning } from './persistenceRows'
 
 persistenceContract('memory', async () => ({ store: createMemoryPersistence() }))
 
@@ -14,12 +15,17 @@ persistenceContract('sqlite on a worker thread (the default)', async () => {
   return {
     store: await createThreadedSqlitePersistence(dir),
     reopen: () => createThreadedSqlitePersistence(dir),
+    tablesMentioning: sqliteTablesMentioning(dir),
   }
 })
 
 persistenceContract('sqlite', async () => {
   const dir = tempDataDir()
-  return { store: createSqlitePersistence(dir), reopen: async () => createSqlitePersistence(dir) }
+  return {
+    store: createSqlitePersistence(dir),
+    reopen: async () => createSqlitePersistence(dir),
+    tablesMentioning: sqliteTablesMentioning(dir),
+  }
 })
 
 describe.skipIf(!servicesAvailable.postgres)('postgres', () => {
@@ -32,6 +38,6 @@ describe.skipIf(!servicesAvailable.postgres)('postgres', () => {
     schemas.push(schema)
     const open = () =>
       createPostgresPersistence({ connectionString: DATABASE_URL, schema, maxConnections: 3 })
-    return { store: await open(), reopen: open }
+    return { store: await open(), reopen: open, tablesMentioning: postgresTablesMentioning(schema) }
   })
 })

@@ -7,6 +7,7 @@ import type {
   SearchEntry,
   SearchHit,
 } from './communityTypes'
+import { foldForSearch, searchableStems } from './searchStems'
 import { DuplicateError } from './types'
 
 /**
@@ -28,11 +29,12 @@ interface StoredEntry extends SearchEntry {
  * last may be the start of one (someone still typing). Scored by how much of the entry matched.
  */
 export function scoreStems(entryStems: string, queryStems: readonly string[]): number | null {
-  const tokens = entryStems.split(/\s+/).filter(Boolean)
-  if (queryStems.length === 0 || tokens.length === 0) return null
+  const tokens = foldForSearch(entryStems).split(/\s+/).filter(Boolean)
+  const stems = searchableStems(queryStems).map(foldForSearch)
+  if (stems.length === 0 || tokens.length === 0) return null
   let matches = 0
-  for (const [i, stem] of queryStems.entries()) {
-    const last = i === queryStems.length - 1
+  for (const [i, stem] of stems.entries()) {
+    const last = i === stems.length - 1
     const hits = tokens.filter((token) => (last ? token.startsWith(stem) : token === stem)).length
     if (hits === 0) return null
     matches += hits

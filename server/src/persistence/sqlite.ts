@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { pendingCommunityStore } from './communityPending'
+import { COMMUNITY_MIGRATION, createSqliteCommunities } from './sqliteCommunity'
 import {
   type BoardRecord,
   DuplicateError,
@@ -54,6 +54,7 @@ const MIGRATIONS: string[] = [
      revoked_at INTEGER NOT NULL,
      PRIMARY KEY (board_id, participant_id)
    ) WITHOUT ROWID;`,
+  COMMUNITY_MIGRATION,
 ]
 
 interface BoardRow {
@@ -195,6 +196,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
    * can; the rest is overwritten by later commits.
    */
   const flushDeletions = () => db.pragma('wal_checkpoint(TRUNCATE)')
+  const communities = createSqliteCommunities(db, flushDeletions)
 
   const append = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
     let seq = lastSeqOf(room)
@@ -223,7 +225,7 @@ export function createSqlitePersistence(dataDir: string): Persistence {
 
   return {
     kind: 'sqlite',
-    ...pendingCommunityStore('SQLite'),
+    ...communities.store,
     async loadRoom(room, afterSeq = 0) {
       return load(room, afterSeq)
     },
@@ -268,13 +270,15 @@ export function createSqlitePersistence(dataDir: string): Persistence {
       return toBoard(q.boardByCode.get(joinCode))
     },
     async deleteBoard(id) {
-      db.transaction(() => {
+      const hadSearchEntries = db.transaction(() => {
         q.deleteBoard.run(id)
         q.deleteRevocations.run(id)
         q.deleteBoardUpdates.run({ id })
         q.deleteBoardSnapshots.run({ id })
+        return communities.deleteBoardRows(id)
       })()
-      flushDeletions()
+      if (hadSearchEntries) communities.purgeDeletedWords()
+      else flushDeletions()
     },
     async touchBoard(id, at) {
       q.touchBoard.run(at, id)
