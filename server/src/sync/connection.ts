@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { CLOSE_CODES, MESSAGE_AWARENESS } from '../../../shared/src/protocol'
+import * as Y from 'yjs'
+import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../../shared/src/protocol'
 import type { RoomAddress } from '../../../shared/src/rooms'
 import { controlRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
@@ -58,6 +59,8 @@ export class Connection implements RoomPeer {
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   private readonly awarenessIds = new Set<number>()
   private room: Room | null = null
+  /** The room that answered this socket's sync step 1 before it joined (see answerBeforeJoined). */
+  private answeredBy: Room | null = null
   /** For a participant in a content or drafts room: the board's control room (locks, time up). */
   private control: Room | null = null
   private ownAwarenessId: number | null = null
@@ -91,10 +94,34 @@ export class Connection implements RoomPeer {
     void this.inOrder.run(() => joined)
     ws.on('message', (data, isBinary) => {
       const frame = toBytes(data)
+      if (isBinary && this.answerBeforeJoined(frame)) return
       void this.inOrder.run(() => this.handleFrame(frame, isBinary))
     })
     ws.on('close', () => this.leave())
     ws.on('error', (error) => this.deps.log(`socket error in room ${roomName}`, error))
+  }
+
+  /**
+   * A new client's sync step 1 (empty state vector) that arrives before the socket joined: the
+   * room answers it from storage while it is still loading (Room.answerNewClient), not after
+   * applying the board. Reading needs no more than the access checked at the upgrade; everything
+   * else (other state vectors, the client's own writes) waits for the load, in arrival order.
+   */
+  private answerBeforeJoined(frame: Uint8Array): boolean {
+    if (this.room !== null || this.answeredBy !== null || this.closed || frame[0] !== MESSAGE_SYNC)
+      return false
+    let message: ClientMessage
+    try {
+      message = decodeClientMessage(frame)
+    } catch {
+      return false // refused in order, like any malformed frame
+    }
+    if (message.type !== 'syncStep1' || !hasNothing(message.stateVector)) return false
+    const room = this.deps.rooms.inMemory(this.roomName)
+    if (!room || !this.syncRequests.take()) return false
+    this.answeredBy = room
+    room.answerNewClient(this)
+    return true
   }
 
   send(message: Uint8Array): void {
@@ -346,6 +373,7 @@ export class Connection implements RoomPeer {
 
   private leave(): void {
     this.closed = true
+    this.answeredBy?.removePeer(this)
     const room = this.room
     if (!room) return
     room.peers.delete(this)
@@ -360,6 +388,12 @@ export class Connection implements RoomPeer {
     if (this.room) this.deps.rooms.release(this.room)
     if (this.control) this.deps.rooms.release(this.control)
   }
+}
+
+/** A state vector without any change: a client that has nothing yet. */
+function hasNothing(stateVector: Uint8Array): boolean {
+  for (const clock of Y.decodeStateVector(stateVector).values()) if (clock > 0) return false
+  return true
 }
 
 /** `null` as JSON: the entry says its client left. */

@@ -2,9 +2,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Fanout } from '../fanout/types'
 import { SerialQueue } from '../lib/serialQueue'
-import type { DocumentStore } from '../persistence/types'
+import type { DocumentStore, StoredRoom } from '../persistence/types'
 import { AwarenessBatch } from './awarenessBatch'
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './messages'
+import { NewClientAnswer } from './newClientAnswer'
 import { SeqTracker } from './seqTracker'
 
 /**
@@ -13,10 +14,6 @@ import { SeqTracker } from './seqTracker'
  * for every interleaving doubled the latency of a board written through two instances.
  */
 const GAP_GRACE_MS = 150
-
-/** Changes kept behind the cached full state before it is encoded afresh (see syncAnswer). */
-const MAX_CHANGES_BEHIND = 500
-const MAX_BYTES_BEHIND = 4 * 1024 * 1024
 
 /** What a room needs from a connected socket. */
 export interface RoomPeer {
@@ -57,6 +54,8 @@ export interface RoomOptions {
 const FANOUT_ORIGIN = Symbol('fanout')
 /** Origin of the updates this instance stored itself. */
 const STORED_HERE_ORIGIN = Symbol('stored-here')
+/** Origin of the first load from storage: nobody is sent it again (see loadFirst). */
+const FIRST_LOAD_ORIGIN = Symbol('first-load')
 
 /**
  * One Yjs document in memory with its connected peers.
@@ -89,11 +88,11 @@ export class Room {
   private readonly awarenessFanout: AwarenessBatch
   /** Bytes this room takes in storage (snapshot plus log), for the board size limit. */
   private bytesStored = 0
-  /**
-   * The answer to "send me everything": the whole document as a sync step 2 frame, encoded once,
-   * plus the update frames broadcast since (dropped when they pile up, then encoded afresh).
-   */
-  private fullState: { step2: Uint8Array; since: Uint8Array[]; sinceBytes: number } | null = null
+  /** The answer to "send me everything", from storage at first (newClientAnswer.ts). */
+  private readonly newClients = new NewClientAnswer()
+  /** False until storage was read: new clients asking before then wait here (answerNewClient). */
+  private storedRead = false
+  private readonly waitingForStorage = new Set<RoomPeer>()
 
   private constructor(
     readonly name: string,
@@ -102,15 +101,11 @@ export class Room {
   ) {
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // The stored state: whoever is a peer by now was answered from those very bytes.
+      if (origin === FIRST_LOAD_ORIGIN) return
       const frame = encodeUpdate(update)
-      const full = this.fullState
-      if (full) {
-        full.since.push(frame)
-        full.sinceBytes += frame.byteLength
-        if (full.since.length > MAX_CHANGES_BEHIND || full.sinceBytes > MAX_BYTES_BEHIND)
-          this.fullState = null
-      }
+      this.newClients.followed(frame)
       this.broadcast(frame)
     })
     options.onRoomCreated?.(this)
@@ -137,23 +132,77 @@ export class Room {
     })
   }
 
-  /** Loads the stored state. Throws (and leaves nothing behind) when the store fails. */
-  static async load(name: string, store: DocumentStore, options: RoomOptions): Promise<Room> {
+  /**
+   * A room that starts loading its stored state at once; `loaded` rejects (and the room is
+   * destroyed) when the store fails. Until then the room only answers new clients (answerNewClient).
+   */
+  static open(
+    name: string,
+    store: DocumentStore,
+    options: RoomOptions,
+  ): { room: Room; loaded: Promise<Room> } {
     const room = new Room(name, store, options)
+    return { room, loaded: room.load() }
+  }
+
+  private async load(): Promise<Room> {
+    const { fanout } = this.options
     try {
       // Subscribe before reading storage, so no update can fall between the two.
-      await options.fanout?.join(name, {
-        onUpdate: (from, to, update) => void room.receiveRemoteUpdate(from, to, update),
-        onAwareness: (update) => room.receiveRemoteAwareness(update),
+      await fanout?.join(this.name, {
+        onUpdate: (from, to, update) => void this.receiveRemoteUpdate(from, to, update),
+        onAwareness: (update) => this.receiveRemoteAwareness(update),
       })
-      const loaded = await room.exclusive(() => room.catchUpLocked())
-      room.updatesSinceCompaction = loaded
+      const loaded = await this.exclusive(() => this.loadFirstLocked())
+      this.updatesSinceCompaction = loaded
     } catch (error) {
-      await options.fanout?.leave(name)
-      room.destroy()
+      await fanout?.leave(this.name)
+      this.destroy()
       throw error
     }
-    return room
+    return this
+  }
+
+  /**
+   * The first read from storage. New clients are answered from the stored bytes before they are
+   * applied (issue 17: applying a 2,000-note board takes ~50 ms, sending it ~1); they become
+   * peers at that moment, so every later change reaches them as a broadcast. The document is
+   * applied after one turn of the event loop, so a sync step 1 already on its way is answered
+   * from storage too instead of waiting for the apply.
+   */
+  private async loadFirstLocked(): Promise<number> {
+    const stored = await this.store.loadRoom(this.name, this.seqs.complete)
+    this.newClients.fromStored(stored)
+    this.storedRead = true
+    for (const peer of this.waitingForStorage) this.answerFromStore(peer)
+    this.waitingForStorage.clear()
+    await new Promise((resolve) => setImmediate(resolve))
+    const damaged = this.applyStored(stored, FIRST_LOAD_ORIGIN)
+    // A row that could not be applied was sent to the early clients as it was stored (their Yjs
+    // skips it the same way); later joiners get the document encoded afresh.
+    if (damaged) this.newClients.drop()
+    return stored.updates.length
+  }
+
+  /**
+   * A new client (empty state vector) whose connection has not joined yet: answered from storage
+   * as soon as it is read (now, if it was), and a peer from then on.
+   */
+  answerNewClient(peer: RoomPeer): void {
+    if (this.destroyed) return
+    if (this.storedRead) this.answerFromStore(peer)
+    else this.waitingForStorage.add(peer)
+  }
+
+  private answerFromStore(peer: RoomPeer): void {
+    for (const frame of this.syncAnswer(EMPTY_STATE_VECTOR)) peer.send(frame)
+    this.peers.add(peer)
+  }
+
+  /** A socket that closed, also one still waiting for storage. */
+  removePeer(peer: RoomPeer): void {
+    this.waitingForStorage.delete(peer)
+    this.peers.delete(peer)
   }
 
   /** Updates this instance stored since the last compaction. */
@@ -168,10 +217,8 @@ export class Room {
 
   /**
    * The frames that answer a client's sync step 1. A new client (empty state vector) gets the
-   * cached whole document and the changes since: encoding a 20 MB board takes ~100 ms and a flood
-   * of step 1 messages would repeat it for each (issue 16, F3). Applying a change twice is a no-op
-   * in Yjs, so the changes the socket also received as broadcasts do no harm. A client that has
-   * part of the board gets the difference, encoded for it (those requests are rate-limited).
+   * cached whole document and the changes since (newClientAnswer.ts). A client that has part of
+   * the board gets the difference, encoded for it (those requests are rate-limited).
    */
   syncAnswer(stateVector: Uint8Array): Uint8Array[] {
     // "Has part of the board" means: some of the room's own clients' changes. A client with only its
@@ -180,11 +227,7 @@ export class Room {
       ([client, clock]) => clock > 0 && Y.getState(this.doc.store, client) > 0,
     )
     if (known) return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))]
-    this.fullState ??= { step2: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)), since: [], sinceBytes: 0 }
-    // The changes go first: the client holds them until the base arrives (Yjs keeps updates whose
-    // parents it lacks pending), so when sync step 2 makes it "synced" it has everything. Sent
-    // after the step, a client that reads the board when it is synced missed the newest changes.
-    return [...this.fullState.since, this.fullState.step2]
+    return this.newClients.frames(() => Y.encodeStateAsUpdate(this.doc))
   }
 
   /** Storage sequence number up to which this document is complete. */
@@ -240,8 +283,12 @@ export class Room {
     }
   }
 
-  /** Applies updates in one Yjs transaction: one 'update' event, one broadcast frame. */
-  private applyLocked(updates: readonly Uint8Array[], origin: unknown): void {
+  /**
+   * Applies updates in one Yjs transaction: one 'update' event, one broadcast frame. Returns
+   * whether an update could not be applied.
+   */
+  private applyLocked(updates: readonly Uint8Array[], origin: unknown): boolean {
+    let damaged = false
     this.doc.transact(() => {
       for (const update of updates) {
         try {
@@ -249,19 +296,27 @@ export class Room {
         } catch (error) {
           // Updates are validated before they are stored; a failure here means a damaged row.
           // Skipping it keeps the rest of the board readable.
+          damaged = true
           this.options.log?.(`room ${this.name}: skipped an update that could not be applied`, error)
         }
       }
     }, origin)
+    return damaged
+  }
+
+  /** Applies what storage returned and records its sequence number; true if a row was damaged. */
+  private applyStored(stored: StoredRoom, origin: unknown): boolean {
+    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    this.bytesStored += byteLength(updates)
+    const damaged = updates.length > 0 && this.applyLocked(updates, origin)
+    this.seqs.caughtUp(stored.lastSeq)
+    return damaged
   }
 
   /** Reads from storage whatever came after `seq`; returns how many log updates that was. */
   private async catchUpLocked(): Promise<number> {
     const stored = await this.store.loadRoom(this.name, this.seqs.complete)
-    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    this.bytesStored += byteLength(updates)
-    if (updates.length > 0) this.applyLocked(updates, FANOUT_ORIGIN)
-    this.seqs.caughtUp(stored.lastSeq)
+    this.applyStored(stored, FANOUT_ORIGIN)
     return stored.updates.length
   }
 
@@ -365,6 +420,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    this.waitingForStorage.clear()
     if (this.gapTimer) clearTimeout(this.gapTimer)
     this.awarenessBroadcast.stop()
     this.awarenessFanout.stop()
@@ -373,6 +429,9 @@ export class Room {
     this.doc.destroy()
   }
 }
+
+/** The state vector of a client that has nothing: it is sent the whole board. */
+const EMPTY_STATE_VECTOR = new Uint8Array([0])
 
 function byteLength(updates: readonly Uint8Array[]): number {
   return updates.reduce((sum, update) => sum + update.byteLength, 0)

@@ -42,6 +42,8 @@ export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>()
   /** The same rooms once loaded, for synchronous reads (metrics). */
   private readonly loaded = new Map<string, Room>()
+  /** Rooms still loading from storage (they can already answer new clients). */
+  private readonly opening = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
   /**
@@ -95,12 +97,18 @@ export class RoomManager {
     if (this.deletedBoards.has(boardOf(name))) throw new Error(`room ${name}: board deleted`)
     let loading = this.rooms.get(name)
     if (!loading) {
-      const started = Room.load(name, this.store, this.roomOptions)
+      const { room: opened, loaded: started } = Room.open(name, this.store, this.roomOptions)
       loading = started
       this.rooms.set(name, started)
+      this.opening.set(name, opened)
       started.then(
-        (room) => this.loaded.set(name, room),
+        (room) => {
+          if (this.opening.get(name) !== opened) return
+          this.opening.delete(name)
+          this.loaded.set(name, room)
+        },
         () => {
+          if (this.opening.get(name) === opened) this.opening.delete(name)
           if (this.rooms.get(name) === started) this.rooms.delete(name)
         },
       )
@@ -169,6 +177,14 @@ export class RoomManager {
     }
   }
 
+  /**
+   * The room by this name, loaded or still loading (not one being unloaded): a connection that
+   * has not joined yet asks it to answer a new client's sync step 1 (Room.answerNewClient).
+   */
+  inMemory(name: string): Room | null {
+    return this.loaded.get(name) ?? this.opening.get(name) ?? null
+  }
+
   /** Names of rooms currently in memory (loaded or loading). */
   loadedRoomNames(): string[] {
     return [...this.rooms.keys()]
@@ -224,6 +240,7 @@ export class RoomManager {
         const loading = this.rooms.get(name)
         this.rooms.delete(name)
         this.loaded.delete(name)
+        this.opening.delete(name)
         const room = await loading?.catch(() => null)
         if (!room) return
         await room.settle()
