@@ -2,11 +2,12 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readRoleOverride } from '../../shared/src/model/facilitation'
 import { getReportsShared } from '../../shared/src/model/session'
-import { controlRoom, parseRoomName } from '../../shared/src/rooms'
+import { contentRoom, controlRoom, parseRoomName } from '../../shared/src/rooms'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
 import { retentionSweeper } from './boards/retention'
 import { TemplateService } from './boards/templateService'
+import { CommunityService } from './community/communityService'
 import type { OogstConfig } from './config'
 import { createRedisFanout } from './fanout/redis'
 import type { Fanout } from './fanout/types'
@@ -162,11 +163,33 @@ export async function createOogstServer(
     presence.present,
   )
   const heavyWork = new HeavyWork(config.heavyWork, log)
+  const communities = new CommunityService({
+    store,
+    boards,
+    // One summary task per community at a time (its key in the pool's per-board queue).
+    summarise: async (communityId, sessions) =>
+      (await heavyWork.run('sessionSummaries', { sessions }, { boardId: `community:${communityId}` }))
+        .summaries,
+  })
+  // A session's "Back-up" (the same JSON as the report route's format=json), for a community's export.
+  const boardBackup = async (boardId: string): Promise<unknown> => {
+    const [content, control] = await Promise.all([
+      store.loadRoom(contentRoom(boardId)),
+      store.loadRoom(controlRoom(boardId)),
+    ])
+    const input = { board: { content, control }, format: 'json' as const, options: { redact: false } }
+    const result = await heavyWork.run('report', input, { boardId })
+    if (!result.ok) throw new Error(`backup of ${boardId} failed: ${result.message}`)
+    return JSON.parse(new TextDecoder().decode(result.body))
+  }
   const app = createApp({
     heavyWork,
     boardLimits: config.board,
     reportsShared: (boardId) => rooms.read(controlRoom(boardId), getReportsShared),
     session,
+    communities,
+    rooms,
+    boardBackup,
     boards,
     templates,
     store,
@@ -189,7 +212,15 @@ export async function createOogstServer(
   })
   server.on('request', app)
 
-  const retention = retentionSweeper(boards, config.retentionDays, log)
+  const retention = retentionSweeper(
+    boards,
+    {
+      communityOf: (boardId) => store.communityOfBoard(boardId),
+      deleteIfIdle: (communityId, before) => communities.deleteIfIdle(communityId, before),
+    },
+    config.retentionDays,
+    log,
+  )
 
   return {
     http: server,

@@ -34,7 +34,7 @@ export interface BoardServiceDeps {
 }
 
 /** Writes of a board's last activity are spread out: one per board per this many ms. */
-const TOUCH_INTERVAL_MS = 10 * 60_000
+export const TOUCH_INTERVAL_MS = 10 * 60_000
 
 /** Board lifecycle shared by the HTTP routes, the sync server and retention. */
 export class BoardService {
@@ -112,11 +112,23 @@ export class BoardService {
     }
   }
 
-  /** Deletes boards without activity for `days` days; returns their ids. */
-  async deleteInactive(days: number, now = Date.now()): Promise<string[]> {
+  /**
+   * Deletes boards without activity for `days` days (those `mayDelete` allows: retention keeps a
+   * community's sessions together, see retention.ts); returns their ids.
+   */
+  async deleteInactive(
+    days: number,
+    now = Date.now(),
+    mayDelete: (boardId: string) => Promise<boolean> = async () => true,
+  ): Promise<string[]> {
     const ids = await this.store.inactiveBoardIds(now - days * 24 * 60 * 60_000)
-    for (const id of ids) await this.deleteBoard(id)
-    return ids
+    const deleted: string[] = []
+    for (const id of ids) {
+      if (!(await mayDelete(id))) continue
+      await this.deleteBoard(id)
+      deleted.push(id)
+    }
+    return deleted
   }
 
   /** A new board from a template, or (import) from the given documents; `template` names its origin. */

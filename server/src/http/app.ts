@@ -5,12 +5,15 @@ import type { Registry } from 'prom-client'
 import type { TokenService } from '../auth/tokens'
 import type { BoardService } from '../boards/boardService'
 import type { TemplateService } from '../boards/templateService'
+import type { CommunityService } from '../community/communityService'
 import type { OogstConfig } from '../config'
 import type { Persistence } from '../persistence/types'
 import type { SessionService } from '../session/sessionService'
 import type { BoardLimits } from '../sync/boardLimits'
+import type { RoomManager } from '../sync/roomManager'
 import type { HeavyWork } from '../work/heavyWork'
 import { boardRoutes } from './boardRoutes'
+import { communityRoutes } from './communityRoutes'
 import { errorHandler, HttpError } from './errors'
 import { joinRoutes } from './joinRoutes'
 import { requireJsonBodies } from './jsonOnly'
@@ -24,6 +27,11 @@ export interface AppDeps {
   boards: BoardService
   templates: TemplateService
   session: SessionService
+  /** Communities of practice (issue 19) and the rooms their Terugblik statuses are written to. */
+  communities: CommunityService
+  rooms: RoomManager
+  /** A board's JSON backup (made in the pool), for a community's export. */
+  boardBackup: (boardId: string) => Promise<unknown>
   store: Persistence
   tokens: TokenService
   publicUrl: string | null
@@ -59,6 +67,9 @@ export function createApp(deps: AppDeps): Express {
   })
   app.post('/api/boards', creationLimit)
   app.post('/api/templates', creationLimit)
+  // A community and each of its sessions (a board) count like new boards.
+  app.post('/api/communities', creationLimit)
+  app.post('/api/communities/:id/sessions', creationLimit)
   // Template import reads its own (larger, text) body, so it is mounted before the JSON parser.
   app.use('/api', templateRoutes(deps))
   app.use('/api', reportRoutes(deps))
@@ -88,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', boardRoutes(deps))
   app.use('/api', sessionRoutes(deps))
   app.use('/api', suggestRoutes(deps))
+  app.use('/api', communityRoutes({ ...deps, backup: deps.boardBackup }))
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${req.method} ${req.path}.`)
   })

@@ -16,4 +16,9 @@ export const links = {
     `${links.board(origin, boardId)}#token=${part(token)}`,
   /** What participants open or scan: the join page with the board's code. */
   join: (origin: string, joinCode: string) => `${origin}/j/${part(joinCode)}`,
+  /** A community's page for its begeleiders (issue 19): the community key travels in the fragment. */
+  community: (origin: string, communityId: string, communityKey: string) =>
+    `${origin}/c/${part(communityId)}#key=${part(communityKey)}`,
+  /** A note of a session, as a search hit points at it (relative: the app adds its origin). */
+  note: (boardId: string, noteId: string) => `/b/${part(boardId)}#note=${part(noteId)}`,
 }

@@ -17,6 +17,8 @@ import type * as Y from 'yjs'
  * Control document (room `<boardId>/control`): session state written only by facilitators.
  *   session: Y.Map{ rounds, roundLog, voteResults, votingAnonymous, facilitatorName,
  *                   participantsEverJoined, facilitatorIds, reportsShared, ... } (timer, locks: facilitation features)
+ *     session.lookback: Y.Map<noteId, { actionId, status?, note?, byName?, at? }>  the Terugblik of a
+ *                   community's session (issue 19); written by the server only (model/lookback.ts)
  */
 
 export const SCHEMA_VERSION = 1
