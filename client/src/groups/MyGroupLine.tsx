@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  type GroupRole,
   type GroupStep,
   groupOf,
   inbrengerOf,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/src/groups/peopleGroups'
 import { request } from '../api/http'
 import type { SessionView } from '../session/sessionView'
+import { GroupStandpoints } from './GroupStandpoints'
 import { groupsPath, useGroupStep } from './useGroupStep'
 import './i18n/index'
 import './groups.css'
@@ -59,6 +61,9 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
         </button>
       )}
       {step && <RoleLine step={step} group={group} participantId={view.participantId} />}
+      {step?.standpointsToInbrenger && roleOf(step, view.participantId) === 'inbrenger' && (
+        <GroupStandpoints boardId={view.boardId} token={view.token} mates={others} />
+      )}
       {!step?.roleTurn && insightsGatheredLater(view) && <InsightChoice view={view} group={group} />}
     </div>
   )
@@ -78,12 +83,7 @@ function RoleLine({
   const role = roleOf(step, participantId)
   if (!role) return null
   const inbrenger = inbrengerOf(step, group)?.name ?? ''
-  const key =
-    role === 'adviseur'
-      ? 'peopleGroups.roleAdviser'
-      : step.inbrengerListens
-        ? 'peopleGroups.roleListen'
-        : 'peopleGroups.roleInbrenger'
+  const key = roleKey(step, role)
   return (
     <p
       className={`my-group-role${role === 'inbrenger' && step.inbrengerListens ? ' listening' : ''}`}
@@ -92,6 +92,18 @@ function RoleLine({
       {t(key, { name: inbrenger })}
     </p>
   )
+}
+
+/** What a role asks of this person in this step (a private standpoints step says who reads along). */
+function roleKey(step: GroupStep, role: GroupRole): string {
+  if (role === 'inbrenger') {
+    if (step.inbrengerListens) return 'peopleGroups.roleListen'
+    return step.standpointsToInbrenger
+      ? 'peopleGroups.roleInbrengerStandpoints'
+      : 'peopleGroups.roleInbrenger'
+  }
+  if (step.standpointsToInbrenger) return 'peopleGroups.standpointsAdviser'
+  return role === 'notulist' ? 'peopleGroups.roleNotulist' : 'peopleGroups.roleAdviser'
 }
 
 /**

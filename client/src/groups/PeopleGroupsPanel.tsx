@@ -1,7 +1,12 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GroupsRequest } from '../../../shared/src/api'
-import { type GroupStep, inbrengerOf, type PeopleGroup } from '../../../shared/src/groups/peopleGroups'
+import {
+  type GroupStep,
+  inbrengerOf,
+  notulistOf,
+  type PeopleGroup,
+} from '../../../shared/src/groups/peopleGroups'
 import { request } from '../api/http'
 import { boundsOf } from '../canvas/viewport'
 import type { SessionView } from '../session/sessionView'
@@ -106,9 +111,18 @@ function GroupCard({
   return (
     <li className="people-group" data-testid="people-group">
       <h4>{t('peopleGroups.moveTo', { number: group.number })}</h4>
-      {inbrengerOf(step, group) && (
-        <p className="facilitator-hint" data-testid="people-group-inbrenger">
-          {t('peopleGroups.inbrenger', { name: inbrengerOf(step, group)?.name })}
+      {step.inbrengerChosen ? (
+        <InbrengerChoice group={group} step={step} send={send} />
+      ) : (
+        inbrengerOf(step, group) && (
+          <p className="facilitator-hint" data-testid="people-group-inbrenger">
+            {t('peopleGroups.inbrenger', { name: inbrengerOf(step, group)?.name })}
+          </p>
+        )
+      )}
+      {notulistOf(step, group) && (
+        <p className="facilitator-hint" data-testid="people-group-notulist">
+          {t('peopleGroups.notulist', { name: notulistOf(step, group)?.name })}
         </p>
       )}
       <ul className="people-group-members">
@@ -166,5 +180,47 @@ function GroupCard({
         </p>
       )}
     </li>
+  )
+}
+
+/**
+ * The incidentmethode: the facilitator chooses each group's inbrenger (the server proposes the
+ * author of the chosen case). A select, like moving people: keyboard, finger and screen reader.
+ */
+function InbrengerChoice({
+  group,
+  step,
+  send,
+}: {
+  group: PeopleGroup
+  step: GroupStep
+  send: (body: GroupsRequest, done: string) => Promise<void>
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  const current = inbrengerOf(step, group)
+  return (
+    <p className="people-group-inbrenger">
+      <label htmlFor={id}>{t('peopleGroups.chooseInbrenger')}</label>{' '}
+      <select
+        id={id}
+        value={current?.id ?? ''}
+        data-testid="people-group-inbrenger-choice"
+        onChange={(event) => {
+          const chosen = group.members.find((member) => member.id === event.target.value)
+          if (!chosen) return
+          void send(
+            { action: 'inbrenger', groupId: group.id, participantId: chosen.id },
+            t('peopleGroups.inbrengerChosen', { name: chosen.name || '?', number: group.number }),
+          )
+        }}
+      >
+        {group.members.map((member) => (
+          <option key={member.id} value={member.id}>
+            {member.name || '?'}
+          </option>
+        ))}
+      </select>
+    </p>
   )
 }

@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { type GroupStep, groupSpaceTitle, inbrengerOf } from '../../../shared/src/groups/peopleGroups'
+import {
+  type GroupStep,
+  groupSpaceTitle,
+  inbrengerOf,
+  notulistOf,
+} from '../../../shared/src/groups/peopleGroups'
 import type { NoteData } from '../../../shared/src/model'
 import './i18n/index'
 import './groups.css'
@@ -15,6 +20,7 @@ export function PresentGroups({ step, notes }: { step: GroupStep; notes: readonl
     <ol className="present-groups" data-testid="present-groups">
       {step.groups.map((group) => {
         const inbrenger = inbrengerOf(step, group)
+        const notulist = notulistOf(step, group)
         const count = notes.filter((note) => note.zoneId !== null && note.zoneId === group.zoneId).length
         return (
           <li key={group.id} className="present-group" data-testid="present-group">
@@ -24,6 +30,9 @@ export function PresentGroups({ step, notes }: { step: GroupStep; notes: readonl
             </p>
             {inbrenger && (
               <p className="present-group-role">{t('peopleGroups.inbrenger', { name: inbrenger.name })}</p>
+            )}
+            {notulist && (
+              <p className="present-group-role">{t('peopleGroups.notulist', { name: notulist.name })}</p>
             )}
             <p className="present-group-count">{t('peopleGroups.noteCount', { count })}</p>
           </li>

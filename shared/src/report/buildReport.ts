@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { groupSpaceTitle, listGroupSteps } from '../groups/peopleGroups'
+import { type SessionCommunityInput, sessionCommunityPart } from '../community/sessionHistory'
+import { groupSpaceTitle, inbrengerOf, listGroupSteps, notulistOf } from '../groups/peopleGroups'
 import { type ClusterData, listClusters, readNoteClusterId } from '../model/clusters'
 import { readHarvestNotes } from '../model/harvestNotes'
 import { readBoardMeta } from '../model/meta'
@@ -44,6 +45,12 @@ export interface BuildReportOptions {
    * false, or undefined/null to choose by size (more than COMPACT_ABOVE_NOTES notes).
    */
   compact?: boolean | null
+  /**
+   * The community's actions and sessions when the board is a session of one (issue 19): the
+   * verslag then shows its Terugblik and what became of its agreements. Read from storage by the
+   * server; the report stays pure.
+   */
+  community?: SessionCommunityInput | null
   /** "Now" for the report's date stamp; tests pass a fixed value. */
   now?: number
   timeZone?: string
@@ -214,6 +221,9 @@ export function buildReportWithFlags(
   }
   const noteIds = new Set(notes.map((note) => note.id))
   const redactIfAsked = (text: string) => (options.redact ? redactText(text, labels.redactedMark) : text)
+  const community = options.community
+    ? sessionCommunityPart(options.community, (text) => redactIfAsked(cleanText(text)))
+    : null
 
   const allClusters = listClusters(content).map((cluster) => ({ ...cluster, name: cleanText(cluster.name) }))
   const usedClusters = new Set(notes.map((note) => note.clusterId))
@@ -312,6 +322,7 @@ export function buildReportWithFlags(
     rounds,
     groupSteps: reportGroupSteps(control, script, notes, allZones),
     sections,
+    ...(community ? { community } : {}),
     summary: {
       noteCount: notes.length,
       voteCount: notes.reduce((sum, note) => sum + note.votes, 0),
@@ -370,6 +381,9 @@ function reportGroupSteps(
       members: group.members.map((member) => ({ id: member.id, name: cleanText(member.name) })),
       noteCount: group.zoneId ? notes.filter((note) => note.zoneId === group.zoneId).length : 0,
       insight: group.insightNoteId ? (textOf.get(group.insightNoteId) ?? null) : null,
+      // Roles by member id, so the names shown are the members' (pseudonymised with them).
+      inbrengerId: inbrengerOf(step, group)?.id ?? null,
+      notulistId: notulistOf(step, group)?.id ?? null,
     })),
   }))
 }

@@ -225,7 +225,15 @@ function groupWorkBlocks(model: ReportModel, out: Block[]): void {
       header: [group, who, insight, notes],
       rows: step.groups.map((g) => [
         g.title.split(':')[0] ?? g.title,
-        g.members.map((member) => member.name).join(', '),
+        g.members
+          .map((member) =>
+            member.id === g.inbrengerId
+              ? `${member.name} (${labels.groupRoles.inbrenger})`
+              : member.id === g.notulistId
+                ? `${member.name} (${labels.groupRoles.notulist})`
+                : member.name,
+          )
+          .join(', '),
         g.insight ?? '–',
         String(g.noteCount),
       ]),

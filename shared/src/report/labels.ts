@@ -17,6 +17,8 @@ export interface ReportLabels {
   groupWork: string
   groupStep: (round: string, size: number) => string
   groupColumns: { group: string; who: string; notes: string; insight: string }
+  /** Roles in a group step, after a member's name: "Anouk (inbrenger)". */
+  groupRoles: { inbrenger: string; notulist: string }
   round: string
   planned: string
   actual: string
@@ -94,6 +96,7 @@ const nl: ReportLabels = {
   groupStep: (round, size) =>
     `${round || 'Ronde'}: ${size === 1 ? 'alleen' : size === 2 ? 'tweetallen' : size === 3 ? 'drietallen' : `groepjes van ${size}`}`,
   groupColumns: { group: 'Groepje', who: 'Wie', notes: 'Briefjes', insight: 'Ons inzicht' },
+  groupRoles: { inbrenger: 'inbrenger', notulist: 'notulist' },
   round: 'Ronde',
   planned: 'Gepland',
   actual: 'Werkelijk',
@@ -174,6 +177,7 @@ const en: ReportLabels = {
   groupStep: (round, size) =>
     `${round || 'Round'}: ${size === 1 ? 'alone' : size === 2 ? 'pairs' : size === 3 ? 'trios' : `groups of ${size}`}`,
   groupColumns: { group: 'Group', who: 'Who', notes: 'Notes', insight: 'Our insight' },
+  groupRoles: { inbrenger: 'presenter', notulist: 'note taker' },
   round: 'Round',
   planned: 'Planned',
   actual: 'Actual',

@@ -137,6 +137,9 @@ export interface ReportGroupStep {
     noteCount: number
     /** The text of the note the group chose as "ons inzicht" (redacted like notes), or null. */
     insight: string | null
+    /** Roles in the step (a member's id; the name is the member's): Troika, incidentmethode. */
+    inbrengerId?: string | null
+    notulistId?: string | null
   }[]
 }
 
