@@ -13,6 +13,7 @@ import type { BoardLimits } from '../sync/boardLimits'
 import type { RoomManager } from '../sync/roomManager'
 import type { HeavyWork } from '../work/heavyWork'
 import { boardRoutes } from './boardRoutes'
+import { communityReportRoutes } from './communityReportRoutes'
 import { communityRoutes } from './communityRoutes'
 import { errorHandler, HttpError } from './errors'
 import { joinRoutes } from './joinRoutes'
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', sessionRoutes(deps))
   app.use('/api', suggestRoutes(deps))
   app.use('/api', communityRoutes({ ...deps, backup: deps.boardBackup }))
+  app.use('/api', communityReportRoutes(deps))
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `No API endpoint ${req.method} ${req.path}.`)
   })
