@@ -116,6 +116,15 @@ export function communityContract(
       expect(await store.communitySessions('missing')).toEqual([])
     })
 
+    it('gives sessions added at the same time different positions', async () => {
+      const { store } = current()
+      await store.createCommunity(community('c1'))
+      const boards = ['s1', 's2', 's3', 's4', 's5']
+      const positions = await Promise.all(boards.map((id, i) => store.addCommunitySession('c1', id, i)))
+      expect([...positions].sort()).toEqual([1, 2, 3, 4, 5])
+      expect((await store.communitySessions('c1')).map((s) => s.position)).toEqual([1, 2, 3, 4, 5])
+    })
+
     it('upserts an action by its source note, keeping its id and creation time', async () => {
       const { store } = current()
       expect(await store.upsertCommunityAction(action('a2', 'b1', 'n2', 20))).toBe('a2')
@@ -287,6 +296,7 @@ export function communityContract(
         "'; DROP TABLE communities; --",
         '\\',
         'buurthuis & | ! <-> :*',
+        'buurt\u0000huis',
       ]
       for (const text of attacks) {
         await expect(store.searchCommunity('c1', query(text), 10)).resolves.toBeInstanceOf(Array)
@@ -315,6 +325,15 @@ export function communityContract(
       await store.replaceSearchEntries('c1', 'b1', [], 90)
       expect(await found(store, 'fietsenstalling')).toEqual([])
       expect(await store.searchIndexedAt('b1')).toBe(90)
+    })
+
+    it('stores texts with a NUL character (possible in a note) without failing', async () => {
+      const { store } = current()
+      await store.replaceSearchEntries('c1', 'b1', [entry('b1', 'n1', 'Plan\u0000 voor de zomer')], 1)
+      expect(await found(store, 'zomer')).toEqual(['n1'])
+      const id = await store.upsertCommunityAction({ ...action('a1', 'b1', 'n1'), who: 'An\u0000na' })
+      expect(id).toBe('a1')
+      expect((await store.communityActions('c1')).map((a) => a.who.replace('\u0000', ''))).toEqual(['Anna'])
     })
 
     it('finds inflected forms by the text on PostgreSQL (dutch configuration)', async (context) => {

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { pendingCommunityStore } from './communityPending'
+import { COMMUNITY_TABLES, createPostgresCommunities } from './postgresCommunity'
 import { migratePostgres } from './postgresSchema'
 import { toBoard, toTemplate } from './sqlite'
 import { DuplicateError, type Persistence, type StoredRoom, type TemplateRecord } from './types'
@@ -66,7 +66,7 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
     }
     vacuum = { running: true, again: false }
     pool
-      .query('VACUUM room_updates, room_snapshots, room_heads, boards, revocations')
+      .query(`VACUUM room_updates, room_snapshots, room_heads, boards, revocations, ${COMMUNITY_TABLES}`)
       .catch(() => {})
       .finally(() => {
         const again = vacuum.again
@@ -75,9 +75,11 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
       })
   }
 
+  const communities = createPostgresCommunities(pool, inTransaction, vacuumSoon)
+
   const store: Persistence = {
     kind: 'postgres',
-    ...pendingCommunityStore('PostgreSQL'),
+    ...communities.store,
 
     loadRoom(room, afterSeq = 0): Promise<StoredRoom> {
       // One consistent snapshot, so a concurrent compaction cannot hide updates from us.
@@ -209,6 +211,7 @@ export async function createPostgresPersistence(options: PostgresOptions): Promi
             [id],
           )
         }
+        await communities.deleteBoardRows(client, id)
       })
       vacuumSoon()
     },

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { COMMUNITY_MIGRATION } from './postgresCommunity'
 
 /**
  * Versioned migrations for PostgreSQL. Each runs once, in order, in its own transaction; a lock
@@ -47,6 +48,7 @@ const MIGRATIONS: string[] = [
      revoked_at BIGINT NOT NULL,
      PRIMARY KEY (board_id, participant_id)
    );`,
+  COMMUNITY_MIGRATION,
 ]
 
 /** Arbitrary constant identifying Oogst's migration lock among other apps' advisory locks. */

@@ -4,7 +4,10 @@
  * every adapter drops them, and a query with none left finds nothing.
  */
 export function searchableStems(stems: readonly string[]): string[] {
-  return stems.map((stem) => stem.trim()).filter((stem) => /[\p{L}\p{N}]/u.test(stem))
+  // U+0000 ends a string for FTS5's query parser ("unterminated string"): a space instead.
+  return stems
+    .map((stem) => stem.replaceAll('\u0000', ' ').trim())
+    .filter((stem) => /[\p{L}\p{N}]/u.test(stem))
 }
 
 /**
