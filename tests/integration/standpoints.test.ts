@@ -161,9 +161,30 @@ describe('incidentmethode: chosen inbrenger and private standpoints (issue 18)',
       403,
     )
 
-    // The facilitator's reveal puts the standpoint in the plenary zone for everyone.
+    // A standpoint written in the group's own space (a phone's first card) goes to the plenary zone too.
+    const second = harness.connect(draftsRoom(board.id, secondAdviser.id), tokenOf(secondAdviser.id))
+    await second.synced
+    createNote(second.doc, {
+      x: 10,
+      y: 10,
+      zoneId: hannasGroup.zoneId,
+      text: 'Vraag wat de ouder nodig had',
+      authorId: secondAdviser.id,
+      authorName: secondAdviser.name,
+    })
+    await sleep(400)
+
+    // The facilitator's reveal puts the standpoints in the plenary zone for everyone.
     const revealed = await call<{ revealed: number }>(facilitator, 'POST', '/reveal', {})
-    expect(revealed.body.revealed).toBe(1)
+    expect(revealed.body.revealed).toBe(2)
+    await waitFor(
+      () =>
+        listNotes(watcher.doc).some(
+          (note) => note.text === 'Vraag wat de ouder nodig had' && note.zoneId === standpointZone?.id,
+        ),
+      3000,
+      'a standpoint from the group space in the plenary zone',
+    )
     await waitFor(
       () =>
         listNotes(watcher.doc).some(

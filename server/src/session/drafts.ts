@@ -56,7 +56,12 @@ export async function revealDrafts(
   rooms: RoomManager,
   boardId: string,
   participantId: string,
-  options: { roundId: string | null; anonymous: boolean },
+  options: {
+    roundId: string | null
+    anonymous: boolean
+    /** Where a draft written in `zoneId` goes (standpoints from a group's space: the plenary zone). */
+    zoneFor?: (zoneId: string | null) => string | null
+  },
 ): Promise<number> {
   const visible = (await rooms.read(draftsRoom(boardId, participantId), listDrafts)).filter(
     (note) => !note.hidden,
@@ -67,6 +72,7 @@ export async function revealDrafts(
       // Oldest first, so the flow of a question reads in the order people wrote.
       for (const note of [...visible].sort((a, b) => a.createdAt - b.createdAt)) {
         if (getNote(doc, note.id)) continue
+        const zoneId = options.zoneFor ? options.zoneFor(note.zoneId) : note.zoneId
         createNote(doc, {
           id: note.id,
           text: note.text,
@@ -75,7 +81,7 @@ export async function revealDrafts(
           width: note.width,
           height: note.height,
           color: note.color,
-          zoneId: note.zoneId,
+          zoneId,
           authorId: options.anonymous ? '' : note.authorId,
           authorName: options.anonymous ? '' : note.authorName,
           createdAt: note.createdAt,
@@ -84,7 +90,7 @@ export async function revealDrafts(
         setNoteRound(doc, note.id, options.roundId)
         // Nobody saw anyone else's drafts, so their spots overlap: each takes its question's
         // next free slot, and a full question grows.
-        placeNoteInZone(doc, note.id, note.zoneId)
+        placeNoteInZone(doc, note.id, zoneId)
       }
       fitZonesToNotes(doc)
     })

@@ -28,6 +28,7 @@ import type { RoomManager } from '../sync/roomManager'
 import { castVote, type MyVotes, myVotes, tallies } from './ballots'
 import { type DraftsOverview, draftsOverview, moderateDraft, revealDrafts } from './drafts'
 import { GroupSteps, type Presence } from './groupSteps'
+import { standpointsZoneFor } from './standpoints'
 import { applyTimerAction, SessionError, type TimerAction } from './timerActions'
 import { listTrash, readTrashed, removeFromTrash, restoreNote, type TrashListItem } from './trash'
 import { listVoters, recordVoteOpened, recordVoterName, type VotersOverview, voteExists } from './voters'
@@ -185,7 +186,7 @@ export class SessionService {
   reveal(boardId: string, anonymous?: boolean): Promise<number> {
     return this.serial(boardId, async () => {
       await this.flushDraftCounts(boardId)
-      const { participants, roundId, anonymousDefault } = await this.rooms.read(
+      const { participants, roundId, anonymousDefault, zoneFor } = await this.rooms.read(
         controlRoom(boardId),
         (doc) => {
           const timer = readTimer(doc)
@@ -193,6 +194,7 @@ export class SessionService {
             participants: [...readDraftCounts(doc).keys()],
             roundId: timer.roundId,
             anonymousDefault: readRoundOptions(doc, timer.roundId).anonymousReveal,
+            zoneFor: standpointsZoneFor(doc),
           }
         },
       )
@@ -201,6 +203,7 @@ export class SessionService {
         revealed += await revealDrafts(this.rooms, boardId, participantId, {
           roundId,
           anonymous: anonymous ?? anonymousDefault,
+          ...(zoneFor ? { zoneFor } : {}),
         })
         await this.countDrafts(boardId, participantId)
       }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { activeGroupStep, mayReadStandpoints } from '../../../shared/src/groups/peopleGroups'
+import { getRound } from '../../../shared/src/model/rounds'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
 import { controlRoom, parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
@@ -67,4 +68,18 @@ export class StandpointsAccess implements SyncExtension {
       }
     }
   }
+}
+
+/**
+ * The reveal of a standpoints step: a standpoint written in the group's own space (the phone's
+ * first card in a group step) goes to the round's plenary zone ("Standpunten") like the others, so
+ * every group's standpoints are together for all. Undefined outside such a step.
+ */
+export function standpointsZoneFor(control: Y.Doc): ((zoneId: string | null) => string | null) | undefined {
+  const step = activeGroupStep(control)
+  if (!step?.standpointsToInbrenger) return undefined
+  const plenary = getRound(control, step.roundId)?.zoneIds[0]
+  if (plenary === undefined) return undefined
+  const spaces = new Set(step.groups.flatMap((group) => (group.zoneId ? [group.zoneId] : [])))
+  return (zoneId) => (zoneId !== null && spaces.has(zoneId) ? plenary : zoneId)
 }
