@@ -1,3 +1,12 @@
+import type {
+  CommunityActionHistoryEntry,
+  CommunityActionState,
+  CommunityPage,
+  CommunitySearchHit,
+  CommunitySessionStatus,
+  CreatedCommunity,
+} from '../../../shared/src/api/communityAnswers'
+import type { ActionStatusName } from '../../../shared/src/model/lookback'
 import type { CreatedBoard } from './boardsApi'
 import { ApiError, request } from './http'
 
@@ -7,70 +16,18 @@ import { ApiError, request } from './http'
  * board token of the person in the session.
  */
 
-export type SessionStatus = 'planned' | 'running' | 'ended'
-export type ActionStatus = 'done' | 'ongoing' | 'failed'
-export type ActionState = ActionStatus | 'open'
+// The answers' types are the server's own (shared/src/api/communityAnswers.ts: types only, no zod).
+export type {
+  CommunityActionView as CommunityAction,
+  CommunityPage,
+  CommunitySearchHit as SearchHit,
+  CommunitySessionSummary as CommunitySession,
+  CreatedCommunity,
+} from '../../../shared/src/api/communityAnswers'
+export type SessionStatus = CommunitySessionStatus
+export type ActionState = CommunityActionState
+export type ActionStatus = ActionStatusName
 export type CommunityReportFormat = 'md' | 'html' | 'docx' | 'pdf'
-
-export interface CommunitySession {
-  boardId: string
-  position: number
-  title: string
-  createdAt: number
-  question: string
-  templateId: string | null
-  status: SessionStatus
-  participants: number
-  topNotes: { text: string; votes: number }[]
-  agreements: { who: string; what: string; when: string }[]
-}
-
-export interface ActionHistoryEntry {
-  status: ActionStatus
-  note: string
-  byName: string
-  at: number
-  boardId: string
-  position: number
-}
-
-export interface CommunityAction {
-  id: string
-  who: string
-  what: string
-  when: string
-  sourceBoardId: string
-  sourcePosition: number
-  sourceTitle: string
-  status: ActionState
-  history: ActionHistoryEntry[]
-}
-
-export interface CommunityPage {
-  id: string
-  name: string
-  description: string
-  membersMaySearch: boolean
-  createdAt: number
-  sessions: CommunitySession[]
-  actions: CommunityAction[]
-}
-
-export interface SearchHit {
-  boardId: string
-  sessionTitle: string
-  position: number
-  noteId: string
-  kind: 'note' | 'agreement' | 'insight'
-  text: string
-  link: string
-}
-
-export interface CreatedCommunity {
-  id: string
-  facilitatorKey: string
-  communityUrl: string
-}
 
 const base = (id: string) => `/api/communities/${encodeURIComponent(id)}`
 
@@ -129,9 +86,9 @@ export async function searchCommunity(
   bearer: string,
   q: string,
   limit = 20,
-): Promise<SearchHit[]> {
+): Promise<CommunitySearchHit[]> {
   const query = new URLSearchParams({ q, limit: String(limit) })
-  const { hits } = await request<{ hits: SearchHit[] }>(`${base(id)}/search?${query}`, { bearer })
+  const { hits } = await request<{ hits: CommunitySearchHit[] }>(`${base(id)}/search?${query}`, { bearer })
   return hits
 }
 
@@ -176,7 +133,7 @@ export function setActionStatus(
   token: string,
   actionId: string,
   input: { status: ActionStatus; note?: string },
-): Promise<{ history: ActionHistoryEntry[] }> {
+): Promise<{ history: CommunityActionHistoryEntry[] }> {
   return request(
     `/api/boards/${encodeURIComponent(boardId)}/actions/${encodeURIComponent(actionId)}/status`,
     {

@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { COMMUNITY_LIMITS } from '../../../shared/src/api/communityLimits'
 import { type CommunityPage, updateCommunity } from '../api/communityApi'
 import { FormError } from '../components/FormError'
 import { TextField } from '../components/TextField'
-import { COMMUNITY_LIMITS } from './limits'
 import { communityErrorKey } from './useCommunity'
 
 interface AboutCommunityProps {

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { COMMUNITY_LIMITS } from '../../../shared/src/api/communityLimits'
 import { API_LIMITS } from '../../../shared/src/api/limits'
 import { createCommunitySession } from '../api/communityApi'
 import type { TemplateEntry } from '../api/templatesApi'
@@ -96,7 +97,7 @@ export function NextSessionForm({
         hint={t('community.next.questionHint')}
         value={question}
         onChange={setQuestion}
-        maxLength={500}
+        maxLength={COMMUNITY_LIMITS.question}
         autoComplete="off"
         data-testid="community-next-question"
       />

@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { COMMUNITY_LIMITS } from '../../../shared/src/api/communityLimits'
 import { type SearchHit, searchCommunity } from '../api/communityApi'
 import { FormError } from '../components/FormError'
 import { noteLinkPath, openSessionAsFacilitator } from './sessionAccess'
 import { communityErrorKey } from './useCommunity'
 
-const MIN_QUERY = 2
-const MAX_QUERY = 200
+const MIN_QUERY = COMMUNITY_LIMITS.searchMin
+const MAX_QUERY = COMMUNITY_LIMITS.searchMax
 
 interface SearchBoxProps {
   communityId: string
@@ -97,7 +98,10 @@ export function SearchBox({ communityId, communityKey }: SearchBoxProps) {
           <ul className="community-hits" data-testid="community-search-results">
             {hits.map((hit) => (
               <li key={`${hit.boardId}-${hit.noteId}-${hit.kind}`}>
-                <a href={noteLinkPath(hit.boardId, hit.noteId)} onClick={(event) => void open(event, hit)}>
+                <a
+                  href={hit.link || noteLinkPath(hit.boardId, hit.noteId)}
+                  onClick={(event) => void open(event, hit)}
+                >
                   <span className="community-hit-session">
                     {t('community.search.inSession', { number: hit.position, title: hit.sessionTitle })}
                     {' · '}

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/src/model'
 import { useEditor } from '../board/editor/editorContext'
 import { LockIcon } from '../session/canvas/NoteChips'
+import { OutlineLookback } from '../session/lookback/OutlineLookback'
 import { MoveNoteForm, NoteTextForm } from './forms'
 import { NoteColorChoice } from './NoteColorChoice'
 import { NoteReactions, NoteVoteButtons } from './NoteSessionControls'
@@ -140,6 +141,7 @@ export const OutlineNote = memo(function OutlineNote({
             <LockIcon /> {t('outline.noteLocked')}
           </p>
         )}
+        <OutlineLookback noteId={note.id} textId={textId} />
         {myDots !== null && (
           <NoteVoteButtons
             noteId={note.id}

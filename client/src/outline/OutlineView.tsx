@@ -6,6 +6,7 @@ import { useEditor } from '../board/editor/editorContext'
 import { confirmDeleteText } from '../board/ops/confirmDelete'
 import { addDraft } from '../board/ops/draftOps'
 import { draftTarget } from '../session/drafts/draftActions'
+import { LookbackProvider } from '../session/lookback/LookbackContext'
 import { reactToNote } from '../session/noteReactions'
 import type { SessionView } from '../session/sessionView'
 import { castUndoableVote } from '../session/voteHistory'
@@ -170,22 +171,24 @@ export function OutlineView({
 
   return (
     <section className="outline" aria-label={t('outline.heading')} data-testid="outline">
-      <div className="outline-inner">
-        {notes.length === 0 && <p className="outline-empty">{t('list.empty')}</p>}
-        {round.map(renderCard)}
-        {rest.length > 0 && (
-          <button
-            type="button"
-            className="button secondary outline-show-all"
-            aria-expanded={showAll}
-            onClick={() => setShowAll((value) => !value)}
-            data-testid="outline-show-all"
-          >
-            {showAll ? t('outline.hideOthers') : t('outline.showOthers', { count: rest.length })}
-          </button>
-        )}
-        {showAll && rest.map(renderCard)}
-      </div>
+      <LookbackProvider view={session}>
+        <div className="outline-inner">
+          {notes.length === 0 && <p className="outline-empty">{t('list.empty')}</p>}
+          {round.map(renderCard)}
+          {rest.length > 0 && (
+            <button
+              type="button"
+              className="button secondary outline-show-all"
+              aria-expanded={showAll}
+              onClick={() => setShowAll((value) => !value)}
+              data-testid="outline-show-all"
+            >
+              {showAll ? t('outline.hideOthers') : t('outline.showOthers', { count: rest.length })}
+            </button>
+          )}
+          {showAll && rest.map(renderCard)}
+        </div>
+      </LookbackProvider>
     </section>
   )
 }

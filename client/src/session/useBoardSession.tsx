@@ -15,6 +15,7 @@ import type { CanvasPresence } from '../presence/canvasPresence'
 import { RoundBanner } from './banner/RoundBanner'
 import { useOnlineParticipants } from './banner/Together'
 import { SessionLayer } from './canvas/SessionLayer'
+import { useNoteLink } from './lookback/noteLink'
 import { takeRefusedNotice } from './refusedEdit'
 import { withSessionLayer } from './sessionLayerPresence'
 import './i18n/index'
@@ -125,6 +126,8 @@ export function useBoardSession(input: {
   })
   // The same commands in the command menu (Ctrl/Cmd+K), for facilitators.
   usePublishSessionCommands({ state, boardId, token, isFacilitator, timeUp: countdown.timeUp, say })
+  // A link to one note (a community search result): open the board on it.
+  useNoteLink(editor, notes, listView)
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {
     const notice = takeRefusedNotice(boardId)

@@ -10,6 +10,7 @@ import { toScreenRect, type Viewport } from '../../canvas/viewport'
 import { MergedBadges } from '../../suggest/MergedBadges'
 import { reactionEdit } from '../../sync/localOrigin'
 import { DraftLayer } from '../drafts/DraftNotes'
+import { LookbackLayer } from '../lookback/LookbackLayer'
 import type { SessionView } from '../sessionView'
 import { type Store, useStore } from '../sessionView'
 import { visibleVoteResults } from '../voteCounts'
@@ -98,6 +99,7 @@ export function SessionLayer({ store, viewport, notes }: SessionLayerProps) {
           />
         )
       })}
+      <LookbackLayer view={view} viewport={viewport} notes={notes} />
       <DraftLayer view={view} viewport={viewport} />
       {!view.privateWriting && (
         <SelectionActions view={view} viewport={viewport} selection={editor.selection} />

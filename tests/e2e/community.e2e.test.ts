@@ -1,0 +1,236 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chooseView, joinInBrowser, readJoinCode, waitConnected } from '../helpers/boardPages'
+import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { ensureClientBuilt } from '../helpers/clientBuild'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { SYNC } from '../helpers/sessionPages'
+
+/**
+ * A community of practice in the browser (issue 19): a begeleider makes a community, runs two short
+ * sessions (a participant writes an agreement in session 1; session 2, made with "Volgende sessie",
+ * opens with it in its Terugblik, where a participant on a touch phone sets "loopt" with a note and
+ * the begeleider sees it live), then reads the history on the community page and the Jaaroverzicht.
+ * Screenshots: /tmp/shots/ (and test-artifacts/community-*.png).
+ */
+
+const COMMUNITY = 'Buurtwerk Noord'
+const AGREEMENT = 'Wie: Fatima\nWat: flyer maken\nWanneer: 1 april'
+const STATUS_NOTE = 'De drukker heeft de tekst, klaar over twee weken.'
+const SHOTS = process.env.COMMUNITY_SHOTS_DIR ?? '/tmp/shots'
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage })
+  await page.screenshot({ path: artifactPath(`community-${name}`), fullPage })
+}
+
+/** The list view's card of one question, by its heading. */
+function listCard(page: Page, title: string) {
+  return page.locator('[data-testid=outline-zone]', {
+    has: page.getByRole('heading', { name: title, exact: true }),
+  })
+}
+
+async function writeInList(page: Page, zoneTitle: string, text: string): Promise<void> {
+  const card = listCard(page, zoneTitle)
+  await card.getByTestId('outline-add').click()
+  await card.getByTestId('outline-add-text').fill(text)
+  await card.getByTestId('outline-save').click()
+  await card
+    .getByTestId('outline-note-text')
+    .filter({ hasText: text.split('\n')[0] })
+    .first()
+    .waitFor(SYNC)
+}
+
+/** From the community page: "Volgende sessie" with a title (and a template), on to the new board. */
+async function nextSession(page: Page, title: string, templateId?: string): Promise<string> {
+  const form = page.getByTestId('community-next-form')
+  await form.getByTestId('community-next-title').fill(title)
+  if (templateId) await form.getByTestId('community-next-template').selectOption(templateId)
+  await form.getByTestId('community-next-submit').click()
+  await page.waitForURL(/\/b\/[A-Za-z0-9_-]+$/)
+  // A fresh browser has no name yet: the board asks once.
+  const nameField = page.getByTestId('facilitator-name')
+  const connected = page.locator('[data-testid=connection-status][data-status=connected]')
+  await Promise.race([nameField.waitFor({ timeout: 15_000 }), connected.waitFor({ timeout: 15_000 })])
+  if (await nameField.isVisible()) {
+    await nameField.fill('Marieke')
+    await page.getByTestId('facilitator-submit').click()
+  }
+  await waitConnected(page)
+  const keep = page.getByTestId('keep-key-later')
+  if (await keep.isVisible().catch(() => false)) await keep.click()
+  return new URL(page.url()).pathname.split('/').pop() ?? ''
+}
+
+describe.skipIf(!chromiumAvailable())('a community of practice with two sessions', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    await ensureClientBuilt()
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-community-'))
+    server = await startServerProcess({ dataDir })
+    browser = await launchBrowser()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('carries an agreement into the next session, where a phone sets its status live', async () => {
+    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+
+    // Make the community on the landing page; its link is shown once.
+    await facilitator.goto(server.url)
+    await facilitator.getByTestId('community-create-open').click()
+    await facilitator.getByTestId('community-create-name').fill(COMMUNITY)
+    await facilitator
+      .getByTestId('community-create-description')
+      .fill('Beroepskrachten en vrijwilligers in Noord leren van elkaar.')
+    await facilitator.getByTestId('community-create-submit').click()
+    await facilitator.waitForURL(/\/c\/[A-Za-z0-9_-]+$/)
+    const communityUrl = facilitator.url()
+    const link = (await facilitator.getByTestId('community-link').textContent()) ?? ''
+    expect(link).toContain('#key=')
+    await facilitator.getByTestId('community-keep-link-done').click()
+    await expect.poll(() => facilitator.getByTestId('community-name').textContent()).toBe(COMMUNITY)
+    // Once: the page opened again does not show the link.
+    await facilitator.reload()
+    await facilitator.getByTestId('community-name').waitFor()
+    expect(await facilitator.getByTestId('community-keep-link').isVisible()).toBe(false)
+
+    // Session 1 from a template; a participant writes notes and an agreement.
+    const session1 = await nextSession(facilitator, 'Sessie 1: ontmoeten', 'los-model')
+    const joinCode1 = await readJoinCode(facilitator)
+    const resident = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage()
+    await joinInBrowser(resident, server.url, joinCode1, 'Fatima')
+    await chooseView(resident, 'outline')
+    await writeInList(resident, 'Afspraken', AGREEMENT)
+    await resident.context().close()
+
+    // Back on the community page: session 1 with its agreement, the action still open.
+    await facilitator.goto(communityUrl)
+    const firstSession = facilitator.getByTestId('community-session').first()
+    await firstSession.getByText('flyer maken').waitFor(SYNC)
+    const action = facilitator.getByTestId('community-action').filter({ hasText: 'flyer maken' })
+    expect(await action.getByTestId('community-action-status').textContent()).toBe('nog open')
+
+    // Session 2 "zoals de vorige": its Terugblik holds the flyer action.
+    const session2 = await nextSession(facilitator, 'Sessie 2: terugblik')
+    expect(session2).not.toBe(session1)
+    const canvasStatus = facilitator.locator('[data-testid=lookback-canvas] [data-testid=lookback-status]')
+    await canvasStatus.first().waitFor({ state: 'attached', ...SYNC })
+    expect(await canvasStatus.first().getAttribute('data-status')).toBe('open')
+
+    // A participant on a touch phone sets "loopt" with a note, in the list view.
+    const joinCode2 = await readJoinCode(facilitator)
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    const phone = await phoneContext.newPage()
+    await joinInBrowser(phone, server.url, joinCode2, 'Sanne')
+    await phone.getByTestId('outline').waitFor()
+    const lookback = phone.getByTestId('lookback').first()
+    await lookback.waitFor(SYNC)
+    expect(await lookback.getByTestId('lookback-status').textContent()).toContain('nog open')
+    await lookback.scrollIntoViewIfNeeded()
+    await lookback.getByTestId('lookback-set').tap()
+    await lookback.getByTestId('lookback-choice-ongoing').tap()
+    await lookback.getByTestId('lookback-note').fill(STATUS_NOTE)
+    await shot(phone, 'terugblik-phone-form.png')
+    await lookback.getByTestId('lookback-save').tap()
+    await expect
+      .poll(() => lookback.getByTestId('lookback-status').getAttribute('data-status'), SYNC)
+      .toBe('ongoing')
+    await lookback.getByTestId('lookback-by').waitFor(SYNC)
+    expect(await lookback.getByTestId('lookback-by').textContent()).toContain('Sanne')
+    await lookback.scrollIntoViewIfNeeded()
+    await shot(phone, 'terugblik-phone.png')
+
+    // The begeleider's canvas shows it live (through the control document).
+    await expect.poll(() => canvasStatus.first().getAttribute('data-status'), SYNC).toBe('ongoing')
+    expect(await canvasStatus.first().textContent()).toContain('loopt')
+    await shot(facilitator, 'terugblik-canvas.png')
+    // On the canvas the status is a button: it opens the same form in a dialog.
+    await facilitator.locator('[data-testid=lookback-canvas] [data-testid=lookback-set]').first().click()
+    const dialog = facilitator.getByTestId('lookback-dialog')
+    await dialog.getByTestId('lookback-form').waitFor()
+    expect(await dialog.textContent()).toContain('flyer maken')
+    await shot(facilitator, 'terugblik-canvas-dialog.png')
+    await facilitator.keyboard.press('Escape')
+    await dialog.getByTestId('lookback-form').waitFor({ state: 'detached' })
+    await phoneContext.close()
+
+    // The community page: two sessions, the action "loopt" with its history.
+    await facilitator.goto(communityUrl)
+    await expect.poll(() => facilitator.getByTestId('community-session').count(), SYNC).toBe(2)
+    const carried = facilitator.getByTestId('community-action').filter({ hasText: 'flyer maken' })
+    await expect.poll(() => carried.getByTestId('community-action-status').textContent(), SYNC).toBe('loopt')
+    await carried.locator('summary').click()
+    const history = await carried.getByTestId('community-action-history').textContent()
+    expect(history).toContain(STATUS_NOTE)
+    expect(history).toContain('Sanne')
+    expect(history).toContain('sessie 2')
+    await shot(facilitator, 'community-desktop.png', true)
+
+    // Search finds the agreement and opens session 1 on that note.
+    await facilitator.getByTestId('community-search-input').fill('flyer')
+    await facilitator.getByTestId('community-search-submit').click()
+    const hit = facilitator.getByTestId('community-search-results').locator('a').first()
+    await hit.waitFor(SYNC)
+    expect(await hit.textContent()).toContain('Sessie 1')
+
+    // The same page on phones: one column, nothing sideways.
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 360, height: 640 },
+    ]) {
+      await facilitator.setViewportSize(viewport)
+      // What sticks out on the right (empty when nothing does): named, so a failure says what.
+      const sticking = await facilitator.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main *')]
+          .filter(
+            (element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5,
+          )
+          .map(
+            (element) =>
+              `${element.tagName.toLowerCase()}.${element.className} ${element.textContent?.slice(0, 40)}`,
+          ),
+      )
+      expect(sticking).toEqual([])
+      await shot(facilitator, `community-phone-${viewport.width}.png`, true)
+    }
+    await facilitator.setViewportSize({ width: 1280, height: 900 })
+
+    // The Jaaroverzicht as a web page.
+    const [download] = await Promise.all([
+      facilitator.waitForEvent('download'),
+      facilitator.getByTestId('community-report-html').click(),
+    ])
+    const file = await download.path()
+    const html = fs.readFileSync(file, 'utf8')
+    expect(html).toContain(COMMUNITY)
+    expect(html).toContain('flyer maken')
+    const report = await facilitator.context().newPage()
+    await report.setContent(html)
+    await shot(report, 'jaaroverzicht.png', true)
+    await report.close()
+
+    // The search hit opens session 1 on the note.
+    await hit.click()
+    await facilitator.waitForURL(new RegExp(`/b/${session1}`))
+    await waitConnected(facilitator)
+    await expect.poll(() => new URL(facilitator.url()).hash, SYNC).toBe('')
+  }, 240_000)
+})
