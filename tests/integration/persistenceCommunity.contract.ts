@@ -136,6 +136,11 @@ export function communityContract(
         action('a2', 'b1', 'n2', 20),
       ])
       expect(await store.communityActions('c2')).toEqual([])
+      // An id already used for another source note is refused, not merged.
+      await expect(store.upsertCommunityAction(action('a2', 'b1', 'n3'))).rejects.toBeInstanceOf(
+        DuplicateError,
+      )
+      expect(await store.communityActions('c1')).toHaveLength(2)
     })
 
     it('keeps the status history oldest first and drops it with its action', async () => {
@@ -145,6 +150,9 @@ export function communityContract(
       await store.addActionStatus(status('s3', 'a1', 'b2', 300))
       await store.addActionStatus({ ...status('s1', 'a1', 'b2', 100), status: 'failed', note: '' })
       await store.addActionStatus({ ...status('s2', 'a2', 'b2', 200), status: 'done' })
+      await expect(store.addActionStatus(status('s3', 'a2', 'b2', 400))).rejects.toBeInstanceOf(
+        DuplicateError,
+      )
       const history = await store.actionStatuses('c1')
       expect(history.map((s) => s.id)).toEqual(['s1', 's2', 's3'])
       expect(history[0]).toEqual({ ...status('s1', 'a1', 'b2', 100), status: 'failed', note: '' })
@@ -257,6 +265,8 @@ export function communityContract(
       // Best first: the note that is mostly about the buurthuis, then the other; at most `limit`.
       expect(await found(store, 'buurthuis')).toEqual(['n3', 'insights'])
       expect(await store.searchCommunity('c1', query('buurthuis'), 1)).toHaveLength(1)
+      expect(await store.searchCommunity('c1', query('buurthuis'), 0)).toEqual([])
+      expect(await store.searchCommunity('c1', query('buurthuis'), Number.NaN)).toEqual([])
       expect((await store.searchCommunity('c1', query('buurthuis'), 10)).map((h) => h.kind)).toEqual([
         'note',
         'insight',

@@ -7,7 +7,7 @@ import type {
   SearchEntry,
   SearchHit,
 } from './communityTypes'
-import { foldForSearch, searchableStems } from './searchStems'
+import { foldForSearch, searchableStems, searchLimit } from './searchStems'
 import { DuplicateError } from './types'
 
 /**
@@ -156,7 +156,7 @@ export function createMemoryCommunities(): MemoryCommunities {
           (a, b) =>
             b.score - a.score || a.boardId.localeCompare(b.boardId) || a.noteId.localeCompare(b.noteId),
         )
-        .slice(0, Math.max(0, limit))
+        .slice(0, searchLimit(limit))
     },
   }
 

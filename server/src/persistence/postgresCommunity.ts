@@ -10,6 +10,7 @@ import {
   toStatus,
 } from './communityRows'
 import type { CommunityStore } from './communityTypes'
+import { searchLimit } from './searchStems'
 import { DuplicateError } from './types'
 
 /**
@@ -288,7 +289,7 @@ export function createPostgresCommunities(
       return rows[0] ? Number(rows[0].indexed_at) : null
     },
     async searchCommunity(communityId, query, limit) {
-      const max = Math.max(0, Math.floor(limit))
+      const max = searchLimit(limit)
       if (max === 0) return []
       // plainto_tsquery takes any text as words (no operators), so nothing typed is syntax.
       const { rows } = await pool.query<HitRow>(

@@ -31,3 +31,8 @@ export function foldForSearch(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
 }
+
+/** How many hits to return: a whole number ≥ 0 (0 for anything that is not a finite number). */
+export function searchLimit(limit: number): number {
+  return Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0
+}

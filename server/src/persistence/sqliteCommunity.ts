@@ -10,7 +10,7 @@ import {
   toStatus,
 } from './communityRows'
 import type { CommunityStore } from './communityTypes'
-import { ftsMatchExpression } from './searchStems'
+import { ftsMatchExpression, searchLimit } from './searchStems'
 import { DuplicateError } from './types'
 
 /**
@@ -330,7 +330,7 @@ export function createSqliteCommunities(
     },
     async searchCommunity(communityId, query, limit) {
       const match = ftsMatchExpression(query.stems)
-      const max = Math.max(0, Math.floor(limit))
+      const max = searchLimit(limit)
       if (match === null || max === 0) return []
       return q.search.all(match, communityId, max).map(toHit)
     },
