@@ -1,12 +1,14 @@
 import express, { type Request, type Response, Router } from 'express'
 import { z } from 'zod'
 import { links } from '../../../shared/src/api'
+import type { SessionCommunityInput } from '../../../shared/src/community/sessionHistory'
 import { OBJECT_ID_PATTERN } from '../../../shared/src/ids'
 import { NAME_MODES } from '../../../shared/src/report/privacy'
 import { REPORT_FORMATS } from '../../../shared/src/report/types'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import { getBuiltinTemplate } from '../../../shared/src/templates/builtin'
 import type { BoardService } from '../boards/boardService'
+import { communityReportActions } from '../community/yearReportInput'
 import type { OogstConfig } from '../config'
 import type { StoredBoard } from '../lib/storedDocs'
 import type { BoardRecord, Persistence } from '../persistence/types'
@@ -21,6 +23,7 @@ import { limiter } from './security'
  * The harvest report ("oogst") and the board backup:
  *   GET  /api/boards/:id/report?format=…&redact=true&zone=<zoneId>&names=keep|initials|numbered&compact=…
  *   GET  /api/boards/:id/report/preview?redact=…&zone=…                { model, flags } for the dialog
+ * A session of a community (issue 19) also gets its actions' history, read here from storage.
  *   POST /api/boards/import                                            a JSON backup → a new board
  * Reports are for facilitators; participants (and viewers) only when a facilitator shared them.
  */
@@ -117,6 +120,20 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     return { content, control }
   }
 
+  /**
+   * The community's actions and sessions when the board is a session of one (issue 19): its
+   * verslag shows the Terugblik and what became of its agreements. Rows only; the pool decides.
+   */
+  async function communityInput(boardId: string): Promise<SessionCommunityInput | null> {
+    const communityId = await deps.store.communityOfBoard(boardId)
+    if (communityId === null) return null
+    const [sessions, actions] = await Promise.all([
+      deps.store.communitySessions(communityId),
+      communityReportActions(deps.store, communityId),
+    ])
+    return { boardId, sessions: sessions.map(({ boardId, position }) => ({ boardId, position })), actions }
+  }
+
   router.get('/boards/:id/report', async (req: Request, res: Response) => {
     const query = parseQuery(reportQuery, req)
     if (query.format === 'json' && query.zone) {
@@ -129,7 +146,11 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     const { board, facilitator } = await authorizedBoard(req)
     const asked = forCaller(query, facilitator, query.format)
     refuseWhenFull(deps.heavyWork, res, board.id)
-    const input = { board: await storedBoard(board.id), format: query.format, options: reportOptions(asked) }
+    const input = {
+      board: await storedBoard(board.id),
+      format: query.format,
+      options: { ...reportOptions(asked), community: await communityInput(board.id) },
+    }
     const report = succeeded(await runHeavy(deps.heavyWork, res, 'report', input, board.id))
     res.setHeader('Content-Type', report.contentType)
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`)
@@ -145,7 +166,7 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     refuseWhenFull(deps.heavyWork, res, board.id)
     const input = {
       board: await storedBoard(board.id),
-      options: reportOptions(forCaller(query, facilitator)),
+      options: { ...reportOptions(forCaller(query, facilitator)), community: await communityInput(board.id) },
     }
     const { model, flags } = succeeded(await runHeavy(deps.heavyWork, res, 'reportPreview', input, board.id))
     res.setHeader('Cache-Control', 'private, no-store')

@@ -30,7 +30,7 @@ export interface ReportAction {
 }
 
 /** The newest status, or "open" without any. */
-export function actionState(history: readonly ActionStatusEntry[]): ActionState {
+export function actionState(history: readonly { status: ActionStatus }[]): ActionState {
   return history.at(-1)?.status ?? 'open'
 }
 
@@ -48,15 +48,19 @@ export function actionLine(action: Pick<ReportAction, 'who' | 'what' | 'when'>):
  * "sessie 2: loopt — “flyer bijna klaar”; sessie 3: gedaan". `where` names the session a status
  * was set in ("sessie 2"); a status from a session that no longer exists is named by its date.
  */
-export function historyLine(
-  history: readonly ActionStatusEntry[],
-  words: { status: Record<ActionState, string>; where: (boardId: string, at: number) => string },
+export function historyLine<E extends { status: ActionStatus; note: string }>(
+  history: readonly E[],
+  words: { status: Record<ActionState, string>; where: (entry: E) => string },
 ): string {
   return history
     .map((entry) => {
       const note = entry.note.trim().replace(/\s*\n\s*/g, ' ')
-      const status = words.status[entry.status]
-      return `${words.where(entry.boardId, entry.at)}: ${status}${note ? ` — “${note}”` : ''}`
+      return `${words.where(entry)}: ${words.status[entry.status]}${note ? ` — “${note}”` : ''}`
     })
     .join('; ')
+}
+
+/** The "Terugblik" zone a community's next session opens with (docs/community.md). */
+export function isLookbackZone(title: string): boolean {
+  return /^\s*(terugblik|look[- ]?back)\b/i.test(title)
 }

@@ -7,6 +7,7 @@ import { buildReport } from '../report/buildReport'
 import { topVoted } from '../report/ranking'
 import type { ReportModel } from '../report/types'
 import { analyseText } from '../suggest/text'
+import { isLookbackZone } from './actionHistory'
 
 /**
  * What a community (issue 19) knows of one of its sessions: the page's summary, the search
@@ -58,11 +59,6 @@ export interface SessionSummary {
 export const HARVEST_INSIGHTS_ID = 'insights'
 
 const TOP_NOTES = 3
-
-/** The "Terugblik" zone a next session opens with (docs/community.md). */
-export function isLookbackZone(title: string): boolean {
-  return /^\s*(terugblik|look[- ]?back)\b/i.test(title)
-}
 
 /**
  * planned: no round ever started; ended: no round is running and the script's last round has run

@@ -5,7 +5,9 @@ import { cleanText } from '../report/text'
 import { actionLine, actionState, historyLine, type ReportAction } from './actionHistory'
 import type { SessionSummary } from './sessionSummary'
 import { recurringGroups, recurringWords, type ThemeSource } from './themes'
-import { type YearReportLabels, yearReportLabels } from './yearReportLabels'
+import { yearReportLabels } from './yearReportLabels'
+
+type YearReportLabels = ReturnType<typeof yearReportLabels>
 
 /**
  * The community's Jaaroverzicht (issue 19) as report blocks (shared/src/report/blocks.ts), so the
@@ -97,9 +99,11 @@ function sessionBlocks(input: YearReportInput, labels: YearReportLabels, out: Bl
 /** The actions table: each agreement, where it came from, its statuses over time and the newest. */
 export function actionsTable(input: YearReportInput, labels: YearReportLabels): TableBlock {
   const positionOf = new Map(input.sessions.map((session) => [session.boardId, session.position]))
-  const where = (boardId: string, at: number) => {
+  const where = ({ boardId, at }: { boardId: string; at: number }) => {
     const position = positionOf.get(boardId)
-    return position === undefined ? formatDate(at, input.language, input.timeZone) : labels.session(position)
+    return position === undefined
+      ? formatDate(at, input.language, input.timeZone)
+      : labels.sessionNumber(position)
   }
   const columns = labels.actionColumns
   return {
@@ -109,9 +113,9 @@ export function actionsTable(input: YearReportInput, labels: YearReportLabels): 
       const from = positionOf.get(action.sourceBoardId)
       return [
         actionLine(action),
-        from === undefined ? '–' : labels.session(from),
-        historyLine(action.history, { status: labels.status, where }) || '–',
-        labels.status[actionState(action.history)],
+        from === undefined ? '–' : labels.sessionNumber(from),
+        historyLine(action.history, { status: labels.actionStatus, where }) || '–',
+        labels.actionStatus[actionState(action.history)],
       ]
     }),
     numericFrom: 4,

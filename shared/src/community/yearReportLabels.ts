@@ -1,5 +1,5 @@
 import type { Language } from '../model/meta'
-import type { ActionState } from './actionHistory'
+import { type ReportLabels, reportLabels } from '../report/labels'
 
 /**
  * The Jaaroverzicht's own words (issue 19), Dutch first (B1: short, plain), English when the
@@ -14,7 +14,6 @@ export interface YearReportLabels {
   sessionCount: string
   actionCount: string
   sessions: string
-  session: (position: number) => string
   sessionHeading: (position: number, title: string, date: string) => string
   notHeldYet: string
   stillRunning: string
@@ -28,7 +27,6 @@ export interface YearReportLabels {
   noActions: string
   actionColumns: { action: string; from: string; history: string; now: string }
   actionsDone: (done: number, total: number) => string
-  status: Record<ActionState, string>
   themes: string
   themesIntro: string
   noThemes: string
@@ -49,7 +47,6 @@ const nl: YearReportLabels = {
   sessionCount: 'Aantal sessies',
   actionCount: 'Afspraken',
   sessions: 'De sessies',
-  session: (position) => `sessie ${position}`,
   sessionHeading: (position, title, date) => `Sessie ${position}: ${title || 'zonder naam'} (${date})`,
   notHeldYet: 'Deze sessie is nog niet gehouden.',
   stillRunning: 'Deze sessie is nog bezig.',
@@ -63,7 +60,6 @@ const nl: YearReportLabels = {
   noActions: 'Er zijn nog geen afspraken gemaakt.',
   actionColumns: { action: 'Afspraak', from: 'Uit', history: 'Verloop', now: 'Nu' },
   actionsDone: (done, total) => `${done} van de ${total} afspraken zijn gedaan.`,
-  status: { open: 'open', done: 'gedaan', ongoing: 'loopt', failed: 'niet gelukt' },
   themes: 'Wat steeds terugkomt',
   themesIntro: 'Woorden en groepen die in twee of meer sessies voorkomen.',
   noThemes: 'Er zijn nog geen woorden of groepen die in meer dan één sessie terugkomen.',
@@ -84,7 +80,6 @@ const en: YearReportLabels = {
   sessionCount: 'Sessions',
   actionCount: 'Agreements',
   sessions: 'The sessions',
-  session: (position) => `session ${position}`,
   sessionHeading: (position, title, date) => `Session ${position}: ${title || 'untitled'} (${date})`,
   notHeldYet: 'This session has not taken place yet.',
   stillRunning: 'This session is still going on.',
@@ -98,7 +93,6 @@ const en: YearReportLabels = {
   noActions: 'No agreements have been made yet.',
   actionColumns: { action: 'Agreement', from: 'From', history: 'Progress', now: 'Now' },
   actionsDone: (done, total) => `${done} of the ${total} agreements are done.`,
-  status: { open: 'open', done: 'done', ongoing: 'ongoing', failed: 'did not work out' },
   themes: 'What keeps coming back',
   themesIntro: 'Words and groups that occur in two or more sessions.',
   noThemes: 'No words or groups come back in more than one session yet.',
@@ -111,6 +105,10 @@ const en: YearReportLabels = {
   generatedBy: (when) => `Made with Oogst on ${when}.`,
 }
 
-export function yearReportLabels(language: Language): YearReportLabels {
-  return language === 'en' ? en : nl
+/** With the verslag's words for a status ("loopt") and a session ("sessie 2"), so both say the same. */
+export function yearReportLabels(
+  language: Language,
+): YearReportLabels & Pick<ReportLabels, 'actionStatus' | 'sessionNumber'> {
+  const { actionStatus, sessionNumber } = reportLabels(language)
+  return { ...(language === 'en' ? en : nl), actionStatus, sessionNumber }
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { type SessionCommunityInput, sessionCommunityPart } from '../community/sessionHistory'
 import { groupSpaceTitle, inbrengerOf, listGroupSteps, notulistOf } from '../groups/peopleGroups'
 import { type ClusterData, listClusters, readNoteClusterId } from '../model/clusters'
 import { readHarvestNotes } from '../model/harvestNotes'
@@ -44,6 +45,12 @@ export interface BuildReportOptions {
    * false, or undefined/null to choose by size (more than COMPACT_ABOVE_NOTES notes).
    */
   compact?: boolean | null
+  /**
+   * The community's actions and sessions when the board is a session of one (issue 19): the
+   * verslag then shows its Terugblik and what became of its agreements. Read from storage by the
+   * server; the report stays pure.
+   */
+  community?: SessionCommunityInput | null
   /** "Now" for the report's date stamp; tests pass a fixed value. */
   now?: number
   timeZone?: string
@@ -214,6 +221,9 @@ export function buildReportWithFlags(
   }
   const noteIds = new Set(notes.map((note) => note.id))
   const redactIfAsked = (text: string) => (options.redact ? redactText(text, labels.redactedMark) : text)
+  const community = options.community
+    ? sessionCommunityPart(options.community, (text) => redactIfAsked(cleanText(text)))
+    : null
 
   const allClusters = listClusters(content).map((cluster) => ({ ...cluster, name: cleanText(cluster.name) }))
   const usedClusters = new Set(notes.map((note) => note.clusterId))
@@ -312,6 +322,7 @@ export function buildReportWithFlags(
     rounds,
     groupSteps: reportGroupSteps(control, script, notes, allZones),
     sections,
+    ...(community ? { community } : {}),
     summary: {
       noteCount: notes.length,
       voteCount: notes.reduce((sum, note) => sum + note.votes, 0),

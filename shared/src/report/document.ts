@@ -1,4 +1,6 @@
+import { isLookbackZone } from '../community/actionHistory'
 import type { Block, NoteItem, TableBlock } from './blocks'
+import { afterwardsBlocks, lookbackBlocks } from './communityParts'
 import { formatDate, type ReportLabels } from './labels'
 import {
   agreementTable,
@@ -253,7 +255,10 @@ export function buildReportDocument(model: ReportModel): Block[] {
   if (model.redacted) out.push({ kind: 'paragraph', tone: 'notice', text: labels.redactedNotice })
   const parts: QuestionPart[] = []
   const agreements: AgreementItem[] = []
+  // A community's session shows its Terugblik as a table of statuses, not as the notes it copied.
+  const lookbackShown = (model.community?.lookback.length ?? 0) > 0
   for (const section of model.sections) {
+    if (lookbackShown && section.zone && isLookbackZone(section.zone.title)) continue
     if (section.kind === 'agreements') {
       for (const item of section.agreements) agreements.push(item)
     } else if (section.noteCount > 0) {
@@ -267,8 +272,10 @@ export function buildReportDocument(model: ReportModel): Block[] {
   if (model.notes.length > 0 || model.zones.length > 0) {
     out.push({ kind: 'figure', alt: labels.boardPictureAlt(model.title), caption: labels.boardPicture })
   }
+  if (model.community) out.push(...lookbackBlocks(model, model.community, labels))
   for (const part of parts) questionBlocks(model, part, out)
   groupWorkBlocks(model, out)
+  if (model.community) out.push(...afterwardsBlocks(model, model.community, labels))
   appendixBlocks(model, parts, agreements, out)
   out.push({ kind: 'generated', text: generatedLine(model) })
   const entries: { text: string; anchor: string }[] = []

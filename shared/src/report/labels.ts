@@ -81,6 +81,16 @@ export interface ReportLabels {
   restOf: (title: string) => string
   noVotes: string
   questions: string
+  /** A community's session (issue 19): its look-back on earlier agreements, and what became of its own. */
+  lookback: string
+  lookbackIntro: string
+  lookbackColumns: { action: string; from: string; status: string; note: string }
+  notDiscussed: string
+  afterwards: string
+  afterwardsIntro: string
+  afterwardsColumns: { action: string; history: string; now: string }
+  actionStatus: { open: string; done: string; ongoing: string; failed: string }
+  sessionNumber: (position: number) => string
 }
 
 const nl: ReportLabels = {
@@ -162,6 +172,15 @@ const nl: ReportLabels = {
   restOf: (title) => `Overige briefjes bij “${title}”`,
   noVotes: 'Er is niet gestemd.',
   questions: 'Vragen',
+  lookback: 'Terugblik',
+  lookbackIntro: 'De afspraken van eerdere sessies, en wat de groep er deze keer over zei.',
+  lookbackColumns: { action: 'Afspraak', from: 'Uit', status: 'Status', note: 'Toelichting' },
+  notDiscussed: 'niet besproken',
+  afterwards: 'Wat er met de afspraken gebeurde',
+  afterwardsIntro: 'Wat de groep in latere sessies zei over de afspraken van deze sessie.',
+  afterwardsColumns: { action: 'Afspraak', history: 'Verloop', now: 'Nu' },
+  actionStatus: { open: 'open', done: 'gedaan', ongoing: 'loopt', failed: 'niet gelukt' },
+  sessionNumber: (n) => `sessie ${n}`,
 }
 
 const en: ReportLabels = {
@@ -243,6 +262,15 @@ const en: ReportLabels = {
   restOf: (title) => `Other notes for “${title}”`,
   noVotes: 'There was no vote.',
   questions: 'Questions',
+  lookback: 'Look back',
+  lookbackIntro: 'The agreements of earlier sessions, and what the group said about them this time.',
+  lookbackColumns: { action: 'Agreement', from: 'From', status: 'Status', note: 'Comment' },
+  notDiscussed: 'not discussed',
+  afterwards: 'What happened to the agreements',
+  afterwardsIntro: 'What the group said in later sessions about the agreements of this session.',
+  afterwardsColumns: { action: 'Agreement', history: 'Progress', now: 'Now' },
+  actionStatus: { open: 'open', done: 'done', ongoing: 'ongoing', failed: 'did not work out' },
+  sessionNumber: (n) => `session ${n}`,
 }
 
 export function reportLabels(language: Language): ReportLabels {

@@ -143,6 +143,38 @@ export interface ReportGroupStep {
   }[]
 }
 
+/** A status set on a community's action (issue 19), and the session it was set in (null: gone). */
+export interface ReportActionStatus {
+  status: 'done' | 'ongoing' | 'failed'
+  note: string
+  at: number
+  position: number | null
+}
+
+/** The session's place in its community (issue 19): its look-back, and what became of its agreements. */
+export interface ReportCommunity {
+  position: number
+  /** Actions of earlier sessions that were still open when this one began, with the statuses set here. */
+  lookback: {
+    actionId: string
+    who: string
+    what: string
+    when: string
+    fromPosition: number | null
+    /** Set in this session, oldest first; empty: not discussed here. */
+    statuses: ReportActionStatus[]
+  }[]
+  /** This session's agreements, each with its status history in later sessions. */
+  followUp: {
+    actionId: string
+    noteId: string
+    who: string
+    what: string
+    when: string
+    history: ReportActionStatus[]
+  }[]
+}
+
 export interface ReportModel {
   version: typeof REPORT_MODEL_VERSION
   language: Language
@@ -181,6 +213,8 @@ export interface ReportModel {
   groupSteps?: ReportGroupStep[]
   /** Zone sections in zone order, then the notes outside zones. Every note is in one section. */
   sections: ReportSection[]
+  /** Set when the board is a session of a community (issue 19). */
+  community?: ReportCommunity
   summary: ReportSummary
   /** The raw session script and facts, for the backup. */
   session: {

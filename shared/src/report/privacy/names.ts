@@ -1,5 +1,5 @@
 import type { ZoneData } from '../../model/zones'
-import type { ReportModel, ReportNote } from '../types'
+import type { ReportActionStatus, ReportModel, ReportNote } from '../types'
 
 /**
  * Participant names in a shared report: kept, shortened to initials ("J.d.V.") or numbered
@@ -182,6 +182,14 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
     const person = index >= 0 ? namesLeft.splice(index, 1)[0] : undefined
     return (person && pseudonyms.get(person.id)) ?? replace(name)
   }
+  // Agreements and the community's actions (issue 19) name who does what.
+  const action = <T extends { who: string; what: string; when: string }>(item: T): T => ({
+    ...item,
+    who: replace(item.who),
+    what: replace(item.what),
+    when: replace(item.when),
+  })
+  const status = (entry: ReportActionStatus): ReportActionStatus => ({ ...entry, note: replace(entry.note) })
   // (`names` was null when withheld in older models; keep whatever form it has.)
   const listed = model.participants.names
   return {
@@ -217,6 +225,21 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
           })),
         }
       : {}),
+    ...(model.community
+      ? {
+          community: {
+            ...model.community,
+            lookback: model.community.lookback.map((item) => ({
+              ...action(item),
+              statuses: item.statuses.map(status),
+            })),
+            followUp: model.community.followUp.map((item) => ({
+              ...action(item),
+              history: item.history.map(status),
+            })),
+          },
+        }
+      : {}),
     sections: model.sections.map((section) => ({
       ...section,
       zone: section.zone ? zone(section.zone) : null,
@@ -225,12 +248,7 @@ export function pseudonymiseNames(model: ReportModel, mode: NameMode): ReportMod
         cluster: group.cluster ? { ...group.cluster, name: replace(group.cluster.name) } : null,
         notes: group.notes.map(note),
       })),
-      agreements: section.agreements.map((item) => ({
-        ...item,
-        who: replace(item.who),
-        what: replace(item.what),
-        when: replace(item.when),
-      })),
+      agreements: section.agreements.map(action),
     })),
     session: {
       ...model.session,

@@ -1,0 +1,64 @@
+import type { ReportActionStatus, ReportCommunity } from '../report/types'
+import { type ActionStatusEntry, actionState, type ReportAction } from './actionHistory'
+
+/**
+ * A community session's part of the action history (issue 19), for its verslag: the actions it
+ * looked back on (with the statuses set in it) and what later sessions said about its own
+ * agreements. Pure: the server reads the rows from storage and passes them in.
+ */
+
+export interface SessionCommunityInput {
+  /** The board the report is about. */
+  boardId: string
+  /** Every session of its community, with its position. */
+  sessions: { boardId: string; position: number }[]
+  /** Every action of the community, oldest first, with its whole history (oldest first). */
+  actions: ReportAction[]
+}
+
+/**
+ * Null when the board is not among the sessions. An action of an earlier session is looked back
+ * on here when a status was set here, or when it was still open as this session began (its
+ * newest status from the sessions before this one was not "done"): the Terugblik holds exactly
+ * those (docs/community.md), so one nobody marked is listed as not discussed.
+ */
+export function sessionCommunityPart(
+  input: SessionCommunityInput,
+  clean: (text: string) => string = (text) => text,
+): ReportCommunity | null {
+  const positionOf = new Map(input.sessions.map((session) => [session.boardId, session.position]))
+  const position = positionOf.get(input.boardId)
+  if (position === undefined) return null
+  const status = (entry: ActionStatusEntry): ReportActionStatus => ({
+    status: entry.status,
+    note: clean(entry.note),
+    at: entry.at,
+    position: positionOf.get(entry.boardId) ?? null,
+  })
+  const fields = (action: ReportAction) => ({
+    actionId: action.id,
+    who: clean(action.who),
+    what: clean(action.what),
+    when: clean(action.when),
+  })
+  const lookback: ReportCommunity['lookback'] = []
+  const followUp: ReportCommunity['followUp'] = []
+  for (const action of input.actions) {
+    if (action.sourceBoardId === input.boardId) {
+      followUp.push({ ...fields(action), noteId: action.sourceNoteId, history: action.history.map(status) })
+      continue
+    }
+    const from = positionOf.get(action.sourceBoardId) ?? null
+    const here = action.history.filter((entry) => entry.boardId === input.boardId)
+    const before = action.history.filter((entry) => {
+      const at = positionOf.get(entry.boardId)
+      return at !== undefined && at < position
+    })
+    const openAtStart = from !== null && from < position && actionState(before) !== 'done'
+    if (here.length > 0 || openAtStart) {
+      lookback.push({ ...fields(action), fromPosition: from, statuses: here.map(status) })
+    }
+  }
+  lookback.sort((a, b) => (a.fromPosition ?? 0) - (b.fromPosition ?? 0))
+  return { position, lookback, followUp }
+}
