@@ -5,7 +5,7 @@ import { getReportsShared } from '../../shared/src/model/session'
 import { contentRoom, controlRoom, parseRoomName } from '../../shared/src/rooms'
 import { createTokenService, generateSecret } from './auth/tokens'
 import { BoardService } from './boards/boardService'
-import { retentionSweeper } from './boards/retention'
+import { type CommunityRetention, retentionSweeper, sweepInactive } from './boards/retention'
 import { TemplateService } from './boards/templateService'
 import { CommunityService } from './community/communityService'
 import type { OogstConfig } from './config'
@@ -36,6 +36,9 @@ export interface OogstServer {
   readonly boards: BoardService
   readonly rooms: RoomManager
   readonly sync: SyncServer
+  readonly communities: CommunityService
+  /** One retention sweep as the hourly one makes it (tests pass a later `now`). */
+  sweepRetention(now?: number): Promise<{ boards: string[]; communities: string[] }>
   /** Id of this instance on the fan-out bus (null without fan-out). */
   readonly fanoutInstanceId: string | null
   /** Base URL once listening, e.g. http://127.0.0.1:43123 */
@@ -212,15 +215,12 @@ export async function createOogstServer(
   })
   server.on('request', app)
 
-  const retention = retentionSweeper(
-    boards,
-    {
-      communityOf: (boardId) => store.communityOfBoard(boardId),
-      deleteIfIdle: (communityId, before) => communities.deleteIfIdle(communityId, before),
-    },
-    config.retentionDays,
-    log,
-  )
+  // A community's sessions are kept together and deleted together (docs/privacy.md).
+  const communityRetention: CommunityRetention = {
+    communityOf: (boardId) => store.communityOfBoard(boardId),
+    deleteIfIdle: (communityId, before) => communities.deleteIfIdle(communityId, before),
+  }
+  const retention = retentionSweeper(boards, communityRetention, config.retentionDays, log)
 
   return {
     http: server,
@@ -228,6 +228,8 @@ export async function createOogstServer(
     boards,
     rooms,
     sync: syncServer,
+    communities,
+    sweepRetention: (now) => sweepInactive(boards, communityRetention, config.retentionDays, now),
     fanoutInstanceId: fanout?.instanceId ?? null,
     url() {
       const address = server.address() as AddressInfo
