@@ -27,10 +27,13 @@ export function GroupStandpoints({
   boardId,
   token,
   mates,
+  revealed,
 }: {
   boardId: string
   token: string
   mates: readonly GroupMember[]
+  /** The facilitator revealed them: they are on the board for everyone now. */
+  revealed: boolean
 }) {
   const { t } = useTranslation()
   const [byMate, setByMate] = useState<Record<string, Standpoint[]>>({})
@@ -67,7 +70,9 @@ export function GroupStandpoints({
   return (
     <section className="group-standpoints" data-testid="group-standpoints" aria-live="off">
       <h3>{t('peopleGroups.standpointsTitle')}</h3>
-      {written.length === 0 ? (
+      {revealed && written.length === 0 ? (
+        <p data-testid="group-standpoints-revealed">{t('peopleGroups.standpointsRevealed')}</p>
+      ) : written.length === 0 ? (
         <p className="facilitator-hint">{t('peopleGroups.standpointsNone')}</p>
       ) : (
         <ul>

@@ -11,6 +11,7 @@ import {
 import { request } from '../api/http'
 import type { SessionView } from '../session/sessionView'
 import { GroupStandpoints } from './GroupStandpoints'
+import { standpointsPrivate } from './standpointsView'
 import { groupsPath, useGroupStep } from './useGroupStep'
 import './i18n/index'
 import './groups.css'
@@ -60,9 +61,21 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
           {t('peopleGroups.goTo')}
         </button>
       )}
-      {step && <RoleLine step={step} group={group} participantId={view.participantId} />}
+      {step && (
+        <RoleLine
+          step={step}
+          group={group}
+          participantId={view.participantId}
+          standpoints={standpointsPrivate(view.control, step)}
+        />
+      )}
       {step?.standpointsToInbrenger && roleOf(step, view.participantId) === 'inbrenger' && (
-        <GroupStandpoints boardId={view.boardId} token={view.token} mates={others} />
+        <GroupStandpoints
+          boardId={view.boardId}
+          token={view.token}
+          mates={others}
+          revealed={!standpointsPrivate(view.control, step)}
+        />
       )}
       {!step?.roleTurn && insightsGatheredLater(view) && <InsightChoice view={view} group={group} />}
     </div>
@@ -74,16 +87,19 @@ function RoleLine({
   step,
   group,
   participantId,
+  standpoints,
 }: {
   step: GroupStep
   group: PeopleGroup
   participantId: string
+  /** The standpoints go to the inbrenger now (before the reveal). */
+  standpoints: boolean
 }) {
   const { t } = useTranslation()
   const role = roleOf(step, participantId)
   if (!role) return null
   const inbrenger = inbrengerOf(step, group)?.name ?? ''
-  const key = roleKey(step, role)
+  const key = roleKey(step, role, standpoints)
   return (
     <p
       className={`my-group-role${role === 'inbrenger' && step.inbrengerListens ? ' listening' : ''}`}
@@ -95,14 +111,12 @@ function RoleLine({
 }
 
 /** What a role asks of this person in this step (a private standpoints step says who reads along). */
-function roleKey(step: GroupStep, role: GroupRole): string {
+function roleKey(step: GroupStep, role: GroupRole, standpoints: boolean): string {
   if (role === 'inbrenger') {
     if (step.inbrengerListens) return 'peopleGroups.roleListen'
-    return step.standpointsToInbrenger
-      ? 'peopleGroups.roleInbrengerStandpoints'
-      : 'peopleGroups.roleInbrenger'
+    return standpoints ? 'peopleGroups.roleInbrengerStandpoints' : 'peopleGroups.roleInbrenger'
   }
-  if (step.standpointsToInbrenger) return 'peopleGroups.standpointsAdviser'
+  if (standpoints) return 'peopleGroups.standpointsAdviser'
   return role === 'notulist' ? 'peopleGroups.roleNotulist' : 'peopleGroups.roleAdviser'
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { NOTE_COLOR_HEX, type NoteData } from '../../../shared/src/model'
 import { removeDraft } from '../board/ops/draftOps'
+import { standpointsReader } from '../groups/standpointsView'
 import { draftTarget, editDraftText, isDraftHidden } from '../session/drafts/draftActions'
 import type { SessionView } from '../session/sessionView'
 
@@ -29,6 +30,8 @@ export function DraftCards({
   const { t } = useTranslation()
   if (drafts.length === 0) return null
   const editable = view.privateWriting
+  // The incidentmethode's standpoints: the inbrenger reads along (issue 18), so not "only for you".
+  const reader = standpointsReader(view.control, view.participantId)
   return (
     <ul className="outline-drafts" aria-label={t('outline.myDrafts', { count: drafts.length })}>
       {drafts.map((note, index) => (
@@ -40,7 +43,11 @@ export function DraftCards({
           data-note-id={note.id}
         >
           <label className="outline-draft-label" htmlFor={draftFieldId(note.id)}>
-            {isDraftHidden(view, note.id) ? t('session.draftHidden') : t('session.onlyForYou')}
+            {isDraftHidden(view, note.id)
+              ? t('session.draftHidden')
+              : reader
+                ? t('peopleGroups.draftForInbrenger', { name: reader })
+                : t('session.onlyForYou')}
           </label>
           <textarea
             id={draftFieldId(note.id)}
@@ -55,7 +62,7 @@ export function DraftCards({
           />
           {/* Nothing to press to save: saying so stops people looking for a save button. */}
           <p className="outline-draft-saved" id={`${draftFieldId(note.id)}-saved`}>
-            {t('outline.draftSaved')}
+            {reader ? t('peopleGroups.draftSavedInbrenger', { name: reader }) : t('outline.draftSaved')}
           </p>
           {editable && (
             <div className="outline-draft-buttons">
