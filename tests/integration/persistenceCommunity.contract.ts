@@ -346,6 +346,17 @@ export function communityContract(
       expect((await store.communityActions('c1')).map((a) => a.who.replace('\u0000', ''))).toEqual(['Anna'])
     })
 
+    it('indexes a session with a huge note (more than a PostgreSQL tsvector holds)', async () => {
+      const { store } = current()
+      // 200,000 different words: 2 MB as a tsvector. Its stems are the words themselves (quicker).
+      const words = Array.from({ length: 200_000 }, (_, i) => `w${i.toString(36)}x`).join(' ')
+      const huge = { ...entry('b1', 'n1', 'Fietsenstalling'), text: `Fietsenstalling ${words}` }
+      huge.stems = `${huge.stems} ${words}`
+      await store.replaceSearchEntries('c1', 'b1', [huge, entry('b1', 'n2', 'Zomerfeest')], 1)
+      expect(await found(store, 'fietsenstalling')).toEqual(['n1'])
+      expect(await found(store, 'zomerfeest')).toEqual(['n2'])
+    })
+
     it('finds inflected forms by the text on PostgreSQL (dutch configuration)', async (context) => {
       const { store } = current()
       if (store.kind !== 'postgres') return context.skip()

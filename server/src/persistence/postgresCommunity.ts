@@ -17,7 +17,9 @@ import { DuplicateError } from './types'
  * Communities in PostgreSQL (issue 19). Search uses PostgreSQL's own Dutch stemming: a stored
  * tsvector column generated from the text with the `dutch` configuration (GIN-indexed), queried
  * with plainto_tsquery('dutch', what was typed), ranked by ts_rank. The stems the caller computed
- * are stored (same rows as SQLite) but not used here.
+ * are stored (same rows as SQLite) but not used here. Only the first 100,000 characters of a text
+ * are indexed: a tsvector holds at most 1 MB, and the server does not cap a note's length, so a
+ * huge note would otherwise fail the whole session's re-index.
  */
 export const COMMUNITY_MIGRATION = `
   CREATE TABLE communities (
@@ -70,7 +72,7 @@ export const COMMUNITY_MIGRATION = `
     kind TEXT NOT NULL,
     text TEXT NOT NULL,
     stems TEXT NOT NULL,
-    search_vector tsvector GENERATED ALWAYS AS (to_tsvector('dutch', text)) STORED
+    search_vector tsvector GENERATED ALWAYS AS (to_tsvector('dutch', left(text, 100000))) STORED
   );
   CREATE INDEX search_entries_vector ON search_entries USING GIN (search_vector);
   CREATE INDEX search_entries_board ON search_entries (board_id);
