@@ -5,7 +5,7 @@ import { listRounds } from '../model/rounds'
 import { listRoundLog } from '../model/session'
 import { buildReport } from '../report/buildReport'
 import { topVoted } from '../report/ranking'
-import type { ReportModel } from '../report/types'
+import type { ReportModel, ReportNote } from '../report/types'
 import { analyseText } from '../suggest/text'
 import { isLookbackZone } from './actionHistory'
 
@@ -71,6 +71,17 @@ export function sessionStatus(control: Y.Doc): SessionStatus {
   const last = listRounds(control).at(-1)
   if (!last) return 'ended'
   return log.some((run) => run.roundId === last.id) ? 'ended' : 'running'
+}
+
+/**
+ * The report's count, except that without a record of who joined it counts the notes' writers,
+ * and the Terugblik's notes are written by the server, not by someone who took part.
+ */
+function participantCount(model: ReportModel, ownNotes: readonly ReportNote[]): number {
+  if (model.session.participantsEverJoined.length > 0) return model.participants.count
+  const writers = new Set(ownNotes.map((note) => note.authorId ?? ''))
+  const anonymous = writers.delete('')
+  return Math.max(writers.size, anonymous ? 1 : 0)
 }
 
 /** Lines of the begeleider's insights, list markers ("- ", "• ", "1. ") taken off. */
@@ -167,7 +178,7 @@ export function summariseSession(
     sessionDate: model.sessionDate,
     question: sessionQuestion(model, lookback),
     status: sessionStatus(control),
-    participants: model.participants.count,
+    participants: participantCount(model, ownNotes),
     topNotes: topVoted(ownNotes, TOP_NOTES).map((note) => ({ text: note.text, votes: note.votes })),
     agreements,
     insights,

@@ -168,7 +168,10 @@ function attendanceTable(input: YearReportInput, labels: YearReportLabels): Tabl
     header: [columns.session, columns.date, columns.bar, columns.participants],
     rows: input.sessions.map(({ position, summary }) => {
       const count = summary.participants
-      const bar = count > 0 ? '█'.repeat(Math.max(1, Math.round((count / most) * BAR_WIDTH))) : ''
+      const bar =
+        count > 0 && summary.status !== 'planned'
+          ? '█'.repeat(Math.max(1, Math.round((count / most) * BAR_WIDTH)))
+          : ''
       return [
         `${position}. ${summary.title || '–'}`,
         formatDate(summary.sessionDate, input.language, input.timeZone),
@@ -177,7 +180,7 @@ function attendanceTable(input: YearReportInput, labels: YearReportLabels): Tabl
       ]
     }),
     numericFrom: 3,
-    weights: [3, 2, 3.2, 1.3],
+    weights: [2.6, 2, 3.2, 1.9],
   }
 }
 
