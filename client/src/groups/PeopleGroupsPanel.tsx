@@ -51,7 +51,9 @@ export function PeopleGroupsPanel({ view }: { view: SessionView }) {
       <p className="facilitator-hint">
         {step.size === 1
           ? t('peopleGroups.sizeAlone')
-          : t('peopleGroups.sizeGroups', { size: step.size, count: step.groups.length })}
+          : step.groups.length === 1
+            ? t('peopleGroups.sizeOneGroup', { count: step.groups[0]?.members.length ?? 0 })
+            : t('peopleGroups.sizeGroups', { size: step.size, count: step.groups.length })}
       </p>
       {step.size > 1 && (
         <label className="facilitator-check" data-testid="people-groups-keep-apart">
