@@ -116,14 +116,17 @@ function refusalOf(transaction: Y.Transaction, rules: Rules): string | null {
     for (const key of keys) {
       const was = recordView(root, key, before)
       const is = recordView(root, key, visibleNow)
+      if (rootName === 'notes') {
+        // No comparison first (the most common changed record, and deep equality of two views
+        // costs more than the rules): every rule of noteRefusal lets an unchanged note pass.
+        const refusal = noteRefusal(key, was, is, rules)
+        if (refusal !== null) return refusal
+        continue
+      }
       if (isDeepStrictEqual(was, is)) continue
       if (rootName === 'zones' || rootName === 'meta') return FACILITATORS_LAYOUT
       if (rootName === 'shapes' && !(is === undefined && losesEnd(was, transaction)))
         return FACILITATORS_SHAPES
-      if (rootName === 'notes') {
-        const refusal = noteRefusal(key, was, is, rules)
-        if (refusal !== null) return refusal
-      }
     }
   }
   return null

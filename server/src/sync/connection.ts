@@ -127,7 +127,7 @@ export class Connection implements RoomPeer {
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return
     this.lastSentAt = Date.now()
-    this.ws.send(message, { binary: true })
+    this.ws.send(message, BINARY)
   }
 
   close(code: number, reason: string): void {
@@ -389,6 +389,9 @@ export class Connection implements RoomPeer {
     if (this.control) this.deps.rooms.release(this.control)
   }
 }
+
+/** The options of every frame sent (one object, not one per frame and peer). */
+const BINARY = { binary: true } as const
 
 /** A state vector without any change: a client that has nothing yet. */
 function hasNothing(stateVector: Uint8Array): boolean {

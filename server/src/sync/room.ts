@@ -415,7 +415,11 @@ export class Room {
   }
 
   broadcast(message: Uint8Array): void {
-    for (const peer of this.peers) peer.send(message)
+    // One Buffer for every peer: the socket library would otherwise wrap the bytes once per peer.
+    const frame = Buffer.isBuffer(message)
+      ? message
+      : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
+    for (const peer of this.peers) peer.send(frame)
   }
 
   destroy(): void {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { DecodedUpdate } from './updateChecks'
+import { allDeleted, type DecodedUpdate } from './updateChecks'
 
 /**
  * A scratch copy of a room's document, to try a participant's update on before it is stored: the
@@ -38,8 +38,10 @@ function scratchFor(source: Y.Doc): Scratch {
   const known = scratches.get(source)
   if (known) return known
   const scratch: Scratch = { doc: copyOf(source), stale: false, rebuildMs: 0 }
-  const follow = (update: Uint8Array) => {
-    if (!scratch.stale) Y.applyUpdate(scratch.doc, update)
+  const follow = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    // An accepted update is in the copy already (it was judged there): applying the room's
+    // transaction again would change nothing, and cost as much as the check did (issue 17).
+    if (!scratch.stale && !holdsTransaction(scratch.doc, transaction)) Y.applyUpdate(scratch.doc, update)
   }
   source.on('update', follow)
   source.once('destroy', () => {
@@ -65,6 +67,21 @@ function rebuild(scratch: Scratch, source: Y.Doc): void {
  */
 export function refusalCostMs(source: Y.Doc): number {
   return scratches.get(source)?.rebuildMs ?? 0
+}
+
+/**
+ * True when the copy has every struct the room's transaction added and every deletion it made, so
+ * applying its update would be a no-op (Yjs skips structs it has and deletions it made already).
+ */
+function holdsTransaction(copy: Y.Doc, transaction: Y.Transaction): boolean {
+  for (const [client, after] of transaction.afterState) {
+    if (after > (transaction.beforeState.get(client) ?? 0) && Y.getState(copy.store, client) < after)
+      return false
+  }
+  for (const [client, ranges] of transaction.deleteSet.clients) {
+    for (const { clock, len } of ranges) if (!allDeleted(copy, client, clock, clock + len)) return false
+  }
+  return true
 }
 
 /** True when the copy already holds structs or deletions of `decoded` that the room does not. */

@@ -12,19 +12,28 @@ export function addsContent(decoded: DecodedUpdate, doc: Y.Doc): boolean {
 /**
  * True when applying the update would change nothing: no new structs and every deletion already
  * applied. Reconnecting clients send such updates (their sync step 2 always carries the whole
- * delete set); storing them would grow the log on every reconnect.
+ * delete set); storing them would grow the log on every reconnect. Checked range by range on the
+ * document's structs (the update's size, not the board's: building the document's whole delete
+ * set cost every note-moving edit, whose update deletes the old place, a walk over the board).
  */
 export function isRedundant(decoded: DecodedUpdate, doc: Y.Doc): boolean {
   if (addsContent(decoded, doc)) return false
-  if (decoded.ds.clients.size === 0) return true
-  const known = Y.createDeleteSetFromStructStore(doc.store)
   for (const [client, ranges] of decoded.ds.clients) {
-    const covered = known.clients.get(client) ?? []
-    for (const range of ranges) {
-      const end = range.clock + range.len
-      // The doc's delete set is sorted and merged, so a range is covered by at most one item.
-      if (!covered.some((item) => item.clock <= range.clock && end <= item.clock + item.len)) return false
-    }
+    for (const range of ranges)
+      if (!allDeleted(doc, client, range.clock, range.clock + range.len)) return false
+  }
+  return true
+}
+
+/** True when the document has every item of `client` in [clock, end) and all of them are deleted. */
+export function allDeleted(doc: Y.Doc, client: number, clock: number, end: number): boolean {
+  if (clock >= end) return true
+  const structs = doc.store.clients.get(client)
+  if (!structs || Y.getState(doc.store, client) < end) return false
+  for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+    const struct = structs[i] as Y.Item | Y.GC
+    if (struct.id.clock >= end) break
+    if (!struct.deleted) return false
   }
   return true
 }
