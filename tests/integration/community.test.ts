@@ -235,6 +235,30 @@ function communityScenario(
         'Wie: Sjoerd\nWat: wethouder uitnodigen\nWanneer: mei',
       ])
       content.destroy()
+
+      // A facilitator of session 3 adds the done action to its lookback map by hand and sets a
+      // status on it: refused, since the server did not put it in this Terugblik.
+      const page = await communityPage(url, community)
+      const fatimaAction = page.actions.find((action) => action.who === 'Fatima') as CommunityActionView
+      const facilitator = await tokenFor(url, session(2), 'facilitator', 'Begeleider')
+      const forger = connectClient(server.wsUrl, controlRoom(session(2).id), facilitator)
+      await forger.synced
+      ;(sessionRoot(forger.doc).get('lookback') as Y.Map<unknown>).set('vervalst12345', {
+        actionId: fatimaAction.id,
+      })
+      const path = `/api/boards/${session(2).id}/actions/${fatimaAction.id}/status`
+      // Stored on the server: another screen has it.
+      const watcher = connectClient(server.wsUrl, controlRoom(session(2).id), token)
+      await watcher.synced
+      await waitFor(() => readLookback(watcher.doc).has('vervalst12345'), 5000, 'the forged entry stored')
+      watcher.destroy()
+      const refused = await api<ErrorBody>(url, 'POST', path, { status: 'failed' }, bearer(facilitator))
+      expect([refused.status, refused.body.error.code]).toEqual([404, 'unknown_action'])
+      forger.destroy()
+      const after = (await communityPage(url, community)).actions.find(
+        (action) => action.id === fatimaAction.id,
+      )
+      expect(after?.history.map((entry) => entry.status)).toEqual(['done'])
     }, 30_000)
 
     it('finds a note by a Dutch inflected form, only within its community', async () => {

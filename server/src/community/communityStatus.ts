@@ -2,9 +2,31 @@ import type { CommunityActionHistoryEntry } from '../../../shared/src/api/commun
 import { type ActionStatusName, readLookback, writeLookbackEntry } from '../../../shared/src/model/lookback'
 import { controlRoom } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
+import type { ActionStatusRecord, CommunityActionRecord } from '../persistence/communityTypes'
 import type { RoomManager } from '../sync/roomManager'
 import { appendStatus } from './communityActions'
 import { CommunityError, type CommunityService } from './communityService'
+
+/**
+ * Whether the server put `action` in the Terugblik of the session `board`, from storage alone: it
+ * came from an earlier session, existed when the board was made, and was not done by then. The
+ * `lookback` map cannot answer that by itself, since facilitators may write the control document.
+ */
+export function wasInTerugblik(
+  action: CommunityActionRecord,
+  statuses: readonly ActionStatusRecord[],
+  board: { createdAt: number; position: number },
+  positionOf: (boardId: string) => number | undefined,
+): boolean {
+  const source = positionOf(action.sourceBoardId)
+  if (source === undefined || source >= board.position || action.createdAt > board.createdAt) return false
+  const before = statuses.filter((status) => status.actionId === action.id && status.at < board.createdAt)
+  const newest = before.reduce<ActionStatusRecord | null>(
+    (last, status) => (!last || status.at >= last.at ? status : last),
+    null,
+  )
+  return newest?.status !== 'done'
+}
 
 /**
  * "Gedaan / loopt / niet gelukt" during a session's Terugblik (issue 19). The person's board token
@@ -36,8 +58,18 @@ export async function setActionStatus(
   const noteId = [...lookback].find(([, entry]) => entry.actionId === input.actionId)?.[0]
   if (!noteId) throw notFound
   return service.serial(communityId, async () => {
-    const actions = await service.deps.store.communityActions(communityId)
-    if (!actions.some((action) => action.id === input.actionId)) throw notFound
+    const [actions, statuses, sessions] = await Promise.all([
+      service.deps.store.communityActions(communityId),
+      service.deps.store.actionStatuses(communityId),
+      service.sessions(communityId),
+    ])
+    const action = actions.find((candidate) => candidate.id === input.actionId)
+    const here = sessions.find((session) => session.boardId === input.boardId)
+    const positionOf = (boardId: string) => sessions.find((session) => session.boardId === boardId)?.position
+    if (!action || !here) throw notFound
+    // A facilitator's client could have added the action to `lookback` by hand.
+    const board = { createdAt: here.board.createdAt, position: here.position }
+    if (!wasInTerugblik(action, statuses, board, positionOf)) throw notFound
     const record = await appendStatus(service.deps.store, {
       actionId: input.actionId,
       communityId,
@@ -56,7 +88,6 @@ export async function setActionStatus(
         at: record.at,
       }),
     )
-    const sessions = await service.sessions(communityId)
     const view = (await service.actions(communityId, sessions)).find((action) => action.id === input.actionId)
     return view?.history ?? []
   })
