@@ -9,6 +9,7 @@ import { createZone } from '../../shared/src/model/zones'
 import type { Block, TableBlock } from '../../shared/src/report/blocks'
 import { buildReport } from '../../shared/src/report/buildReport'
 import { buildReportDocument } from '../../shared/src/report/document'
+import { renderHtmlBlocks } from '../../shared/src/report/html'
 import { renderMarkdown, renderMarkdownBlocks, unescapeMarkdown } from '../../shared/src/report/markdown'
 import { buildSampleBoard, SAMPLE_START } from '../../shared/src/report/sampleBoard'
 
@@ -216,6 +217,27 @@ describe('the Jaaroverzicht document', () => {
     ])
     expect(attendance.rows[0]?.[2]).toBe('█'.repeat(20))
     expect(attendance.rows[1]?.[2]).toBe('█'.repeat(10))
+  })
+
+  it('shows what people typed, never runs or formats it (name, status note, agreement)', () => {
+    const input = yearInput()
+    input.community.name = '<script>alert(1)</script> **vet**'
+    const sneaky = {
+      ...flyer.history[0],
+      note: '| kolom | <img src=x onerror=alert(1)> [link](javascript:x)',
+    }
+    input.actions = [{ ...flyer, what: '# kop', history: [sneaky as ReportAction['history'][0]] }]
+    const blocks = buildYearReportDocument(input)
+    const html = renderHtmlBlocks(blocks, { language: 'nl', title: 'x' })
+    expect(html).not.toContain('<script>alert')
+    expect(html).not.toContain('<img src=x')
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;')
+    const markdown = renderMarkdownBlocks(blocks, 'nl')
+    const row = markdown.split('\n').find((line) => line.includes('onerror'))
+    // One table row of four cells: the note's "|" stays inside its cell.
+    expect(row?.split(/(?<!\\)\|/).length).toBe(6)
+    expect(markdown).toContain('[link\\](javascript:x)')
+    expect(unescapeMarkdown(markdown)).toContain('# Jaaroverzicht: <script>alert(1)</script> **vet**')
   })
 
   it('speaks English for an English community', () => {
