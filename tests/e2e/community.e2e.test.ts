@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousAxeViolations } from '../helpers/axe'
 import { chooseView, joinInBrowser, readJoinCode, waitConnected } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
@@ -87,7 +88,10 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
   })
 
   it('carries an agreement into the next session, where a phone sets its status live', async () => {
-    const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    // bypassCSP: axe is injected as an inline script.
+    const facilitator = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
+    ).newPage()
 
     // Make the community on the landing page; its link is shown once.
     await facilitator.goto(server.url)
@@ -137,6 +141,7 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
+      bypassCSP: true,
     })
     const phone = await phoneContext.newPage()
     await joinInBrowser(phone, server.url, joinCode2, 'Sanne')
@@ -157,11 +162,21 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     expect(await lookback.getByTestId('lookback-by').textContent()).toContain('Sanne')
     await lookback.scrollIntoViewIfNeeded()
     await shot(phone, 'terugblik-phone.png')
+    expect(await seriousAxeViolations(phone), 'axe on the Terugblik (phone)').toEqual([])
 
     // The begeleider's canvas shows it live (through the control document).
     await expect.poll(() => canvasStatus.first().getAttribute('data-status'), SYNC).toBe('ongoing')
     expect(await canvasStatus.first().textContent()).toContain('loopt')
     await shot(facilitator, 'terugblik-canvas.png')
+    // A link to the note (as a search hit makes it) zooms to it: the badge becomes the worded chip.
+    const terugblikNote = await facilitator
+      .getByTestId('lookback-canvas')
+      .first()
+      .getAttribute('data-note-id')
+    await facilitator.goto(`${server.url}/b/${session2}#note=${terugblikNote}`)
+    await facilitator.locator('[data-testid=lookback-canvas] .status-chip').first().waitFor(SYNC)
+    await expect.poll(() => new URL(facilitator.url()).hash, SYNC).toBe('')
+    await shot(facilitator, 'terugblik-canvas-zoomed.png')
     // On the canvas the status is a button: it opens the same form in a dialog.
     await facilitator.locator('[data-testid=lookback-canvas] [data-testid=lookback-set]').first().click()
     const dialog = facilitator.getByTestId('lookback-dialog')
@@ -183,6 +198,7 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     expect(history).toContain('Sanne')
     expect(history).toContain('sessie 2')
     await shot(facilitator, 'community-desktop.png', true)
+    expect(await seriousAxeViolations(facilitator), 'axe on the community page').toEqual([])
 
     // Search finds the agreement and opens session 1 on that note.
     await facilitator.getByTestId('community-search-input').fill('flyer')
@@ -232,5 +248,36 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     await facilitator.waitForURL(new RegExp(`/b/${session1}`))
     await waitConnected(facilitator)
     await expect.poll(() => new URL(facilitator.url()).hash, SYNC).toBe('')
+
+    // Deleting names every session and asks for the community's name.
+    const sessionToken = await facilitator.evaluate(
+      (id) => JSON.parse(localStorage.getItem('oogst.boards') ?? '{}')[id]?.token as string,
+      session1,
+    )
+    expect(sessionToken).toBeTruthy()
+    await facilitator.goto(communityUrl)
+    await facilitator.getByTestId('community-delete-open').click()
+    const deleting = facilitator.getByTestId('community-delete-dialog')
+    const listed = await deleting.getByTestId('community-delete-sessions').locator('li').allTextContents()
+    expect(listed).toEqual(['1. Sessie 1: ontmoeten', '2. Sessie 2: terugblik'])
+    await shot(facilitator, 'community-delete.png')
+    // A wrong name: the button says it is not ready yet, and Enter is refused with a reason.
+    await deleting.getByTestId('community-delete-name').fill('Buurtwerk')
+    expect(await deleting.getByTestId('community-delete-confirm').getAttribute('aria-disabled')).toBe('true')
+    await deleting.getByTestId('community-delete-name').press('Enter')
+    await deleting.getByRole('alert').filter({ hasText: 'De naam klopt niet' }).waitFor()
+    await deleting.getByTestId('community-delete-name').fill(COMMUNITY)
+    await deleting.getByTestId('community-delete-confirm').click()
+    await facilitator.waitForURL(`${server.url}/`)
+    const key = new URL(link).hash.replace('#key=', '')
+    const communityId = new URL(communityUrl).pathname.split('/').pop()
+    const gone = await fetch(`${server.url}/api/communities/${communityId}`, {
+      headers: { Authorization: `Bearer ${decodeURIComponent(key)}` },
+    })
+    expect(gone.status).toBe(404)
+    const board = await fetch(`${server.url}/api/boards/${session1}`, {
+      headers: { Authorization: `Bearer ${sessionToken}` },
+    })
+    expect(board.status).not.toBe(200)
   }, 240_000)
 })

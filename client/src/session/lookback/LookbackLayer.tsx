@@ -3,10 +3,10 @@ import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { NoteData } from '../../../../shared/src/model'
 import type { LookbackEntry } from '../../../../shared/src/model/lookback'
+import type { ActionState } from '../../api/communityApi'
 import { toScreenRect, type Viewport } from '../../canvas/viewport'
 import { ACTION_STATUS_KEY } from '../../community/statusLabels'
 import { Modal } from '../../components/Modal'
-import { MIN_NOTE_WIDTH_FOR_BUTTONS } from '../canvas/NoteChips'
 import type { SessionView } from '../sessionView'
 import { LookbackForm } from './LookbackForm'
 import { LookbackBy, LookbackChip } from './LookbackStatus'
@@ -81,34 +81,59 @@ function LookbackStrip({
 }) {
   const { t } = useTranslation()
   const status = entry.status ?? 'open'
-  // On the note's upper right corner, half outside: the lock keeps the left corner, and the first
-  // line ("Wie: …") is short. One element: the status is the button that changes it.
-  const style = { left: rect.x + rect.width - 6, top: rect.y }
-  const small = rect.width < MIN_NOTE_WIDTH_FOR_BUTTONS
+  const label = t(ACTION_STATUS_KEY[status])
+  // On the note's upper right corner, half outside (the lock has the left one). A note small on
+  // screen gets a round badge with a sign, which leaves its first line ("Wie: …") readable.
+  const compact = rect.width < COMPACT_BELOW
+  const style = { left: rect.x + rect.width + (compact ? 8 : -6), top: rect.y }
+  const chip = compact ? (
+    <span
+      className={`lookback-badge action-${status}`}
+      data-testid="lookback-status"
+      data-status={status}
+      title={label}
+    >
+      <span aria-hidden="true">{STATUS_SIGN[status]}</span>
+      <span className="visually-hidden">
+        {t('lookback.statusPrefix')} {label}
+      </span>
+    </span>
+  ) : (
+    <LookbackChip entry={entry} />
+  )
   return (
     <div className="lookback-strip" style={style} data-testid="lookback-canvas" data-note-id={note.id}>
-      {canSet && !small ? (
+      {canSet ? (
         <button
           type="button"
-          className={`lookback-strip-button action-${status}`}
+          className={`lookback-strip-button${compact ? ' compact' : ''}`}
           onClick={onSet}
           aria-label={t('lookback.setFor', {
             text: note.text.replace(/\s+/g, ' ').slice(0, 80),
-            status: t(ACTION_STATUS_KEY[status]),
+            status: label,
           })}
+          title={label}
           data-testid="lookback-set"
         >
-          <LookbackChip entry={entry} />
-          <span aria-hidden="true" className="lookback-pencil">
-            ✎
-          </span>
+          {chip}
+          {!compact && (
+            <span aria-hidden="true" className="lookback-pencil">
+              ✎
+            </span>
+          )}
         </button>
       ) : (
-        <LookbackChip entry={entry} />
+        chip
       )}
     </div>
   )
 }
+
+/** Below this on-screen width a note gets the round badge instead of the worded chip. */
+const COMPACT_BELOW = 150
+
+/** The badge's sign; the colour and the spoken text say the same. */
+const STATUS_SIGN: Record<ActionState, string> = { open: '?', done: '✓', ongoing: '↻', failed: '✕' }
 
 function LookbackDialog({
   view,

@@ -31,7 +31,7 @@ const MARGIN = 80
 /**
  * Opens the board on the note a link names: once the note is there (the board may still be
  * syncing), the canvas selects it and zooms to it; the list view scrolls to it and focuses it.
- * Once per page: moving away from it afterwards is the person's own choice.
+ * Once per link: moving away from it afterwards is the person's own choice.
  */
 export function useNoteLink(editor: BoardEditor, notes: readonly NoteData[], listView: boolean): void {
   const target = useRef<string | null | undefined>(undefined)
@@ -68,7 +68,18 @@ export function useNoteLink(editor: BoardEditor, notes: readonly NoteData[], lis
       // right after this, it would undo the zoom: zoom again after it.
       window.setTimeout(() => editor.zoomToRect(rect), 300)
     }
+    // A note link opened on the board that is already open only changes the fragment.
+    const onHashChange = () => {
+      const noteId = takePending()
+      if (noteId) target.current = noteId
+      attempt()
+    }
     attempt()
-    return editor.subscribe(attempt)
+    window.addEventListener('hashchange', onHashChange)
+    const stop = editor.subscribe(attempt)
+    return () => {
+      stop()
+      window.removeEventListener('hashchange', onHashChange)
+    }
   }, [editor, notes, listView])
 }
