@@ -37,20 +37,12 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
   // Alone (no space): the round itself says so, and a phone keeps the line for the list.
   if (group.zoneId === null) return null
   const others = group.members.filter((member) => member.id !== view.participantId)
+  const showInsight = !step?.roleTurn && !step?.inbrengerChosen && insightsGatheredLater(view)
+  const standpoints = step?.standpointsToInbrenger && roleOf(step, view.participantId) === 'inbrenger'
+  // The names are in the banner's own line (MyGroupNames); below it only what asks for action.
+  if (listView && !showInsight && !standpoints && !roleOf(step, view.participantId)) return null
   return (
     <div className="my-group" data-testid="my-group">
-      <p>
-        <span className="visually-hidden">{t('peopleGroups.you')}: </span>
-        <span data-testid="my-group-names">
-          {t('peopleGroups.youAre', {
-            number: group.number,
-            names: [
-              `${view.name} ${t('peopleGroups.meSuffix')}`,
-              ...others.map((member) => member.name),
-            ].join(', '),
-          })}
-        </span>
-      </p>
       {!listView && zone && (
         <button
           type="button"
@@ -69,7 +61,7 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
           standpoints={standpointsPrivate(view.control, step)}
         />
       )}
-      {step?.standpointsToInbrenger && roleOf(step, view.participantId) === 'inbrenger' && (
+      {step && standpoints && (
         <GroupStandpoints
           boardId={view.boardId}
           token={view.token}
@@ -77,8 +69,31 @@ export function MyGroupLine({ view, listView }: { view: SessionView; listView: b
           revealed={!standpointsPrivate(view.control, step)}
         />
       )}
-      {!step?.roleTurn && insightsGatheredLater(view) && <InsightChoice view={view} group={group} />}
+      {showInsight && <InsightChoice view={view} group={group} />}
     </div>
+  )
+}
+
+/**
+ * Who this person is with, in the round banner's one line (docs/architecture.md: the banner is one
+ * line, also on a 360 px phone in a pair): cut off with an ellipsis when it does not fit; the
+ * whole text stays for screen readers, and the group's space card is titled with the names too.
+ */
+export function MyGroupNames({ view }: { view: SessionView }) {
+  const { t } = useTranslation()
+  const group = groupOf(useGroupStep(view.control), view.participantId)
+  if (!group || view.isFacilitator || group.zoneId === null) return null
+  const others = group.members.filter((member) => member.id !== view.participantId)
+  const names = t('peopleGroups.youAre', {
+    number: group.number,
+    // The others first: when the line is cut off, who you are with is what shows.
+    names: [...others.map((member) => member.name), `${view.name} ${t('peopleGroups.meSuffix')}`].join(', '),
+  })
+  return (
+    <p className="my-group-names" title={names}>
+      <span className="visually-hidden">{t('peopleGroups.you')}: </span>
+      <span data-testid="my-group-names">{names}</span>
+    </p>
   )
 }
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
-import { MyGroupLine } from '../../groups/MyGroupLine'
+import { MyGroupLine, MyGroupNames } from '../../groups/MyGroupLine'
 import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
 import { MuteToggle, SoundBlockedButton, useFading } from './MuteToggle'
@@ -109,6 +109,7 @@ export function RoundBanner({ view, flashAt, message, listView, contentLanguage 
         <h2 className="session-round-title" data-testid="round-title" lang={contentLanguage}>
           {current.title}
         </h2>
+        <MyGroupNames view={view} />
         <DotsLeft view={view} />
         {/* On the canvas, the way to the round's questions is always one tap away. */}
         {!listView && <GoToQuestion view={view} />}
