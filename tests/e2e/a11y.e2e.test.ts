@@ -1,15 +1,13 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listNotes } from '../../shared/src/model'
 import { seriousAxeViolations } from '../helpers/axe'
 import { chooseView, waitConnected } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { centre, screenBox } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 import { type VolumeSession, volumeSession } from '../helpers/volumeSession'
 
@@ -29,17 +27,12 @@ describe.skipIf(!chromiumAvailable())('accessibility (axe-core) in every state',
   let session: VolumeSession | undefined
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-a11y-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('a11y'))
   }, 180_000)
 
   afterAll(async () => {
     session?.close()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('has no serious or critical violations in any state', async () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNote, listNotes, listZones, NOTE_DEFAULT_SIZE, spotForZone } from '../../shared/src/model'
 import { axeRuleViolations } from '../helpers/axe'
 import { preferCanvas } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { type CreatedBoard, createBoard, tokenFor } from '../helpers/testServer'
 import { connectClient, waitFor, type YClient } from '../helpers/yclient'
 
@@ -48,10 +48,7 @@ describe.skipIf(!chromiumAvailable())('canvas targets with a note selected in a 
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-targets-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('targets'))
     board = await createBoard(server.url, 'Buurtavond', { templateId: 'los-model' })
     const token = await tokenFor(server.url, board, 'facilitator', 'Marieke')
     content = connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, board.id, token)
@@ -75,9 +72,7 @@ describe.skipIf(!chromiumAvailable())('canvas targets with a note selected in a 
 
   afterAll(async () => {
     content?.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   async function openAsFacilitator(context: BrowserContext): Promise<Page> {

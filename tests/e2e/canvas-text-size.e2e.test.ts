@@ -5,9 +5,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNote, listNotes, listZones, NOTE_DEFAULT_SIZE, spotForZone } from '../../shared/src/model'
 import { joinInBrowser, preferCanvas } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { type CreatedBoard, createBoard, tokenFor } from '../helpers/testServer'
 import { connectClient, waitFor, type YClient } from '../helpers/yclient'
 
@@ -75,10 +75,7 @@ describe.skipIf(!chromiumAvailable())('canvas text is readable at the first view
   let content: YClient
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-textsize-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('textsize'))
     board = await createBoard(server.url, 'Wijkavond', { templateId: 'los-model' })
     const token = await tokenFor(server.url, board, 'facilitator', 'Marieke')
     content = connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, board.id, token)
@@ -94,9 +91,7 @@ describe.skipIf(!chromiumAvailable())('canvas text is readable at the first view
 
   afterAll(async () => {
     content?.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('a 390x844 phone opens on the first question, readable', async () => {

@@ -1,13 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { addNote, arrows, boardPosition, canvasTexts, drag, noteId, screenBox } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 
 /**
  * The canvas as people use it, in Chromium against the real server: several notes picked and moved
@@ -40,18 +37,13 @@ describe.skipIf(!chromiumAvailable())('canvas in the browser', () => {
   let participantContext: BrowserContext
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-canvas-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('canvas'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     participantContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('moves a multi-selection as one, duplicates, connects, copies to another board; sheet and command menu', async () => {

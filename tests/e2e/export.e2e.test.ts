@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
@@ -11,9 +10,9 @@ import { publishVoteResults } from '../../shared/src/model/session'
 import { listZones } from '../../shared/src/model/zones'
 import { controlRoom } from '../../shared/src/rooms'
 import { createBoardInBrowser, joinInBrowser, readJoinCode } from '../helpers/boardPages'
-import { ARTIFACTS_DIR, artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { ARTIFACTS_DIR, artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { api, participantIdOf, tokenFor } from '../helpers/testServer'
 import { connectClient, type YClient } from '../helpers/yclient'
 
@@ -78,10 +77,7 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
   const clients: YClient[] = []
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-export-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('export'))
     facilitatorContext = await browser.newContext({
       viewport: { width: 1280, height: 860 },
       acceptDownloads: true,
@@ -94,9 +90,7 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
 
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('previews, flags personal data, downloads DOCX and PDF, redacts, shares and deletes', async () => {

@@ -1,13 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
-import { chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
+import { chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
 import { activeTestId, coveredByPanel, heard, tabTo } from '../helpers/keyboardPages'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC, shoot, writeDraft } from '../helpers/sessionPages'
 
 /**
@@ -24,16 +21,11 @@ describe.skipIf(!chromiumAvailable())('keyboard facilitation and announcements',
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-keyboard-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('keyboard'))
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('runs a round by keyboard; the participant hears each event once', async () => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -11,10 +8,10 @@ import {
   openNoteChanges,
   readJoinCode,
 } from '../helpers/boardPages'
-import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { chromiumAvailable } from '../helpers/browser'
 import { addNote, noteId, screenBox } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 
 /**
@@ -33,16 +30,11 @@ describe.skipIf(!chromiumAvailable())('whose notes and the Prullenbak', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-notes-trash-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('notes-trash'))
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it("offers no edit or delete of another's note, asks before removing, restores from the Prullenbak", async () => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -10,9 +7,9 @@ import {
   readJoinCode,
   waitConnected,
 } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { addNote } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
 /**
@@ -36,18 +33,13 @@ describe.skipIf(!chromiumAvailable())('offline', () => {
   let participantContext: BrowserContext
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-offline-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('offline'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     participantContext = await browser.newContext({ viewport: { width: 1024, height: 768 } })
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('keeps working offline, merges on reconnect, and reloads without a connection', async () => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { losModel } from '../../shared/src/templates/builtin/losModel'
@@ -12,10 +9,10 @@ import {
   readJoinCode,
   waitConnected,
 } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { openNewNote } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 
 /**
  * The list view as a keyboard and screen reader user meets it: the toggle is the first Tab stop,
@@ -68,18 +65,13 @@ describe.skipIf(!chromiumAvailable())('list view (outline)', () => {
   let participantContext: BrowserContext
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-outline-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('outline'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     participantContext = await browser.newContext({ viewport: { width: 900, height: 900 } })
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('adds, edits, moves and removes notes with the keyboard only, and announces others', async () => {

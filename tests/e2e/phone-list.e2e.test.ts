@@ -1,15 +1,13 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getNoteReactions, listNotes } from '../../shared/src/model'
 import { axeRuleViolations } from '../helpers/axe'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
 import { heard } from '../helpers/keyboardPages'
 import { contentShare, sidewaysOverflow, smallTargets } from '../helpers/phoneMeasure'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 import { phoneParticipant, volumeSession } from '../helpers/volumeSession'
 import { waitFor } from '../helpers/yclient'
@@ -47,16 +45,11 @@ describe.skipIf(!chromiumAvailable())('a resident on a phone takes part in the l
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-phone-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('phone'))
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('writes privately, votes and reacts on four phone screens with 60 notes', async () => {

@@ -1,12 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chooseView } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 import { phoneParticipant, volumeSession } from '../helpers/volumeSession'
 
@@ -31,16 +28,11 @@ describe.skipIf(!chromiumAvailable())('a phone shows no mouse or key words', () 
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-words-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('words'))
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('says "Schrijf een briefje" and hides the key hint of the write form', async () => {

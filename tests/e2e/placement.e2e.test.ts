@@ -1,15 +1,12 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listNotes, listZones, misplacedNotes, overlaps } from '../../shared/src/model'
 import { controlRoom } from '../../shared/src/rooms'
 import { chooseView, joinInBrowser, preferCanvas, waitConnected } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { addNote, boardPosition } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC, writeDraft } from '../helpers/sessionPages'
 import { api, type CreatedBoard, createBoard, tokenFor } from '../helpers/testServer'
 import { connectClient, type YClient } from '../helpers/yclient'
@@ -57,17 +54,12 @@ describe.skipIf(!chromiumAvailable())('notes land in their question at a real se
   let reader: YClient | undefined
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-placement-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('placement'))
   }, 180_000)
 
   afterAll(async () => {
     reader?.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('three phones and a facilitator, 80 notes in one question, a reveal, a projector', async () => {

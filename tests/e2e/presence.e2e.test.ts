@@ -1,13 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardInBrowser, joinInBrowser, noteTexts, readJoinCode } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { addNote } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 
 /**
  * Working together on the canvas, in two browser contexts: live cursors with names, others'
@@ -44,19 +41,14 @@ describe.skipIf(!chromiumAvailable())('presence and per-person undo', () => {
   let participantContext: BrowserContext
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-presence-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('presence'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     participantContext = await browser.newContext({ viewport: { width: 1100, height: 760 } })
     await participantContext.addInitScript(COUNT_AWARENESS_SENDS)
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('shows cursors, selections and participants, follows a view, and undoes only your own edits', async () => {

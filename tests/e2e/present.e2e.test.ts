@@ -12,9 +12,9 @@ import {
   spotForZone,
 } from '../../shared/src/model'
 import { createBoardInBrowser, keepFacilitatorLink } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { type VolumeSession, volumeSession } from '../helpers/volumeSession'
 
 /**
@@ -71,10 +71,7 @@ describe.skipIf(!chromiumAvailable())('projector mode (Presenteren)', () => {
   let page: Page
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-present-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('present'))
     session = await volumeSession(server.url)
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true })
     page = await context.newPage()
@@ -86,9 +83,7 @@ describe.skipIf(!chromiumAvailable())('projector mode (Presenteren)', () => {
 
   afterAll(async () => {
     session?.close()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('before the first round: the central question, the questions, the join code and a QR code', async () => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readHarvestNotes } from '../../shared/src/model/harvestNotes'
@@ -9,9 +6,9 @@ import { publishVoteResults } from '../../shared/src/model/session'
 import { listZones } from '../../shared/src/model/zones'
 import { controlRoom } from '../../shared/src/rooms'
 import { createBoardInBrowser } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { tokenFor } from '../helpers/testServer'
 import { connectClient, waitFor, type YClient } from '../helpers/yclient'
 
@@ -33,17 +30,12 @@ describe.skipIf(!chromiumAvailable())('the verslag in the export dialog', () => 
   const clients: YClient[] = []
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-verslag-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('verslag'))
   }, 180_000)
 
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('keeps the facilitator’s summary in the board and shows it first; compact on request', async () => {

@@ -1,6 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCluster, setNoteCluster } from '../../shared/src/model/clusters'
@@ -14,10 +12,10 @@ import {
   noteTexts,
   readJoinCode,
 } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { openNewNote } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { api, tokenFor } from '../helpers/testServer'
 import { connectClient, type YClient } from '../helpers/yclient'
 
@@ -119,10 +117,7 @@ describe.skipIf(!chromiumAvailable())('web security in the browser', () => {
   const requests: string[] = []
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-security-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('security'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 860 } })
     participantContext = await browser.newContext({ viewport: { width: 1100, height: 800 } })
     for (const context of [facilitatorContext, participantContext]) {
@@ -132,9 +127,7 @@ describe.skipIf(!chromiumAvailable())('web security in the browser', () => {
 
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('shows hostile text literally and runs none of it, and asks no other origin for anything', async () => {

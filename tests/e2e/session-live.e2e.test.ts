@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -11,10 +8,10 @@ import {
   openNoteChanges,
   readJoinCode,
 } from '../helpers/boardPages'
-import { chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { chromiumAvailable } from '../helpers/browser'
 import { addNote, openNewNote } from '../helpers/canvasPage'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC, shoot, skewedClockScript, startRound, timerSeconds, zoomText } from '../helpers/sessionPages'
 
 /**
@@ -36,16 +33,11 @@ describe.skipIf(!chromiumAvailable())('a live session', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-session-live-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('session-live'))
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('keeps time on a wrong clock, locks, follows, and closes input when time is up', async () => {

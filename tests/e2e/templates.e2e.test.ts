@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { losModel } from '../../shared/src/templates/builtin/losModel'
@@ -12,9 +9,9 @@ import {
   waitConnected,
   zoneTitles,
 } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 
 /**
  * Templates as a facilitator uses them: start a board from the LOS model, reword a question for
@@ -38,10 +35,7 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
   let participantContext: BrowserContext
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-templates-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('templates'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     participantContext = await browser.newContext({
       viewport: { width: 375, height: 740 },
@@ -53,9 +47,7 @@ describe.skipIf(!chromiumAvailable())('templates in the browser', () => {
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('makes a board from the LOS template, edits a zone live, saves and reuses it as a template', async () => {

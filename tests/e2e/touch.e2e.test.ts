@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,9 +15,9 @@ import {
 import { controlRoom } from '../../shared/src/rooms'
 import { axeRuleViolations } from '../helpers/axe'
 import { joinInBrowser } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 import { api, type CreatedBoard, createBoard, tokenFor } from '../helpers/testServer'
 import { stageOffset, touchDrag, visibleNote } from '../helpers/touchPage'
@@ -55,10 +54,7 @@ describe.skipIf(!chromiumAvailable())('a phone takes part fully on the canvas', 
   let call: (method: string, route: string, body?: unknown) => Promise<{ status: number }>
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-touch-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('touch'))
     board = await createBoard(server.url, 'Vakgemeenschap Noord', { templateId: 'los-model' })
     const token = await tokenFor(server.url, board, 'facilitator', 'Marieke')
     const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`
@@ -82,9 +78,7 @@ describe.skipIf(!chromiumAvailable())('a phone takes part fully on the canvas', 
   afterAll(async () => {
     content?.destroy()
     control?.destroy()
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   async function phone(
