@@ -96,6 +96,9 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     // Make the community on the landing page; its link is shown once.
     await facilitator.goto(server.url)
     await facilitator.getByTestId('community-create-open').click()
+    await facilitator.getByTestId('community-create-name').waitFor()
+    await facilitator.getByTestId('community-create-form').scrollIntoViewIfNeeded()
+    await shot(facilitator, 'landing-community.png')
     await facilitator.getByTestId('community-create-name').fill(COMMUNITY)
     await facilitator
       .getByTestId('community-create-description')
@@ -226,6 +229,15 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
       )
       expect(sticking).toEqual([])
       await shot(facilitator, `community-phone-${viewport.width}.png`, true)
+      // Screen by screen as well: a whole-page picture of a phone is too narrow to judge.
+      for (const section of ['sessions', 'actions', 'search', 'settings']) {
+        await facilitator.locator(`#community-${section}-heading`).scrollIntoViewIfNeeded()
+        await facilitator.evaluate(
+          (id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }),
+          `community-${section}-heading`,
+        )
+        await shot(facilitator, `community-phone-${viewport.width}-${section}.png`)
+      }
     }
     await facilitator.setViewportSize({ width: 1280, height: 900 })
 
