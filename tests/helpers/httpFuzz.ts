@@ -75,6 +75,7 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
   const role = fc.constantFrom(...ROLES)
   const bilingual = fc.record({ nl: text(400), en: text(400) }, { requiredKeys: [] })
   const count = fc.integer({ min: 1, max: 99 })
+  const language = fc.constantFrom('nl', 'en')
   const joinCode = facts.joinCodes.length ? fc.constantFrom(...facts.joinCodes) : fc.string({ maxLength: 32 })
   return [
     { method: 'GET', route: '/api/health' },
@@ -197,6 +198,50 @@ export function routeSpecs(facts: BoardFacts): RouteSpec[] {
       ],
     },
     { method: 'POST', route: '/api/boards/:id/groups/insight', shapes: [{ noteId: fc.option(note) }] },
+    // Communities (issue 19, docs/community.md): `:id` is a board id here, so most end at a 404.
+    {
+      method: 'POST',
+      route: '/api/communities',
+      shapes: [{ name: text(120), description: text(2000), membersMaySearch: fc.boolean(), language }],
+    },
+    { method: 'GET', route: '/api/communities/:id' },
+    {
+      method: 'PATCH',
+      route: '/api/communities/:id',
+      shapes: [{ name: text(120), description: text(2000), membersMaySearch: fc.boolean() }],
+    },
+    { method: 'POST', route: '/api/communities/:id/key', destructive: true },
+    {
+      method: 'POST',
+      route: '/api/communities/:id/sessions',
+      shapes: [
+        {
+          title: text(120),
+          question: text(500),
+          templateId: fc.constantFrom('leeg', 'los-model'),
+          copyFromLast: fc.boolean(),
+          language,
+        },
+      ],
+    },
+    { method: 'POST', route: '/api/communities/:id/sessions/:boardId/facilitator' },
+    {
+      method: 'POST',
+      route: '/api/boards/:id/actions/:actionId/status',
+      shapes: [{ status: fc.constantFrom('done', 'ongoing', 'failed'), note: text(280) }],
+    },
+    {
+      method: 'GET',
+      route: '/api/communities/:id/search',
+      query: { q: anyString(200), limit: fc.constantFrom('1', '20', '100', '0', '-1', 'x') },
+    },
+    { method: 'GET', route: '/api/communities/:id/export' },
+    {
+      method: 'GET',
+      route: '/api/communities/:id/report',
+      query: { format: fc.constantFrom('md', 'html', 'docx', 'pdf') },
+    },
+    { method: 'DELETE', route: '/api/communities/:id', shapes: [{ confirm: text(120) }], destructive: true },
   ]
 }
 
