@@ -12,11 +12,16 @@ const PICTURES: readonly ReportFormat[] = ['png', 'svg']
 
 type Status = { kind: 'idle' } | { kind: 'busy'; format: ReportFormat } | { kind: 'done'; filename: string }
 
-function errorKey(error: unknown): string {
+/** The dialog's own words for a failed download (the server's message is for API users). */
+export function downloadErrorKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'export.errors.generic'
   if (error.code === 'network') return 'export.errors.network'
   if (error.code === 'reports_not_shared') return 'export.errors.notShared'
   if (error.code === 'unknown_zone') return 'export.errors.zoneGone'
+  // The server's heavy-work answers (http/heavyWorkAnswers.ts): each says what to try instead.
+  if (error.code === 'server_busy') return 'export.errors.busy'
+  if (error.code === 'work_too_slow') return 'export.errors.tooSlow'
+  if (error.code === 'board_too_large') return 'export.errors.tooLarge'
   if (error.status === 401 || error.status === 403) return 'export.errors.noAccess'
   if (error.status === 404) return 'export.errors.boardGone'
   return 'export.errors.generic'
@@ -67,7 +72,7 @@ export function DownloadButtons({
       setStatus({ kind: 'done', filename })
     } catch (caught) {
       setStatus({ kind: 'idle' })
-      setError(t(errorKey(caught)))
+      setError(t(downloadErrorKey(caught)))
     }
   }
 
