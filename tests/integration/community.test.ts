@@ -234,6 +234,12 @@ function communityScenario(
       expect(listNotes(content.doc).map((note) => note.text)).toEqual([
         'Wie: Sjoerd\nWat: wethouder uitnodigen\nWanneer: mei',
       ])
+      // Session 2's Terugblik is not copied along with its other zones: one Terugblik, on top.
+      const zones = listZones(content.doc)
+      expect(zones.filter((zone) => zone.title === 'Terugblik').map((zone) => zone.y)).toEqual([
+        Math.min(...zones.map((zone) => zone.y)),
+      ])
+      expect(zones.filter((zone) => zone.title === 'Afspraken')).toHaveLength(1)
       content.destroy()
 
       // A facilitator of session 3 adds the done action to its lookback map by hand and sets a

@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/src/model/meta'
+import { deleteZone } from '../../../shared/src/model/zones'
 import { contentRoom, controlRoom } from '../../../shared/src/rooms'
 import { templateFromBoard } from '../../../shared/src/templates/fromBoard'
 import type { Template } from '../../../shared/src/templates/schema'
@@ -8,7 +9,7 @@ import type { TemplateService } from '../boards/templateService'
 import { docFrom } from '../lib/storedDocs'
 import { openActions } from './communityActions'
 import { CommunityError, type CommunityService, type CommunitySession } from './communityService'
-import { buildNextSessionDocs } from './nextSessionDocs'
+import { buildNextSessionDocs, lookbackZoneIds } from './nextSessionDocs'
 
 /**
  * A community's next session (issue 19): a board made like POST /api/boards, from a template or
@@ -30,7 +31,10 @@ async function lastSessionTemplate(service: CommunityService, last: CommunitySes
     service.deps.store.loadRoom(contentRoom(last.boardId)),
     service.deps.store.loadRoom(controlRoom(last.boardId)),
   ])
-  const copied = templateFromBoard(docFrom(content), docFrom(control), { label: last.title })
+  const [contentDoc, controlDoc] = [docFrom(content), docFrom(control)]
+  // The last session's own Terugblik is not copied: the new session gets its own, on top.
+  for (const zoneId of lookbackZoneIds(contentDoc, controlDoc)) deleteZone(contentDoc, zoneId)
+  const copied = templateFromBoard(contentDoc, controlDoc, { label: last.title })
   return { ...copied, id: last.board.templateId }
 }
 

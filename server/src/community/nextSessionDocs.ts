@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
-import { setLocked } from '../../../shared/src/model/facilitation'
-import { writeLookbackEntry } from '../../../shared/src/model/lookback'
+import { lockedIds, setLocked } from '../../../shared/src/model/facilitation'
+import { readLookback, writeLookbackEntry } from '../../../shared/src/model/lookback'
 import type { Language } from '../../../shared/src/model/meta'
-import { createNote, NOTE_DEFAULT_SIZE } from '../../../shared/src/model/notes'
+import { createNote, getNote, NOTE_DEFAULT_SIZE } from '../../../shared/src/model/notes'
 import { flowPositions, NOTE_GAP, neededZoneHeight, ZONE_PADDING } from '../../../shared/src/model/placement'
 import { createZone, listZones, updateZone, type ZoneData } from '../../../shared/src/model/zones'
 import type { InitialDocs } from '../boards/initialDocs'
@@ -44,6 +44,23 @@ const WORDS = {
     when: 'When',
   },
 } as const satisfies Record<Language, Record<string, string>>
+
+/**
+ * The zones of a session that are its Terugblik: those holding its lookback notes, and a locked
+ * zone with the Terugblik's title (its notes may have been deleted). A next session made from this
+ * one leaves them out: it gets a Terugblik of its own.
+ */
+export function lookbackZoneIds(content: Y.Doc, control: Y.Doc): Set<string> {
+  const ids = new Set<string>()
+  for (const noteId of readLookback(control).keys()) {
+    const zoneId = getNote(content, noteId)?.zoneId
+    if (zoneId) ids.add(zoneId)
+  }
+  const locked = lockedIds(control)
+  const titles = new Set<string>([WORDS.nl.lookbackTitle, WORDS.en.lookbackTitle])
+  for (const zone of listZones(content)) if (locked.has(zone.id) && titles.has(zone.title)) ids.add(zone.id)
+  return ids
+}
 
 /** The titles the report reads as the central question (shared/src/report/buildReport.ts). */
 const CENTRAL_QUESTION_TITLE = /centrale vraag|hoofdvraag|kernvraag|central question|main question/i
