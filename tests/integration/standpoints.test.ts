@@ -174,6 +174,33 @@ describe('incidentmethode: chosen inbrenger and private standpoints (issue 18)',
     })
     await sleep(400)
 
+    // A groupmate whose room holds a draft the facilitator hid (say, a client's name) is not
+    // readable: the socket would carry the whole room.
+    const hiddenOwner = hannasGroup.members.find(
+      (m) => m.id !== hanna && m.id !== adviser.id && m.id !== secondAdviser.id,
+    )
+    if (!hiddenOwner) throw new Error('no third adviser')
+    const third = harness.connect(draftsRoom(board.id, hiddenOwner.id), tokenOf(hiddenOwner.id))
+    await third.synced
+    const secret = createNote(third.doc, {
+      x: 0,
+      y: 0,
+      zoneId: null,
+      text: 'Mevrouw Jansen, kamer 12',
+      authorId: hiddenOwner.id,
+      authorName: hiddenOwner.name,
+    })
+    await sleep(400)
+    const readHidden = () =>
+      roomUpgradeStatus(harness.server, draftsRoom(board.id, hiddenOwner.id), tokenOf(hanna))
+    expect(await readHidden()).toBe(101)
+    expect(
+      (await call(facilitator, 'PATCH', `/drafts/${hiddenOwner.id}/${secret}`, { hidden: true })).status,
+    ).toBe(204)
+    expect(
+      await roomUpgradeStatus(harness.server, draftsRoom(board.id, hiddenOwner.id), tokenOf(hanna)),
+    ).toBe(403)
+
     // The facilitator's reveal puts the standpoints in the plenary zone for everyone.
     const revealed = await call<{ revealed: number }>(facilitator, 'POST', '/reveal', {})
     expect(revealed.body.revealed).toBe(2)

@@ -1,8 +1,9 @@
 import type * as Y from 'yjs'
 import { activeGroupStep, mayReadStandpoints } from '../../../shared/src/groups/peopleGroups'
+import { listDrafts } from '../../../shared/src/model/drafts'
 import { getRound } from '../../../shared/src/model/rounds'
 import { CLOSE_CODES } from '../../../shared/src/protocol'
-import { controlRoom, parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
+import { controlRoom, draftsRoom, parseRoomName, type RoomAddress } from '../../../shared/src/rooms'
 import type { TokenClaims } from '../auth/tokens'
 import type { SyncExtension } from '../sync/hooks'
 import type { Room } from '../sync/room'
@@ -14,6 +15,9 @@ export interface OpenSocket {
   readonly address: RoomAddress
   close(code: number, reason: string): void
 }
+
+/** Drafts carry their writer's clock (createdAt); a phone a little ahead or behind is not refused. */
+const CLOCK_SLACK_MS = 60_000
 
 /** A reader's socket on someone else's drafts room: the only kind this grant ever opens. */
 const isForeignDrafts = (claims: TokenClaims, address: RoomAddress) =>
@@ -27,7 +31,8 @@ const isForeignDrafts = (claims: TokenClaims, address: RoomAddress) =>
  * inbrenger runs (`standpointsToInbrenger`), the inbrenger of a group may open each groupmate's
  * drafts room, read-only (roomAccess.ts gives them no write, so their updates are dropped).
  * Nobody else: not an adviser, not the inbrenger of another group, not the inbrenger once the step
- * is over. The grant is checked when the socket opens (SyncServer's `grantRead`), and every stored
+ * is over, nor while the groupmate's room holds anything else (a hidden draft, an earlier round's).
+ * The grant is checked when the socket opens (SyncServer's `grantRead`), and every stored
  * change of the board's control document (the round ends, another round starts, the facilitator
  * chooses another inbrenger or moves someone) closes the sockets whose grant ended.
  *
@@ -46,8 +51,13 @@ export class StandpointsAccess implements SyncExtension {
   /** SyncServer's `grantRead`: may this participant read this room although roomAccess says no? */
   readonly grantRead = async (claims: TokenClaims, address: RoomAddress): Promise<boolean> => {
     if (!isForeignDrafts(claims, address)) return false
+    const owner = address.participantId ?? ''
     const step = await this.rooms().read(controlRoom(address.boardId), activeGroupStep)
-    return mayReadStandpoints(step, claims.participantId, address.participantId ?? '')
+    if (!step || !mayReadStandpoints(step, claims.participantId, owner)) return false
+    // The socket carries the whole drafts room: refused while it holds more than this step's
+    // standpoints (a draft the facilitator hid, or one from an earlier round not revealed).
+    const drafts = await this.rooms().read(draftsRoom(address.boardId, owner), listDrafts)
+    return drafts.every((draft) => !draft.hidden && draft.createdAt >= step.formedAt - CLOCK_SLACK_MS)
   }
 
   readonly afterStoredApply = (room: Room, _transaction: Y.Transaction): void => {
