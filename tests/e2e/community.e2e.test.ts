@@ -7,6 +7,7 @@ import { seriousAxeViolations } from '../helpers/axe'
 import { chooseView, joinInBrowser, readJoinCode, waitConnected } from '../helpers/boardPages'
 import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
+import { heard } from '../helpers/keyboardPages'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 
@@ -163,6 +164,9 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
       .toBe('ongoing')
     await lookback.getByTestId('lookback-by').waitFor(SYNC)
     expect(await lookback.getByTestId('lookback-by').textContent()).toContain('Sanne')
+    // Sanne's own phone says it was saved, once, not also as someone's news.
+    expect(await heard(phone)).toContain('Opgeslagen: loopt')
+    expect(await heard(phone)).not.toContain('zette')
     await lookback.scrollIntoViewIfNeeded()
     await shot(phone, 'terugblik-phone.png')
     expect(await seriousAxeViolations(phone), 'axe on the Terugblik (phone)').toEqual([])
@@ -170,6 +174,8 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     // The begeleider's canvas shows it live (through the control document).
     await expect.poll(() => canvasStatus.first().getAttribute('data-status'), SYNC).toBe('ongoing')
     expect(await canvasStatus.first().textContent()).toContain('loopt')
+    // …and hears it (screen readers): who set which action to what.
+    await expect.poll(() => heard(facilitator), SYNC).toContain('Sanne zette ‘Fatima: flyer maken’ op: loopt')
     await shot(facilitator, 'terugblik-canvas.png')
     // A link to the note (as a search hit makes it) zooms to it: the badge becomes the worded chip.
     const terugblikNote = await facilitator
@@ -209,6 +215,15 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     const hit = facilitator.getByTestId('community-search-results').locator('a').first()
     await hit.waitFor(SYNC)
     expect(await hit.textContent()).toContain('Sessie 1')
+
+    // A session's verslag, downloaded from the community page (a facilitator token for it first).
+    const verslagSession = facilitator.getByTestId('community-session').first()
+    await verslagSession.locator('summary').click()
+    const [verslag] = await Promise.all([
+      facilitator.waitForEvent('download'),
+      verslagSession.getByTestId('community-session-report-md').click(),
+    ])
+    expect(fs.readFileSync(await verslag.path(), 'utf8')).toContain('flyer maken')
 
     // The same page on phones: one column, nothing sideways.
     for (const viewport of [

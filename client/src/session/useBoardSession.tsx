@@ -16,6 +16,7 @@ import { RoundBanner } from './banner/RoundBanner'
 import { useOnlineParticipants } from './banner/Together'
 import { SessionLayer } from './canvas/SessionLayer'
 import { useNoteLink } from './lookback/noteLink'
+import { useLookbackAnnouncements } from './lookback/useLookbackAnnouncements'
 import { takeRefusedNotice } from './refusedEdit'
 import { withSessionLayer } from './sessionLayerPresence'
 import './i18n/index'
@@ -128,6 +129,8 @@ export function useBoardSession(input: {
   usePublishSessionCommands({ state, boardId, token, isFacilitator, timeUp: countdown.timeUp, say })
   // A link to one note (a community search result): open the board on it.
   useNoteLink(editor, notes, listView)
+  // Someone else's Terugblik status, read out (issue 19).
+  useLookbackAnnouncements(control?.doc ?? null, control?.synced ?? false, notes, say)
   // After a reload because the server refused an edit: say why the last change is gone.
   useEffect(() => {
     const notice = takeRefusedNotice(boardId)

@@ -10,6 +10,7 @@ import { ApiError, errorMessageKey } from '../../api/boardsApi'
 import { setActionStatus } from '../../api/communityApi'
 import { ACTION_STATUS_KEY } from '../../community/statusLabels'
 import { FormError } from '../../components/FormError'
+import { markOwnSave } from './useLookbackAnnouncements'
 
 interface LookbackFormProps {
   boardId: string
@@ -42,10 +43,12 @@ export function LookbackForm({ boardId, token, entry, describedBy, onDone }: Loo
     }
     setBusy(true)
     setError(null)
+    const unmark = markOwnSave(entry.actionId, status)
     try {
       await setActionStatus(boardId, token, entry.actionId, { status, note: note.trim() })
       onDone(status)
     } catch (failed) {
+      unmark()
       // 404: the action left this board's Terugblik (the agreement was removed meanwhile).
       setError(
         t(failed instanceof ApiError && failed.status === 404 ? 'lookback.gone' : errorMessageKey(failed)),
