@@ -75,6 +75,7 @@ describe.skipIf(!chromiumAvailable())('the incidentmethode on phones (issue 18)'
       await facilitator.getByTestId('facilitator-open').click()
     await facilitator.getByTestId('facilitator-tab-script').click()
     expect(await rows.nth(0).textContent()).toContain('Terugblik')
+    expect(await rows.nth(4).textContent()).toContain('standpunten eerst naar de inbrenger')
 
     // Keuze casus: Bas's incident goes in the "Keuze casus" question.
     await startRoundAt(facilitator, 2)

@@ -9,8 +9,12 @@ import './i18n/index'
 export function roundGroupFeatures(round: RoundData, t: TFunction): string[] {
   const size = round.groupSize ?? 0
   return [
-    size > 0 && t('peopleGroups.rowSize', { count: size }),
-    round.roleTurn && t('peopleGroups.rowRoles'),
+    size > 0 &&
+      (round.wholeGroupUpTo
+        ? t('peopleGroups.rowWhole', { count: round.wholeGroupUpTo, size })
+        : t('peopleGroups.rowSize', { count: size })),
+    (round.roleTurn || round.inbrengerChosen) && t('peopleGroups.rowRoles'),
+    round.privateWriting && (round.roleTurn || round.inbrengerChosen) && t('peopleGroups.rowStandpoints'),
     round.gatherInsights && t('peopleGroups.rowGather'),
   ].filter((feature): feature is string => typeof feature === 'string')
 }
