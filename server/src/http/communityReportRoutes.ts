@@ -50,14 +50,15 @@ export function communityReportRoutes(deps: CommunityReportRouteDeps): Router {
   router.get('/communities/:id/report', async (req: Request, res: Response) => {
     const query = parseQuery(reportQuery, req)
     const community = await authorizedCommunity(deps.store, req)
-    // Queued per community, like a board's reports: one at a time, two waiting.
-    refuseWhenFull(deps.heavyWork, res, community.id)
+    // Queued per community with its summaries (server.ts), like a board's reports: one at a time, two waiting.
+    const queue = `community:${community.id}`
+    refuseWhenFull(deps.heavyWork, res, queue)
     const input = await yearReportInput(deps.store, community, {
       format: query.format,
       now: deps.now?.() ?? Date.now(),
       timeZone: deps.timeZone ?? 'Europe/Amsterdam',
     })
-    const report = await runHeavy(deps.heavyWork, res, 'yearReport', input, community.id)
+    const report = await runHeavy(deps.heavyWork, res, 'yearReport', input, queue)
     res.setHeader('Content-Type', report.contentType)
     res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`)
     res.setHeader('Cache-Control', 'private, no-store')
