@@ -114,6 +114,19 @@ describe.skipIf(!chromiumAvailable())('the incidentmethode on phones (issue 18)'
     await expect.poll(() => bas.getByTestId('my-group-role').textContent(), SYNC).toMatch(/^Jij brengt/)
     await facilitator.screenshot({ path: path.join(SHOTS, 'incident-facilitator-groups.png') })
 
+    // The projector (viewer link, ?present) shows the groepje with its inbrenger and notulist.
+    await facilitator.getByTestId('share-open').click()
+    const viewerUrl = new URL((await facilitator.getByTestId('share-viewer-url').textContent()) ?? '')
+    await facilitator.keyboard.press('Escape')
+    viewerUrl.search = '?present'
+    const projector = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+    await projector.goto(viewerUrl.toString())
+    await projector.getByTestId('present-groups').waitFor({ timeout: 20_000 })
+    await expect
+      .poll(() => projector.getByTestId('present-group').textContent(), SYNC)
+      .toMatch(/Brengt de vraag in: Bas.*Notulist: (Anouk|Chaima)/)
+    await projector.screenshot({ path: path.join(SHOTS, 'incident-projector.png') })
+
     // Standpunten: Anouk and Chaima write privately; only Bas reads along.
     await startRoundAt(facilitator, 4)
     const standpoints = { Anouk: 'Laat de ouder eerst uitpraten', Chaima: 'Vraag wat de ouder nodig had' }
