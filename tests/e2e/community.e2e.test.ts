@@ -283,6 +283,28 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     )
     expect(sessionToken).toBeTruthy()
     await facilitator.goto(communityUrl)
+
+    // The description is changed in place; a new link makes the old one stop working.
+    await facilitator.getByTestId('community-edit').click()
+    await facilitator.getByTestId('community-edit-description').fill('Wij leren van elkaar, elke maand.')
+    await facilitator.getByTestId('community-edit-save').click()
+    await expect
+      .poll(() => facilitator.getByTestId('community-description').textContent(), SYNC)
+      .toBe('Wij leren van elkaar, elke maand.')
+    expect(await facilitator.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'community-edit',
+    )
+    facilitator.once('dialog', (question) => void question.accept())
+    await facilitator.getByTestId('community-rotate').click()
+    const newLink = (await facilitator.getByTestId('community-new-link').textContent()) ?? ''
+    expect(newLink).toContain('#key=')
+    expect(newLink).not.toContain(link.split('#key=')[1] ?? 'none')
+    const communityId = new URL(communityUrl).pathname.split('/').pop()
+    const oldKey = await fetch(`${server.url}/api/communities/${communityId}`, {
+      headers: { Authorization: `Bearer ${decodeURIComponent(link.split('#key=')[1] ?? '')}` },
+    })
+    expect([401, 403]).toContain(oldKey.status)
+
     await facilitator.getByTestId('community-delete-open').click()
     const deleting = facilitator.getByTestId('community-delete-dialog')
     const listed = await deleting.getByTestId('community-delete-sessions').locator('li').allTextContents()
@@ -296,8 +318,7 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     await deleting.getByTestId('community-delete-name').fill(COMMUNITY)
     await deleting.getByTestId('community-delete-confirm').click()
     await facilitator.waitForURL(`${server.url}/`)
-    const key = new URL(link).hash.replace('#key=', '')
-    const communityId = new URL(communityUrl).pathname.split('/').pop()
+    const key = newLink.split('#key=')[1] ?? ''
     const gone = await fetch(`${server.url}/api/communities/${communityId}`, {
       headers: { Authorization: `Bearer ${decodeURIComponent(key)}` },
     })
