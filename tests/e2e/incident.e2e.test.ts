@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousAxeViolations } from '../helpers/axe'
 import { createBoardInBrowser, readJoinCode } from '../helpers/boardPages'
 import { chromiumAvailable, launchBrowser } from '../helpers/browser'
 import { ensureClientBuilt } from '../helpers/clientBuild'
@@ -107,9 +108,14 @@ describe.skipIf(!chromiumAvailable())('the incidentmethode on phones (issue 18)'
       .toContain('Iedereen samen in één groepje (3 mensen)')
     const choice = facilitator.getByTestId('people-group-inbrenger-choice')
     await expect.poll(async () => choice.locator('option:checked').textContent(), SYNC).toBe('Bas')
-    await choice.selectOption({ label: 'Anouk' })
-    await expect.poll(() => anouk.getByTestId('my-group-role').textContent(), SYNC).toMatch(/^Jij brengt/)
+    // By keyboard: the closed select takes a typed first letter (and arrow keys) and says so.
     await choice.focus()
+    await facilitator.keyboard.press('a')
+    await expect.poll(() => anouk.getByTestId('my-group-role').textContent(), SYNC).toMatch(/^Jij brengt/)
+    await expect
+      .poll(() => facilitator.getByTestId('people-groups-message').textContent(), SYNC)
+      .toBe('Anouk is nu de inbrenger van groepje 1.')
+    // By touch (a tap opens the phone's own picker; here the choice it makes).
     await choice.selectOption({ label: 'Bas' })
     await expect.poll(() => bas.getByTestId('my-group-role').textContent(), SYNC).toMatch(/^Jij brengt/)
     await facilitator.screenshot({ path: path.join(SHOTS, 'incident-facilitator-groups.png') })
@@ -162,6 +168,8 @@ describe.skipIf(!chromiumAvailable())('the incidentmethode on phones (issue 18)'
       'Voor jou en Bas (de inbrenger)',
     )
     expect(await sidewaysOverflow(bas), 'inbrenger: sideways scrolling').toBeLessThanOrEqual(0)
+    expect(await seriousAxeViolations(bas), 'axe on the inbrenger phone').toEqual([])
+    expect(await seriousAxeViolations(chaima), 'axe on an adviser phone').toEqual([])
     await shot(bas, 'inbrenger-before-reveal')
     await shot(chaima, 'adviser-before-reveal')
 
