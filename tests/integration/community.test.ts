@@ -53,6 +53,9 @@ function communityScenario(
     const sessions: CreatedSession[] = []
     let otherSession: CreatedSession
     let noteId: string
+    let agreementIds: string[] = []
+    /** Anna's token in session 1: her notes are hers to edit and delete. */
+    let anna: string
     const store = () => server.server.store as Persistence
     /** The n-th session made (0-based); the tests run in order. */
     const session = (index: number): CreatedSession => {
@@ -84,8 +87,8 @@ function communityScenario(
         }),
       )
       expect(sessions[0]?.position).toBe(1)
-      const anna = await tokenFor(url, session(0), 'participant', 'Anna')
-      await writeNotes(server.wsUrl, session(0).id, anna, /afspraken/i, AGREEMENTS)
+      anna = await tokenFor(url, session(0), 'participant', 'Anna')
+      agreementIds = await writeNotes(server.wsUrl, session(0).id, anna, /afspraken/i, AGREEMENTS)
       ;[noteId] = (await writeNotes(server.wsUrl, session(0).id, anna, /^(?!afspraken|centrale)/i, [
         'Meer contact met de buurtbewoner',
       ])) as [string]
@@ -312,6 +315,39 @@ function communityScenario(
       const viewer = await tokenFor(url, session(0), 'viewer', 'Scherm')
       expect((await search(community.id, 'buurtbewoners', viewer)).status).toBe(403)
       expect((await search(community.id, 'buurtbewoners', elsewhere)).status).toBe(403)
+    }, 30_000)
+
+    it('follows edited and deleted agreements, keeping an action that has a history', async () => {
+      const [kees] = await writeNotes(server.wsUrl, session(0).id, anna, /afspraken/i, [
+        'Wie: Kees\nWat: koffie regelen\nWanneer: morgen',
+      ])
+      expect((await communityPage(url, community)).actions.map((action) => action.who)).toContain('Kees')
+      // Anna deletes the Kees note (no status yet) and Fatima's (done in session 2), and edits Sjoerd's.
+      const client = connectClient(server.wsUrl, session(0).id, anna)
+      await client.synced
+      const [fatima, sjoerd] = agreementIds as [string, string]
+      client.doc.transact(() => {
+        client.doc.getMap('notes').delete(kees as string)
+        client.doc.getMap('notes').delete(fatima)
+      })
+      const text = (client.doc.getMap('notes').get(sjoerd) as Y.Map<unknown>).get('text') as Y.Text
+      text.insert(text.length, ' 2026')
+      // Stored: a fresh client of the server sees both.
+      const reader = connectClient(server.wsUrl, session(0).id, anna)
+      await reader.synced
+      const stored = () => {
+        const notes = reader.doc.getMap('notes')
+        const edited = (notes.get(sjoerd) as Y.Map<unknown> | undefined)?.get('text')
+        return !notes.has(fatima) && String(edited).endsWith('2026')
+      }
+      await waitFor(stored, 5000, 'the deletions and the edit stored')
+      reader.destroy()
+      client.destroy()
+      const page = await communityPage(url, community)
+      expect(page.actions.map((action) => [action.who, action.when, action.status])).toEqual([
+        ['Fatima', '1 april', 'done'],
+        ['Sjoerd', 'mei 2026', 'ongoing'],
+      ])
     }, 30_000)
 
     it('exports the community with its sessions, actions and history', async () => {
