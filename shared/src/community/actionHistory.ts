@@ -1,11 +1,13 @@
+import type { ActionStatusName } from '../model/lookback'
+
 /**
  * A community's actions (issue 19) as the reports read them: an agreement of one session, carried
  * forward, with the statuses set on it in later sessions' look-backs. Plain data, filled by the
  * server from storage (persistence/communityTypes.ts); the reports stay pure.
  */
 
-export const ACTION_STATUSES = ['done', 'ongoing', 'failed'] as const
-export type ActionStatus = (typeof ACTION_STATUSES)[number]
+/** The statuses people set in a Terugblik (shared/src/model/lookback.ts). */
+export type ActionStatus = ActionStatusName
 /** An action nobody set a status on yet is "open". */
 export type ActionState = ActionStatus | 'open'
 

@@ -1,5 +1,6 @@
 import type { NoteColor } from '../model/colors'
 import type { HarvestNotes } from '../model/harvestNotes'
+import type { ActionStatusName } from '../model/lookback'
 import type { Language } from '../model/meta'
 import type { ReactionEmoji } from '../model/reactions'
 import type { RoundData } from '../model/rounds'
@@ -145,7 +146,7 @@ export interface ReportGroupStep {
 
 /** A status set on a community's action (issue 19), and the session it was set in (null: gone). */
 export interface ReportActionStatus {
-  status: 'done' | 'ongoing' | 'failed'
+  status: ActionStatusName
   note: string
   at: number
   position: number | null
