@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testConfig } from '../../server/src/config'
 import { createMemoryPersistence } from '../../server/src/persistence/memory'
 import type { CommunityPage, CreatedCommunity } from '../../shared/src/api/communityAnswers'
-import { bearer, createCommunity, createSession } from '../helpers/community'
-import { api, createBoard, startTestServer, type TestServer, tempDataDir } from '../helpers/testServer'
+import { bearer, createCommunity, createSession, writeNotes } from '../helpers/community'
+import {
+  api,
+  createBoard,
+  startTestServer,
+  type TestServer,
+  tempDataDir,
+  tokenFor,
+} from '../helpers/testServer'
 
 /**
  * The community routes' rules (docs/community.md): the key and its rotation, the facilitator link
@@ -147,6 +154,20 @@ describe('community access', () => {
       bearer(otherCommunity.facilitatorKey),
     )
     expect(foreign.status).toBe(401)
+  })
+
+  it("puts a session's agreements in the Jaaroverzicht even when nobody opened the page since", async () => {
+    const fresh = await createCommunity(url, 'Vers')
+    const session = await createSession(url, fresh, { title: 'Eerste', templateId: 'los-model' })
+    const token = await tokenFor(url, session, 'participant', 'Anna')
+    await writeNotes(server.wsUrl, session.id, token, /afspraken/i, [
+      'Wie: Anna\nWat: verslag rondsturen\nWanneer: vrijdag',
+    ])
+    const response = await fetch(`${url}/api/communities/${fresh.id}/report?format=md`, {
+      headers: bearer(fresh.facilitatorKey),
+    })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('verslag rondsturen')
   })
 
   it('keeps a community together in retention, and deletes it whole once every session is idle', async () => {

@@ -22,6 +22,7 @@ import { HeavyWorkError } from '../work/heavyWork'
 import { loadBoard } from './boardAuth'
 import {
   asHttpError,
+  hasCommunityKey,
   loadCommunity,
   requireBoardToken,
   requireCommunityKey,
@@ -197,6 +198,21 @@ export function communityRoutes(deps: CommunityRouteDeps): Router {
       res.json({ hits: await searchCommunity(service, community.id, query) })
     }),
   )
+
+  // The Jaaroverzicht (communityReportRoutes.ts, mounted after this router) reads the stored
+  // actions: they are brought up to date with the sessions' agreements first, as for the page.
+  router.get('/communities/:id/report', async (req, _res, next) => {
+    const community = await loadCommunity(deps.store, req.params.id).catch(() => null)
+    if (community && hasCommunityKey(req, community)) {
+      try {
+        await service.syncedSummaries(community.id, await service.sessions(community.id))
+      } catch (error) {
+        // A full pool: the report itself answers (busy) with the actions as stored.
+        if (!(error instanceof HeavyWorkError)) throw error
+      }
+    }
+    next()
+  })
 
   router.get(
     '/communities/:id/export',
