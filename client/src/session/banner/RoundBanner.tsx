@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boundsOf } from '../../canvas/viewport'
 import { MyGroupLine, MyGroupNames } from '../../groups/MyGroupLine'
+import { standpointsReader } from '../../groups/standpointsView'
 import { DraftList } from '../drafts/DraftNotes'
 import type { SessionMessage, SessionView } from '../sessionView'
 import { MuteToggle, SoundBlockedButton, useFading } from './MuteToggle'
@@ -142,7 +143,15 @@ export function RoundBanner({ view, flashAt, message, listView, contentLanguage 
               {t('session.timeUpLocked')}
             </span>
           )}
-          {view.privateWriting && <span className="session-chip private">{t('session.privateHint')}</span>}
+          {view.privateWriting && (
+            <span className="session-chip private">
+              {standpointsReader(view.control, view.participantId)
+                ? t('peopleGroups.privateHintInbrenger', {
+                    name: standpointsReader(view.control, view.participantId),
+                  })
+                : t('session.privateHint')}
+            </span>
+          )}
           {(writing > 0 || current.privateWriting) && (
             <span className="session-chip" data-testid="drafts-count">
               {t('session.draftsWriting', { count: writing })}

@@ -4,6 +4,7 @@ import { NOTE_COLOR_HEX, type NoteData } from '../../../../shared/src/model'
 import { useEditorState } from '../../board/editor/editorContext'
 import { addDraft, moveDraft, removeDraft } from '../../board/ops/draftOps'
 import { toBoardPoint, toScreenRect, type Viewport } from '../../canvas/viewport'
+import { standpointsReader } from '../../groups/standpointsView'
 import type { SessionView } from '../sessionView'
 import { draftTarget, editDraftText, isDraftHidden, leaveDraftField } from './draftActions'
 
@@ -25,6 +26,8 @@ interface DraftNoteProps {
  */
 function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
   const { t } = useTranslation()
+  // The incidentmethode's standpoints: the inbrenger reads along (issue 18), so not "only for you".
+  const reader = standpointsReader(view.control, view.participantId)
   const field = useRef<HTMLTextAreaElement>(null)
   const request = useEditorState(view.editor, (state) => state.focusRequest)
   const focusId = request?.kind === 'draft' ? request.id : null
@@ -74,7 +77,11 @@ function DraftNote({ view, note, viewport, editable }: DraftNoteProps) {
         }}
       >
         <span className="draft-note-label" style={{ fontSize: Math.min(18, 12 / scale) }}>
-          {hidden ? t('session.draftHidden') : t('session.onlyForYou')}
+          {hidden
+            ? t('session.draftHidden')
+            : reader
+              ? t('peopleGroups.draftForInbrenger', { name: reader })
+              : t('session.onlyForYou')}
         </span>
         {editable && (
           <button
