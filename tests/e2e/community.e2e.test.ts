@@ -291,9 +291,9 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
     await expect
       .poll(() => facilitator.getByTestId('community-description').textContent(), SYNC)
       .toBe('Wij leren van elkaar, elke maand.')
-    expect(await facilitator.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'community-edit',
-    )
+    await expect
+      .poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('community-edit')
     facilitator.once('dialog', (question) => void question.accept())
     await facilitator.getByTestId('community-rotate').click()
     const newLink = (await facilitator.getByTestId('community-new-link').textContent()) ?? ''
@@ -304,6 +304,13 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
       headers: { Authorization: `Bearer ${decodeURIComponent(link.split('#key=')[1] ?? '')}` },
     })
     expect([401, 403]).toContain(oldKey.status)
+
+    // In English too (the page's own words; the community's are as written).
+    await facilitator.locator('.language-switch button[lang=en]').click()
+    await facilitator.getByRole('heading', { name: 'Agreements', level: 2 }).waitFor()
+    await shot(facilitator, 'community-english.png')
+    await facilitator.locator('.language-switch button[lang=nl]').click()
+    await facilitator.getByRole('heading', { name: 'Afspraken', level: 2 }).waitFor()
 
     await facilitator.getByTestId('community-delete-open').click()
     const deleting = facilitator.getByTestId('community-delete-dialog')
