@@ -156,7 +156,7 @@ describe.skipIf(!chromiumAvailable())('the incidentmethode on phones (issue 18)'
         ]),
       )
     expect(await bas.getByTestId('group-standpoints').textContent()).toContain(
-      'Standpunten van je groep, alleen voor jou',
+      'Standpunten van je groepje, alleen voor jou',
     )
     // Chaima sees her own draft, not Anouk's, and no inbrenger's view.
     await expect.poll(() => chaima.getByText(standpoints.Chaima).count(), SYNC).toBeGreaterThan(0)
