@@ -202,6 +202,24 @@ describe('community access', () => {
     expect(await store.getCommunity(kept.id)).toBeNull()
   })
 
+  it('refuses a burst of status changes from one address on one board', async () => {
+    const board = await createBoard(url, 'Druk')
+    const token = await tokenFor(url, board, 'participant', 'Snel')
+    const post = () =>
+      api<ErrorBody>(
+        url,
+        'POST',
+        `/api/boards/${board.id}/actions/actie1234567/status`,
+        { status: 'done' },
+        bearer(token),
+      )
+    const answers = []
+    for (let i = 0; i < 61; i++) answers.push((await post()).status)
+    // Not a Terugblik session: each is a 404, until the limit.
+    expect(answers.slice(0, 60).every((status) => status === 404)).toBe(true)
+    expect(answers[60]).toBe(429)
+  })
+
   it('counts communities and their sessions against the creation limit', async () => {
     const { limits } = testConfig({ dataDir: tempDataDir() })
     const limited = await startTestServer({

@@ -71,6 +71,19 @@ export function createApp(deps: AppDeps): Express {
   // A community and each of its sessions (a board) count like new boards.
   app.post('/api/communities', creationLimit)
   app.post('/api/communities/:id/sessions', creationLimit)
+  // Each status is kept in the history: a burst from one address on one board is refused (a room
+  // behind one wifi sets a few dozen during a look back).
+  app.post(
+    '/api/boards/:id/actions/:actionId/status',
+    limiter({
+      windowMs: 60_000,
+      limit: 60,
+      trustProxy: deps.trustProxy,
+      code: 'too_many_requests',
+      message: 'Too many status changes from this address. Try again in a minute.',
+      keyExtra: (req) => String(req.params.id),
+    }),
+  )
   // Template import reads its own (larger, text) body, so it is mounted before the JSON parser.
   app.use('/api', templateRoutes(deps))
   app.use('/api', reportRoutes(deps))
