@@ -47,9 +47,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..')
 const PROBE = pathToFileURL(path.join(ROOT, 'bench/servers/probe.ts')).href
 
 const ENTRY: Record<ServerKind, string> = {
-  // BENCH_OOGST_ENTRY: run a patched copy of the server instead (A/B of a suggested change).
-  oogst: process.env.BENCH_OOGST_ENTRY ?? 'server/src/main.ts',
-  oogstPg: process.env.BENCH_OOGST_ENTRY ?? 'server/src/main.ts',
+  oogst: 'server/src/main.ts',
+  oogstPg: 'server/src/main.ts',
   yws: 'bench/servers/ywsReference.ts',
   hocuspocus: 'bench/servers/hocuspocus.ts',
   relay: 'bench/servers/relay.ts',
@@ -80,7 +79,9 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   if (ours) nodeArgs.push('--import', PROBE)
   // Oogst on PostgreSQL (one instance, no Redis): a schema of its own, dropped when it stops.
   const schema = kind === 'oogstPg' ? await createBenchSchema() : null
-  const child = spawn(process.execPath, [...nodeArgs, ENTRY[kind]], {
+  // BENCH_OOGST_ENTRY: run a patched copy of Oogst instead (A/B of a change; read at each start).
+  const entry = ours ? (process.env.BENCH_OOGST_ENTRY ?? ENTRY[kind]) : ENTRY[kind]
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -30,7 +30,25 @@ export interface BenchClient {
   lean(): void
   /** Frames and bytes received since `lean()` (0 for a full client). */
   leanTraffic(): { frames: number; bytes: number }
+  /**
+   * Oogst: who the token says this client is. Its notes carry that id and name, as the app's do;
+   * other authors are corrected by the server (a server change per new note), which is not what
+   * a board's edits cost.
+   */
+  readonly author?: { id: string; name: string }
   destroy(): void
+}
+
+/** The participant id and name inside an Oogst token (its payload is base64url JSON). */
+function tokenAuthor(token: string): { id: string; name: string } | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+    return typeof claims.participantId === 'string' && typeof claims.name === 'string'
+      ? { id: claims.participantId, name: claims.name }
+      : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Counts what a lean client receives. */
@@ -126,6 +144,7 @@ export function connectClient(
     doc,
     awareness: provider.awareness,
     synced,
+    ...(token ? { author: tokenAuthor(token) } : {}),
     bytesIn: () => counter.bytes,
     bigMessageAt: () => counter.bigAt,
     lean() {

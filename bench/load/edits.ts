@@ -62,8 +62,8 @@ export class EditTracker {
           id: `bench-${i}`,
           x: (i % 20) * 200,
           y: Math.floor(i / 20) * 200,
-          authorId: `bench-${i}`,
-          authorName: `Bench ${i}`,
+          authorId: client.author?.id ?? `bench-${i}`,
+          authorName: client.author?.name ?? `Bench ${i}`,
           text: `Note of bench client ${i}`,
         })
         notesRoot(client.doc).get(`bench-${i}`)?.set('benchSender', i)
