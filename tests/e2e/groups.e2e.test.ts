@@ -10,14 +10,16 @@ import { SYNC } from '../helpers/sessionPages'
 import { phoneParticipant } from '../helpers/volumeSession'
 
 /**
- * Issue 18 in the browser: a begeleider runs 1-2-4-allen with four residents on phones. In the
+ * Issue 18 in the browser: a begeleider runs 1-2-4-allen with five residents on phones and one on a laptop. In the
  * pair step each phone shows its groepje and its partner, the list opens on the groepje's own
  * space, a note written there stays there, the begeleider sees the groepjes and moves someone with
  * a select, and in the allen step the fours' "ons inzicht" is under Iedereen with the groepje's name.
  */
 
 const PHONE = { width: 390, height: 844 }
-const NAMES = ['Anouk', 'Bas', 'Chaima', 'Daan']
+// Five phones and Daan on a laptop: six people, so three pairs, then the pairs joined in two groepjes.
+const PHONE_NAMES = ['Anouk', 'Bas', 'Chaima', 'Eva', 'Fenna']
+const NAMES = [...PHONE_NAMES, 'Daan']
 
 async function startRoundAt(facilitator: Page, index: number): Promise<void> {
   if ((await facilitator.getByTestId('facilitator-panel').count()) === 0) {
@@ -62,15 +64,15 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
       templateId: '1-2-4-allen',
     })
     const code = await readJoinCode(facilitator)
-    // Three phones (the list) and Daan on a laptop (the board itself).
+    // Five phones (the list) and Daan on a laptop (the board itself).
     const phones: Page[] = []
-    for (const name of NAMES.slice(0, 3))
+    for (const name of PHONE_NAMES)
       phones.push(await phoneParticipant(browser, server.url, code, name, PHONE))
     const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
     await joinInBrowser(laptop, server.url, code, 'Daan')
     phones.push(laptop)
 
-    // The pair step ("Duo"): two pairs, each phone names its groepje and partner.
+    // The pair step ("Duo"): three pairs, each phone names its groepje and partner.
     await startRoundAt(facilitator, 1)
     // The script says which rounds are group steps.
     const rows = facilitator.getByTestId('round-row')
@@ -81,14 +83,14 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
       await expect.poll(() => phone.getByTestId('round-title').textContent(), SYNC).toBe('Duo')
       await expect
         .poll(() => phone.getByTestId('my-group-names').textContent(), SYNC)
-        .toMatch(/^Groepje [12]: /)
+        .toMatch(/^Groepje [123]: /)
       const names = (await phone.getByTestId('my-group-names').textContent()) ?? ''
       expect(names).toContain(`${NAMES[index]} (jij)`)
       expect(NAMES.filter((name) => names.includes(name))).toHaveLength(2)
       if (phone === laptop) continue
       // The list opens on the groepje's own space, titled with its members.
       const title = (await firstCard(phone).locator('h2, h3').first().textContent()) ?? ''
-      expect(title).toMatch(/^Groepje [12]: /)
+      expect(title).toMatch(/^Groepje [123]: /)
       expect(title).toContain(NAMES[index])
       expect(await sidewaysOverflow(phone), `${NAMES[index]}: sideways scrolling`).toBeLessThanOrEqual(0)
       expect(await smallTargets(phone), `${NAMES[index]}: targets under 24 px`).toEqual([])
@@ -103,10 +105,10 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     expect(await anouk.getByTestId('my-group-insight').count()).toBe(0)
     await anouk.screenshot({ path: artifactPath('groups-phone-pair.png') })
 
-    // The begeleider sees two groepjes of two and moves Anouk to the other groepje.
+    // The begeleider sees three groepjes of two and moves Anouk to another groepje.
     await facilitator.getByTestId('facilitator-tab-peopleGroups').click()
-    await expect.poll(() => facilitator.getByTestId('people-group').count(), SYNC).toBe(2)
-    expect(await facilitator.getByTestId('people-group-member').count()).toBe(4)
+    await expect.poll(() => facilitator.getByTestId('people-group').count(), SYNC).toBe(3)
+    expect(await facilitator.getByTestId('people-group-member').count()).toBe(6)
     expect(await seriousAxeViolations(facilitator), 'axe on the Groepjes tab').toEqual([])
     // "Toon de groepjes" shows both pair spaces on the begeleider's canvas.
     await facilitator.getByTestId('people-groups-show').click()
@@ -141,26 +143,34 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     expect(await seriousAxeViolations(anouk), 'axe on a phone in a pair').toEqual([])
     await anouk.screenshot({ path: artifactPath('groups-phone-keep-apart.png'), fullPage: true })
 
-    // Fours: the two pairs become one four; one of them chooses "ons inzicht" on the phone.
+    // Fours: the pairs stay together and join (six people: two groepjes of three, Anouk's moved
+    // pair of three whole); Anouk chooses "ons inzicht" on her phone.
     await startRoundAt(facilitator, 2)
-    const bas = phones[1] as Page
-    await expect.poll(() => bas.getByTestId('round-title').textContent(), SYNC).toBe('Viertal')
-    await expect
-      .poll(() => bas.getByTestId('my-group-names').textContent(), SYNC)
-      .toMatch(/Anouk.*Bas|Bas.*Anouk/)
-    await writeInFirstCard(bas, 'Vragen voor we plannen')
-    await bas.getByTestId('my-group-insight').selectOption({ label: 'Vragen voor we plannen' })
-    await expect.poll(() => bas.getByTestId('session-message').textContent(), SYNC).toContain('inzicht')
-    await bas.screenshot({ path: artifactPath('groups-phone-four-insight.png') })
+    await expect.poll(() => anouk.getByTestId('round-title').textContent(), SYNC).toBe('Viertal')
+    await facilitator.getByTestId('facilitator-tab-peopleGroups').click()
+    await expect.poll(() => facilitator.getByTestId('people-group').count(), SYNC).toBe(2)
+    expect(await facilitator.getByTestId('people-group-member').count()).toBe(6)
+    const four = (await anouk.getByTestId('my-group-names').textContent()) ?? ''
+    expect(NAMES.filter((name) => four.includes(name)).length).toBeGreaterThanOrEqual(3)
+    await writeInFirstCard(anouk, 'Vragen voor we plannen')
+    await anouk.getByTestId('my-group-insight').selectOption({ label: 'Vragen voor we plannen' })
+    await expect.poll(() => anouk.getByTestId('session-message').textContent(), SYNC).toContain('inzicht')
+    await anouk.screenshot({ path: artifactPath('groups-phone-four-insight.png') })
 
     // All together: the insight is under Iedereen, with the groepje's name as its author line.
     await startRoundAt(facilitator, 3)
-    await expect.poll(() => bas.getByTestId('round-title').textContent(), SYNC).toBe('Iedereen')
+    await expect.poll(() => anouk.getByTestId('round-title').textContent(), SYNC).toBe('Iedereen')
     await expect
-      .poll(() => firstCard(bas).getByTestId('outline-note-text').allTextContents(), SYNC)
+      .poll(() => firstCard(anouk).getByTestId('outline-note-text').allTextContents(), SYNC)
       .toContain('Vragen voor we plannen')
-    expect(await firstCard(bas).textContent()).toMatch(/Groepje 1: /)
-    await bas.screenshot({ path: artifactPath('groups-phone-allen.png') })
+    expect(await firstCard(anouk).textContent()).toMatch(/Groepje [12]: /)
+    // Every phone in the plenary sees it, not only the groepje that chose it.
+    for (const phone of phones.slice(0, PHONE_NAMES.length)) {
+      await expect
+        .poll(() => firstCard(phone).getByTestId('outline-note-text').allTextContents(), SYNC)
+        .toContain('Vragen voor we plannen')
+    }
+    await anouk.screenshot({ path: artifactPath('groups-phone-allen.png') })
   }, 180_000)
 
   it('rotates the Troika roles on phones: the inbrenger is told to turn away and cannot write', async () => {
