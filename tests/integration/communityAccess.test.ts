@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testConfig } from '../../server/src/config'
 import { createMemoryPersistence } from '../../server/src/persistence/memory'
-import type { CommunityPage, CreatedCommunity } from '../../shared/src/api/communityAnswers'
+import type {
+  CommunityPage,
+  CommunitySearchHit,
+  CreatedCommunity,
+} from '../../shared/src/api/communityAnswers'
+import { readHarvestNotes, setHarvestNotes } from '../../shared/src/model/harvestNotes'
+import { controlRoom } from '../../shared/src/rooms'
 import { bearer, createCommunity, createSession, writeNotes } from '../helpers/community'
 import {
   api,
@@ -11,6 +17,7 @@ import {
   tempDataDir,
   tokenFor,
 } from '../helpers/testServer'
+import { connectClient, waitFor } from '../helpers/yclient'
 
 /**
  * The community routes' rules (docs/community.md): the key and its rotation, the facilitator link
@@ -168,6 +175,30 @@ describe('community access', () => {
     })
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('verslag rondsturen')
+  })
+
+  it("finds the begeleider's insights, linking to the session itself", async () => {
+    const fresh = await createCommunity(url, 'Inzichten')
+    const session = await createSession(url, fresh, { title: 'Eerste' })
+    const facilitator = await tokenFor(url, session, 'facilitator', 'Begeleider')
+    const control = connectClient(server.wsUrl, controlRoom(session.id), facilitator)
+    await control.synced
+    setHarvestNotes(control.doc, { insights: 'Vertrouwen groeit door huisbezoeken' })
+    const reader = connectClient(server.wsUrl, controlRoom(session.id), facilitator)
+    await reader.synced
+    await waitFor(() => readHarvestNotes(reader.doc).insights !== '', 5000, 'the insights stored')
+    control.destroy()
+    reader.destroy()
+    const found = await api<{ hits: CommunitySearchHit[] }>(
+      url,
+      'GET',
+      `/api/communities/${fresh.id}/search?q=huisbezoek`,
+      undefined,
+      bearer(fresh.facilitatorKey),
+    )
+    expect(found.body.hits.map((hit) => [hit.kind, hit.text, hit.link])).toEqual([
+      ['insight', 'Vertrouwen groeit door huisbezoeken', `/b/${session.id}`],
+    ])
   })
 
   it('keeps a community together in retention, and deletes it whole once every session is idle', async () => {

@@ -1,5 +1,6 @@
 import type { CommunitySearchHit } from '../../../shared/src/api/communityAnswers'
 import { links } from '../../../shared/src/api/links'
+import { HARVEST_INSIGHTS_ID } from '../../../shared/src/community/sessionSummary'
 import { analyseText } from '../../../shared/src/suggest/text'
 import { TOUCH_INTERVAL_MS } from '../boards/boardService'
 import type { CommunityService, CommunitySession } from './communityService'
@@ -55,7 +56,11 @@ export async function searchCommunity(
         noteId: hit.noteId,
         kind: hit.kind,
         text: hit.text,
-        link: links.note(hit.boardId, hit.noteId),
+        // The begeleider's insights are no note on the board: the link opens the session.
+        link:
+          hit.noteId === HARVEST_INSIGHTS_ID
+            ? links.board('', hit.boardId)
+            : links.note(hit.boardId, hit.noteId),
       },
     ]
   })
