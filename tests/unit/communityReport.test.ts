@@ -4,6 +4,7 @@ import type { ReportAction } from '../../shared/src/community/actionHistory'
 import { type SessionSummary, summariseSession } from '../../shared/src/community/sessionSummary'
 import { recurringGroups, recurringWords } from '../../shared/src/community/themes'
 import { buildYearReportDocument, type YearReportInput } from '../../shared/src/community/yearReport'
+import { writeLookbackEntry } from '../../shared/src/model/lookback'
 import { createNote } from '../../shared/src/model/notes'
 import { createZone } from '../../shared/src/model/zones'
 import type { Block, TableBlock } from '../../shared/src/report/blocks'
@@ -285,18 +286,30 @@ describe('the verslag of a community session', () => {
     const { content, control } = secondSession()
     const community = { boardId: 'b-2', sessions, actions: [flyer, hall] }
     const model = buildReport(content, control, { now: NOW, community })
-    expect(model.community?.lookback.map((item) => item.actionId)).toEqual(['a-flyer', 'a-zaal'])
+    expect(model.community?.lookback.map((item) => item.actionId)).toEqual(['a-zaal', 'a-flyer'])
     const blocks = buildReportDocument(model)
     expect(headings(blocks)).toContain('Terugblik')
     expect(tableAfter(blocks, 'Terugblik').rows).toEqual([
-      ['Fatima: flyer maken (1 april)', 'sessie 1', 'loopt', 'flyer bijna klaar'],
       ['Youssef regelt de zaal voor 15 maart', 'sessie 1', 'niet besproken', '–'],
+      ['Fatima: flyer maken (1 april)', 'sessie 1', 'loopt', 'flyer bijna klaar'],
     ])
     // The Terugblik's own notes are not a question part of their own.
     const notes = blocks.flatMap((b) => (b.kind === 'notes' ? b.notes.map((n) => n.id) : []))
     expect(notes).not.toContain('n-terug')
     // Session 2 made no agreements of its own that later sessions spoke about.
     expect(headings(blocks)).not.toContain('Wat er met de afspraken gebeurde')
+  })
+
+  it("session 2 lists what its Terugblik holds: an agreement written after it was made is not 'niet besproken' there", () => {
+    const { content, control } = secondSession()
+    writeLookbackEntry(control, 'n-terug', { actionId: 'a-flyer' })
+    const model = buildReport(content, control, {
+      now: NOW,
+      community: { boardId: 'b-2', sessions, actions: [flyer, hall] },
+    })
+    expect(model.community?.lookback.map((item) => [item.actionId, item.statuses.length])).toEqual([
+      ['a-flyer', 1],
+    ])
   })
 
   it('session 1 shows what became of its agreements, in every format that reads the blocks', () => {
@@ -308,8 +321,8 @@ describe('the verslag of a community session', () => {
     const blocks = buildReportDocument(model)
     expect(headings(blocks)).not.toContain('Terugblik')
     expect(tableAfter(blocks, 'Wat er met de afspraken gebeurde').rows).toEqual([
-      ['Fatima: flyer maken (1 april)', 'sessie 2: loopt — “flyer bijna klaar”; sessie 3: gedaan', 'gedaan'],
       ['Youssef regelt de zaal voor 15 maart', '–', 'open'],
+      ['Fatima: flyer maken (1 april)', 'sessie 2: loopt — “flyer bijna klaar”; sessie 3: gedaan', 'gedaan'],
     ])
     expect(unescapeMarkdown(renderMarkdown(model))).toContain(
       'sessie 2: loopt — “flyer bijna klaar”; sessie 3: gedaan',

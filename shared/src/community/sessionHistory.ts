@@ -16,14 +16,24 @@ export interface SessionCommunityInput {
   actions: ReportAction[]
 }
 
+/** What the session's own documents say, read by buildReport. */
+export interface SessionFacts {
+  /** The actions its Terugblik holds (control `session.lookback`). */
+  lookbackActionIds: ReadonlySet<string>
+  /** Its agreement notes in the verslag's order: what became of them is told in the same order. */
+  agreementNoteIds: readonly string[]
+}
+
 /**
  * Null when the board is not among the sessions. An action of an earlier session is looked back
- * on here when a status was set here, or when it was still open as this session began (its
- * newest status from the sessions before this one was not "done"): the Terugblik holds exactly
- * those (docs/community.md), so one nobody marked is listed as not discussed.
+ * on here when a status was set here or its note is in this session's Terugblik (one nobody
+ * marked is listed as not discussed). A board without a Terugblik record (made before it existed)
+ * counts the actions still open as it began: their newest status from earlier sessions was not
+ * "done", which is what the Terugblik is made of (docs/community.md).
  */
 export function sessionCommunityPart(
   input: SessionCommunityInput,
+  facts: SessionFacts,
   clean: (text: string) => string = (text) => text,
 ): ReportCommunity | null {
   const positionOf = new Map(input.sessions.map((session) => [session.boardId, session.position]))
@@ -41,7 +51,7 @@ export function sessionCommunityPart(
     what: clean(action.what),
     when: clean(action.when),
   })
-  const lookback: ReportCommunity['lookback'] = []
+  const lookedBack: ReportCommunity['lookback'] = []
   const followUp: ReportCommunity['followUp'] = []
   for (const action of input.actions) {
     if (action.sourceBoardId === input.boardId) {
@@ -54,11 +64,23 @@ export function sessionCommunityPart(
       const at = positionOf.get(entry.boardId)
       return at !== undefined && at < position
     })
-    const openAtStart = from !== null && from < position && actionState(before) !== 'done'
-    if (here.length > 0 || openAtStart) {
-      lookback.push({ ...fields(action), fromPosition: from, statuses: here.map(status) })
+    const onBoard =
+      facts.lookbackActionIds.size > 0
+        ? facts.lookbackActionIds.has(action.id)
+        : from !== null && from < position && actionState(before) !== 'done'
+    if (here.length > 0 || onBoard) {
+      lookedBack.push({ ...fields(action), fromPosition: from, statuses: here.map(status) })
     }
   }
-  lookback.sort((a, b) => (a.fromPosition ?? 0) - (b.fromPosition ?? 0))
-  return { position, lookback, followUp }
+  // Storage gives actions made in the same moment in any order: sort by what people read.
+  lookedBack.sort(
+    (a, b) =>
+      (a.fromPosition ?? 0) - (b.fromPosition ?? 0) ||
+      a.who.localeCompare(b.who) ||
+      a.what.localeCompare(b.what),
+  )
+  const order = new Map(facts.agreementNoteIds.map((noteId, index) => [noteId, index]))
+  const at = (noteId: string) => order.get(noteId) ?? order.size
+  followUp.sort((a, b) => at(a.noteId) - at(b.noteId) || a.what.localeCompare(b.what))
+  return { position, lookback: lookedBack, followUp }
 }

@@ -106,10 +106,24 @@ export function actionsTable(input: YearReportInput, labels: YearReportLabels): 
       : labels.sessionNumber(position)
   }
   const columns = labels.actionColumns
+  // By session, then as that session's verslag lists its agreements (storage may give actions
+  // made in the same moment in any order).
+  const agreementIndex = new Map(
+    input.sessions.flatMap(({ summary }) => summary.agreements.map((a, index) => [a.noteId, index] as const)),
+  )
+  const rank = (action: ReportAction) => [
+    positionOf.get(action.sourceBoardId) ?? Number.MAX_SAFE_INTEGER,
+    agreementIndex.get(action.sourceNoteId) ?? Number.MAX_SAFE_INTEGER,
+  ]
+  const actions = [...input.actions].sort((a, b) => {
+    const [fromA = 0, indexA = 0] = rank(a)
+    const [fromB = 0, indexB = 0] = rank(b)
+    return fromA - fromB || indexA - indexB || a.what.localeCompare(b.what)
+  })
   return {
     kind: 'table',
     header: [columns.action, columns.from, columns.history, columns.now],
-    rows: input.actions.map((action) => {
+    rows: actions.map((action) => {
       const from = positionOf.get(action.sourceBoardId)
       return [
         actionLine(action),
@@ -120,7 +134,7 @@ export function actionsTable(input: YearReportInput, labels: YearReportLabels): 
     }),
     numericFrom: 4,
     weights: [4, 1.5, 5, 1.5],
-    rowIds: input.actions.map((action) => action.id),
+    rowIds: actions.map((action) => action.id),
   }
 }
 

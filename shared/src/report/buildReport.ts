@@ -3,6 +3,7 @@ import { type SessionCommunityInput, sessionCommunityPart } from '../community/s
 import { groupSpaceTitle, inbrengerOf, listGroupSteps, notulistOf } from '../groups/peopleGroups'
 import { type ClusterData, listClusters, readNoteClusterId } from '../model/clusters'
 import { readHarvestNotes } from '../model/harvestNotes'
+import { readLookback } from '../model/lookback'
 import { readBoardMeta } from '../model/meta'
 import { NOTE_MAX_TEXT_LENGTH, readNote } from '../model/notes'
 import { readNoteReactions } from '../model/reactions'
@@ -221,9 +222,6 @@ export function buildReportWithFlags(
   }
   const noteIds = new Set(notes.map((note) => note.id))
   const redactIfAsked = (text: string) => (options.redact ? redactText(text, labels.redactedMark) : text)
-  const community = options.community
-    ? sessionCommunityPart(options.community, (text) => redactIfAsked(cleanText(text)))
-    : null
 
   const allClusters = listClusters(content).map((cluster) => ({ ...cluster, name: cleanText(cluster.name) }))
   const usedClusters = new Set(notes.map((note) => note.clusterId))
@@ -242,6 +240,16 @@ export function buildReportWithFlags(
   )
   const outside = notes.filter((note) => note.zoneId === null || !zoneIds.has(note.zoneId))
   if (outside.length > 0) sections.push(section('unzoned', null, outside, clusterMap))
+  const community = options.community
+    ? sessionCommunityPart(
+        options.community,
+        {
+          lookbackActionIds: new Set([...readLookback(control).values()].map((entry) => entry.actionId)),
+          agreementNoteIds: sections.flatMap((s) => s.agreements.map((agreement) => agreement.noteId)),
+        },
+        (text) => redactIfAsked(cleanText(text)),
+      )
+    : null
 
   const authors = authorsById(content)
   const script = listRounds(control).map((round) => ({
