@@ -241,6 +241,15 @@ describe('the Jaaroverzicht document', () => {
     expect(unescapeMarkdown(markdown)).toContain('# Jaaroverzicht: <script>alert(1)</script> **vet**')
   })
 
+  it('a new community without sessions or actions gets a short report, not an error', () => {
+    const blocks = buildYearReportDocument({ ...yearInput(), sessions: [], actions: [] })
+    const text = renderMarkdownBlocks(blocks, 'nl')
+    expect(text).toContain('- **Aantal sessies:** 0')
+    expect(text).toContain('Er zijn nog geen afspraken gemaakt.')
+    expect(text).toContain('Er zijn nog geen woorden of groepen die in meer dan één sessie terugkomen.')
+    expect(text).not.toContain('Periode')
+  })
+
   it('speaks English for an English community', () => {
     const blocks = buildYearReportDocument(yearInput('en'))
     expect(headings(blocks)).toContain('What happened to the agreements')
