@@ -1,14 +1,13 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../helpers/axe'
 import { chooseView, joinInBrowser, readJoinCode, waitConnected } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
 import { heard } from '../helpers/keyboardPages'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 
 /**
@@ -76,16 +75,11 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-community-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('community'))
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('carries an agreement into the next session, where a phone sets its status live', async () => {
@@ -292,7 +286,7 @@ describe.skipIf(!chromiumAvailable())('a community of practice with two sessions
       .poll(() => facilitator.getByTestId('community-description').textContent(), SYNC)
       .toBe('Wij leren van elkaar, elke maand.')
     await expect
-      .poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('data-testid')), SYNC)
       .toBe('community-edit')
     facilitator.once('dialog', (question) => void question.accept())
     await facilitator.getByTestId('community-rotate').click()

@@ -1,14 +1,13 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../helpers/axe'
 import { createBoardInBrowser, readJoinCode } from '../helpers/boardPages'
-import { chromiumAvailable, launchBrowser } from '../helpers/browser'
-import { ensureClientBuilt } from '../helpers/clientBuild'
+import { chromiumAvailable } from '../helpers/browser'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
 import { sidewaysOverflow } from '../helpers/phoneMeasure'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import type { ServerProcess } from '../helpers/serverProcess'
 import { SYNC } from '../helpers/sessionPages'
 import { phoneParticipant } from '../helpers/volumeSession'
 
@@ -42,17 +41,12 @@ describe.skipIf(!chromiumAvailable())('the incidentmethode on phones (issue 18)'
   let browser: Browser
 
   beforeAll(async () => {
-    await ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-incident-'))
+    ;({ dataDir, server, browser } = await startE2e('incident'))
     fs.mkdirSync(SHOTS, { recursive: true })
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('gives the inbrenger the standpoints before the reveal, and nobody else', async () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COMMUNITY_LIMITS } from '../../../shared/src/api/communityLimits'
 import { type CommunityPage, updateCommunity } from '../api/communityApi'
@@ -23,9 +23,17 @@ export function AboutCommunity({ page, communityKey, onChanged }: AboutCommunity
   const [error, setError] = useState<string | null>(null)
   const [nameError, setNameError] = useState<string | null>(null)
 
+  // Focus goes back to "Aanpassen" once it is rendered again (a frame later was too early when the
+  // save's answer re-rendered the page on a busy phone: focus fell to the page).
+  const returnFocus = useRef(false)
+  useEffect(() => {
+    if (editing || !returnFocus.current) return
+    returnFocus.current = false
+    editButton.current?.focus()
+  }, [editing])
   const close = () => {
+    returnFocus.current = true
     setEditing(false)
-    requestAnimationFrame(() => editButton.current?.focus())
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault()
