@@ -8,6 +8,7 @@ import { BoardService } from './boards/boardService'
 import { type CommunityRetention, retentionSweeper, sweepInactive } from './boards/retention'
 import { TemplateService } from './boards/templateService'
 import { CommunityService } from './community/communityService'
+import { lookbackGuard } from './community/lookbackGuard'
 import type { OogstConfig } from './config'
 import { createRedisFanout } from './fanout/redis'
 import type { Fanout } from './fanout/types'
@@ -116,6 +117,7 @@ export async function createOogstServer(
   // What the sync core calls (sync/hooks.ts), in this order.
   const hooks = combineExtensions([
     sessionRules,
+    lookbackGuard,
     new PlacementGuard(log),
     presence,
     standpoints,

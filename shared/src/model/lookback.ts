@@ -10,8 +10,8 @@ import { sessionRoot } from './schema'
  *
  * Only the server writes it (the status route appends to the community's history in storage,
  * then mirrors the newest status here so every screen shows it live). The history in storage is
- * the truth: a facilitator's client could write this map (facilitators may write the control
- * document), but what it writes here never reaches the history, the community page or a report.
+ * the truth; a facilitator's update that changes this map is refused by the server
+ * (server/src/community/lookbackGuard.ts), and nothing read from it reaches the history.
  */
 
 export const ACTION_STATUSES = ['done', 'ongoing', 'failed'] as const
