@@ -180,6 +180,15 @@ describe('the Jaaroverzicht document', () => {
     expect(contents?.kind === 'contents' && contents.entries.map((e) => e.text)).toHaveLength(4)
   })
 
+  it('does not number a session twice when its title already says which session it is', () => {
+    const input = yearInput()
+    const first = input.sessions[0]
+    if (!first) throw new Error('no first session')
+    first.summary = { ...first.summary, title: 'Sessie 1: ontmoeten' }
+    expect(headings(buildYearReportDocument(input))).toContain('Sessie 1: ontmoeten (12 maart 2025)')
+    expect(headings(buildYearReportDocument(input)).join('\n')).not.toContain('Sessie 1: Sessie 1')
+  })
+
   it('tells each session in a few lines: question, insight, most-voted note, agreement', () => {
     const text = unescapeMarkdown(renderMarkdownBlocks(buildYearReportDocument(yearInput()), 'nl'))
     expect(text).toContain('**Vraag:** “Hoe bereiken we eenzame buurtbewoners?”')

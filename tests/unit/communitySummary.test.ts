@@ -112,20 +112,22 @@ describe('a session summary', () => {
 
   it('is planned before any round started, running during and between rounds, ended after the last', () => {
     const { control } = scriptedBoard()
-    expect(sessionStatus(control)).toBe('planned')
+    expect(sessionStatus(control, false)).toBe('planned')
+    // Held without rounds (notes written, nobody pressed Start): it took place, it is not planned.
+    expect(sessionStatus(control, true)).toBe('ended')
     appendRoundLogEntry(control, { roundId: 'r-1', startedAt: SAMPLE_START, endedAt: null })
-    expect(sessionStatus(control)).toBe('running')
+    expect(sessionStatus(control, true)).toBe('running')
     control.transact(() => {
       const log = control.getMap('session').get('roundLog') as Y.Array<Y.Map<unknown>>
       log.get(0).set('endedAt', SAMPLE_START + 5 * MINUTE)
     })
-    expect(sessionStatus(control)).toBe('running')
+    expect(sessionStatus(control, true)).toBe('running')
     appendRoundLogEntry(control, {
       roundId: 'r-2',
       startedAt: SAMPLE_START + 6 * MINUTE,
       endedAt: SAMPLE_START + 16 * MINUTE,
     })
-    expect(sessionStatus(control)).toBe('ended')
+    expect(sessionStatus(control, true)).toBe('ended')
   })
 
   it('a session without notes has an empty summary, not an error', () => {

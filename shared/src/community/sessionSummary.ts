@@ -61,12 +61,14 @@ export const HARVEST_INSIGHTS_ID = 'insights'
 const TOP_NOTES = 3
 
 /**
- * planned: no round ever started; ended: no round is running and the script's last round has run
- * (the script ran to its end, or the begeleider ended the last round); otherwise running.
+ * planned: no round ever started and nobody wrote a note; ended: no round is running and the
+ * script's last round has run (the script ran to its end, or the begeleider ended the last round);
+ * otherwise running. A session held without rounds (people wrote notes, nobody pressed Start) is
+ * ended, not planned: the Jaaroverzicht said "nog niet gehouden" of a board full of notes.
  */
-export function sessionStatus(control: Y.Doc): SessionStatus {
+export function sessionStatus(control: Y.Doc, hasOwnNotes: boolean): SessionStatus {
   const log = listRoundLog(control)
-  if (log.length === 0) return 'planned'
+  if (log.length === 0) return hasOwnNotes ? 'ended' : 'planned'
   if (log.some((run) => run.endedAt === null)) return 'running'
   const last = listRounds(control).at(-1)
   if (!last) return 'ended'
@@ -177,7 +179,7 @@ export function summariseSession(
     language: model.language,
     sessionDate: model.sessionDate,
     question: sessionQuestion(model, lookback),
-    status: sessionStatus(control),
+    status: sessionStatus(control, ownNotes.length > 0),
     participants: participantCount(model, ownNotes),
     topNotes: topVoted(ownNotes, TOP_NOTES).map((note) => ({ text: note.text, votes: note.votes })),
     agreements,

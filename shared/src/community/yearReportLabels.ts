@@ -39,6 +39,14 @@ export interface YearReportLabels {
   generatedBy: (when: string) => string
 }
 
+/**
+ * "Sessie 2: Terugblik", but a title that already says "Sessie 2 …" (the app's default title for
+ * a new session) is not numbered twice ("Sessie 2: Sessie 2").
+ */
+function numbered(word: string, position: number, title: string): string {
+  return /^(sessie|session)\s*\d+\b/i.test(title.trim()) ? title : `${word} ${position}: ${title}`
+}
+
 const nl: YearReportLabels = {
   documentTitle: 'Jaaroverzicht',
   community: 'Gemeenschap',
@@ -47,7 +55,8 @@ const nl: YearReportLabels = {
   sessionCount: 'Aantal sessies',
   actionCount: 'Afspraken',
   sessions: 'De sessies',
-  sessionHeading: (position, title, date) => `Sessie ${position}: ${title || 'zonder naam'} (${date})`,
+  sessionHeading: (position, title, date) =>
+    `${numbered('Sessie', position, title || 'zonder naam')} (${date})`,
   notHeldYet: 'Deze sessie is nog niet gehouden.',
   stillRunning: 'Deze sessie is nog bezig.',
   insight: 'Inzicht',
@@ -67,7 +76,7 @@ const nl: YearReportLabels = {
   groups: 'Groep',
   inSessions: 'In sessies',
   attendance: 'Wie er waren',
-  attendanceColumns: { session: 'Sessie', date: 'Datum', participants: 'Deelnemers', bar: '' },
+  attendanceColumns: { session: 'Sessie', date: 'Datum', participants: 'Deelnemers', bar: 'Grafiek' },
   contents: 'Inhoud',
   generatedBy: (when) => `Gemaakt met Oogst op ${when}.`,
 }
@@ -80,7 +89,8 @@ const en: YearReportLabels = {
   sessionCount: 'Sessions',
   actionCount: 'Agreements',
   sessions: 'The sessions',
-  sessionHeading: (position, title, date) => `Session ${position}: ${title || 'untitled'} (${date})`,
+  sessionHeading: (position, title, date) =>
+    `${numbered('Session', position, title || 'untitled')} (${date})`,
   notHeldYet: 'This session has not taken place yet.',
   stillRunning: 'This session is still going on.',
   insight: 'Insight',
@@ -100,7 +110,7 @@ const en: YearReportLabels = {
   groups: 'Group',
   inSessions: 'In sessions',
   attendance: 'Who was there',
-  attendanceColumns: { session: 'Session', date: 'Date', participants: 'Participants', bar: '' },
+  attendanceColumns: { session: 'Session', date: 'Date', participants: 'Participants', bar: 'Chart' },
   contents: 'Contents',
   generatedBy: (when) => `Made with Oogst on ${when}.`,
 }
