@@ -14,6 +14,8 @@ const actions = Array.from({ length: 5 }, (_, i) => ({
   who: `Persoon ${i}`,
   what: `Actie ${i}`,
   when: `week ${i + 10}`,
+  // Agreed in session 1 or 2.
+  sourcePosition: 1 + (i % 2),
 }))
 
 function open(template: Template, extra: Parameters<typeof buildNextSessionDocs>[1]) {
@@ -43,6 +45,9 @@ describe('next session documents', () => {
     for (const [i, a] of notes.entries()) {
       expect(a.zoneId).toBe(lookback.id)
       expect(a.authorId).toBe(LOOKBACK_AUTHOR_ID)
+      // Under the note: where it was agreed ("van sessie 2"), not "van Terugblik".
+      const source = actions.find((action) => a.text.includes(action.what))
+      expect(a.authorName).toBe(`sessie ${source?.sourcePosition}`)
       expect(a.y + a.height).toBeLessThanOrEqual(lookback.y + lookback.height)
       for (const b of notes.slice(i + 1)) expect(overlaps(a, b)).toBe(false)
     }

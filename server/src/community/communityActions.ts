@@ -104,7 +104,7 @@ export function actionViews(
 export function openActions(views: readonly CommunityActionView[]): OpenAction[] {
   return views
     .filter((action) => action.status !== 'done')
-    .map(({ id, who, what, when }) => ({ id, who, what, when }))
+    .map(({ id, who, what, when, sourcePosition }) => ({ id, who, what, when, sourcePosition }))
 }
 
 /** Appends a status to an action's history; the caller mirrors it into the Terugblik. */

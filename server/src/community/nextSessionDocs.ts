@@ -19,6 +19,8 @@ export interface OpenAction {
   who: string
   what: string
   when: string
+  /** The session that agreed it (1, 2, …); 0 when unknown. */
+  sourcePosition: number
 }
 
 /** Author of the Terugblik's notes: no participant's id, so no participant may edit them. */
@@ -27,6 +29,8 @@ export const LOOKBACK_AUTHOR_ID = 'terugblik'
 const WORDS = {
   nl: {
     lookbackTitle: 'Terugblik',
+    /** The note's author line: where the agreement was made ("van sessie 1"). */
+    fromSession: (position: number) => (position > 0 ? `sessie ${position}` : 'Terugblik'),
     lookbackPrompt:
       'Wat is er gebeurd met de afspraken van vorige keer? Zet bij elk briefje: gedaan, loopt of niet gelukt.',
     questionTitle: 'Centrale vraag',
@@ -36,6 +40,7 @@ const WORDS = {
   },
   en: {
     lookbackTitle: 'Look back',
+    fromSession: (position: number) => (position > 0 ? `session ${position}` : 'Look back'),
     lookbackPrompt:
       'What happened to the agreements of last time? Mark each note: done, ongoing or did not work out.',
     questionTitle: 'Central question',
@@ -43,7 +48,7 @@ const WORDS = {
     what: 'What',
     when: 'When',
   },
-} as const satisfies Record<Language, Record<string, string>>
+} as const satisfies Record<Language, Record<string, string | ((position: number) => string)>>
 
 /**
  * The zones of a session that are its Terugblik: those holding its lookback notes, and a locked
@@ -137,7 +142,8 @@ function addLookback(
       text: lookbackNoteText(note.action, language),
       zoneId: zone.id,
       authorId: LOOKBACK_AUTHOR_ID,
-      authorName: words.lookbackTitle,
+      // Read as "van sessie 1" under the note: the list view and the canvas name a note's writer.
+      authorName: words.fromSession(note.action.sourcePosition),
       createdAt,
     })
     setLocked(control, noteId, true)
