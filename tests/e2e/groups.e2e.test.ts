@@ -171,6 +171,15 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
         .toContain('Vragen voor we plannen')
     }
     await anouk.screenshot({ path: artifactPath('groups-phone-allen.png') })
+
+    // The verslag's preview has "Werken in groepjes": the steps, their groepjes and the insight.
+    await facilitator.getByTestId('export-open').click()
+    const preview = facilitator.getByTestId('export-dialog').getByTestId('report-preview')
+    const groupsPart = preview.getByRole('heading', { name: 'Werken in groepjes' })
+    await groupsPart.waitFor(SYNC)
+    await groupsPart.scrollIntoViewIfNeeded()
+    expect(await preview.textContent()).toContain('Vragen voor we plannen')
+    await facilitator.screenshot({ path: artifactPath('groups-report-preview.png') })
   }, 180_000)
 
   it('rotates the Troika roles on phones: the inbrenger is told to turn away and cannot write', async () => {
