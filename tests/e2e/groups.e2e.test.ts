@@ -175,10 +175,21 @@ describe.skipIf(!chromiumAvailable())('groepjes in 1-2-4-allen on phones (issue 
     // The verslag's preview has "Werken in groepjes": the steps, their groepjes and the insight.
     await facilitator.getByTestId('export-open').click()
     const preview = facilitator.getByTestId('export-dialog').getByTestId('report-preview')
-    const groupsPart = preview.getByRole('heading', { name: 'Werken in groepjes' })
-    await groupsPart.waitFor(SYNC)
-    await groupsPart.scrollIntoViewIfNeeded()
+    await expect.poll(() => preview.textContent(), SYNC).toContain('Werken in groepjes')
     expect(await preview.textContent()).toContain('Vragen voor we plannen')
+    // The preview may be drawn again while it settles (it follows the board): retry the scroll
+    // until the heading stays attached, for the screenshot.
+    const groupsPart = preview.getByRole('heading', { name: 'Werken in groepjes' })
+    await expect
+      .poll(
+        () =>
+          groupsPart.scrollIntoViewIfNeeded({ timeout: 2000 }).then(
+            () => true,
+            () => false,
+          ),
+        SYNC,
+      )
+      .toBe(true)
     await facilitator.screenshot({ path: artifactPath('groups-report-preview.png') })
   }, 180_000)
 
