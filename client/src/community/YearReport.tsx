@@ -2,23 +2,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CommunityReportFormat, fetchCommunityReport } from '../api/communityApi'
 import { FormError } from '../components/FormError'
-import { filenameFrom } from '../panels/export/reportApi'
+import { filenameFrom, saveBlob } from '../panels/export/reportApi'
 import { communityErrorKey } from './useCommunity'
 
 const FORMATS: readonly CommunityReportFormat[] = ['pdf', 'docx', 'html', 'md']
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.rel = 'noopener'
-  link.style.display = 'none'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
 
 /** The Jaaroverzicht in the session report's formats, fetched with the key and saved. */
 export function YearReport({ communityId, communityKey }: { communityId: string; communityKey: string }) {

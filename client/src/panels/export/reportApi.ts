@@ -106,7 +106,8 @@ export async function downloadReport(
   return filename
 }
 
-function saveBlob(blob: Blob, filename: string): void {
+/** Saves a fetched file through a temporary link (also the Jaaroverzicht's downloads). */
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
