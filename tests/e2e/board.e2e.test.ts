@@ -1,12 +1,9 @@
-import { execSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keepFacilitatorLink, preferCanvas } from '../helpers/boardPages'
-import { artifactPath, chromiumAvailable, launchBrowser } from '../helpers/browser'
+import { artifactPath, chromiumAvailable } from '../helpers/browser'
 import { addNote } from '../helpers/canvasPage'
+import { startE2e, stopE2e } from '../helpers/e2eWorld'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 
 /**
@@ -16,28 +13,7 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
  * the same DATA_DIR every note is still there.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
 const SYNC_TIMEOUT = 5000
-
-/** Builds the client when dist/client is missing or older than the client or shared sources. */
-function ensureClientBuilt(): void {
-  const builtIndex = path.join(ROOT, 'dist/client/index.html')
-  const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0
-  const newestSource = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-      const full = path.join(dir, entry.name)
-      return Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs)
-    }, 0)
-  const sources = ['client', 'shared/src'].map((dir) => newestSource(path.join(ROOT, dir)))
-  if (Math.max(...sources) > builtAt) {
-    // A production bundle even under vitest (which sets NODE_ENV=test).
-    execSync('npx vite build', {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: { ...process.env, NODE_ENV: 'production' },
-    })
-  }
-}
 
 async function noteTexts(page: Page): Promise<string[]> {
   return page.getByTestId('note-item').locator('.note-item-text').allTextContents()
@@ -61,10 +37,7 @@ describe.skipIf(!chromiumAvailable())('live board in the browser', () => {
   let participantContext: BrowserContext
 
   beforeAll(async () => {
-    ensureClientBuilt()
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-e2e-'))
-    server = await startServerProcess({ dataDir })
-    browser = await launchBrowser()
+    ;({ dataDir, server, browser } = await startE2e('board'))
     facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     participantContext = await browser.newContext({
       viewport: { width: 375, height: 740 },
@@ -76,9 +49,7 @@ describe.skipIf(!chromiumAvailable())('live board in the browser', () => {
   }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await stopE2e({ browser, server, dataDir })
   })
 
   it('syncs notes between a facilitator and a participant and keeps them across a restart', async () => {
