@@ -152,10 +152,17 @@ describe.skipIf(!chromiumAvailable())('export dialog', () => {
     const dialog = page.getByTestId('export-dialog')
     await dialog.getByRole('heading', { name: 'Oogst downloaden' }).waitFor()
     const preview = dialog.getByTestId('report-preview')
+    // The preview is built in the server's worker pool; a busy CI machine once took more than 8 s
+    // for the first one (the pool thread starts and imports its modules). An error shows at once.
+    const previewError = dialog.getByTestId('export-preview-error')
     await preview
       .getByText(NOTE_TIME)
       .first()
-      .waitFor({ ...SYNC, state: 'attached' })
+      .or(previewError)
+      .first()
+      .waitFor({ timeout: 30_000, state: 'attached' })
+    if ((await previewError.count()) > 0)
+      throw new Error(`preview failed: ${await previewError.textContent()}`)
     expect(await preview.getByRole('heading', { name: 'Groep: Samen werken · 4 stippen' }).count()).toBe(1)
     // The note is in the summary's top notes and under its question; the latter shows votes and author.
     expect(
