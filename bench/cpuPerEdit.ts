@@ -8,7 +8,7 @@ import { LABEL, type ServerKind, startServer } from './targets'
 
 /**
  * `node --import tsx bench/cpuPerEdit.ts [--rate=100] [--seconds=6] [--rounds=3]
- *   [--servers=oogst,hocuspocus,yws,relay] [--clients=50]`
+ *   [--servers=oogst,hocuspocus,yws,relay] [--clients=50] [--history=0]`
  *
  * `--servers=oogst@/copy/server/src/main.ts,oogst,…` also runs a copy of Oogst (a before/after A/B
  * in the same rounds).
@@ -26,6 +26,8 @@ const rate = Number(value('rate', '100'))
 const seconds = Number(value('seconds', '6'))
 const rounds = Number(value('rounds', '3'))
 const clientCount = Number(value('clients', '50'))
+/** Edits made before the measured stretch: a board with a long history (a whole session of drags). */
+const history = Number(value('history', '0'))
 /** `kind` or `oogst@<entry>` (a copy of the server). */
 const servers = value('servers', 'oogst,hocuspocus,yws,relay').split(',')
 const kindOf = (server: string) => server.split('@')[0] as ServerKind
@@ -48,8 +50,13 @@ async function measureOnce(name: string): Promise<{ cpuPerEdit: number; machineP
     tracker.createNotes()
     if (!(await waitUntil(() => tracker.allNotesVisible(), 30_000))) throw new Error('notes')
     for (const client of clients.slice(FULL_RECEIVERS)) client.lean()
+    // A long history first, in bursts the server can take, then let it settle.
+    for (let i = 0; i < history; i++) {
+      tracker.edit(i % clients.length)
+      if (i % 100 === 99) await sleep(50)
+    }
     // Setup work (Oogst corrects authors of new notes) settles before the measured stretch.
-    await sleep(1500)
+    await sleep(1500 + history / 10)
     const edits = Math.round(rate * seconds)
     const cpuBefore = cpuMs(server.pid)
     const machineBefore = machineBusyMs()
