@@ -43,8 +43,10 @@ export interface RunOptions {
 }
 
 const ROOMS_FOR: Record<Workload, (config: BenchConfig) => { count: number; tokens: number }> = {
-  latency: (c) => ({ count: 1, tokens: c.latency.clients }),
-  latencyLarge: (c) => ({ count: 1, tokens: c.latencyLarge.clients }),
+  // A fresh room per ramp run: a run in a room that earlier runs filled with history measures
+  // that history (issue 17: runs 2-3 fell to a tenth of run 1 while each compaction rewrote it).
+  latency: (c) => ({ count: c.latency.runs, tokens: c.latency.clients }),
+  latencyLarge: (c) => ({ count: c.latencyLarge.runs, tokens: c.latencyLarge.clients }),
   cursors: () => ({ count: 1, tokens: 50 }),
   rooms: (c) => ({ count: c.rooms.rooms, tokens: 1 }),
   coldLoad: () => ({ count: 1, tokens: 8 }),
