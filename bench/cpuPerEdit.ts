@@ -28,6 +28,8 @@ const rounds = Number(value('rounds', '3'))
 const clientCount = Number(value('clients', '50'))
 /** Edits made before the measured stretch: a board with a long history (a whole session of drags). */
 const history = Number(value('history', '0'))
+/** `--profile=DIR`: a V8 CPU profile of each Oogst server (node --cpu-prof) into DIR. */
+const profileDir = value('profile', '') || undefined
 /** `kind` or `oogst@<entry>` (a copy of the server). */
 const servers = value('servers', 'oogst,hocuspocus,yws,relay').split(',')
 const kindOf = (server: string) => server.split('@')[0] as ServerKind
@@ -39,7 +41,8 @@ async function measureOnce(name: string): Promise<{ cpuPerEdit: number; machineP
   const entry = name.split('@')[1]
   if (entry) process.env.BENCH_OOGST_ENTRY = entry
   else delete process.env.BENCH_OOGST_ENTRY
-  const server = await startServer(kindOf(name), { unloadGraceMs: 2000 })
+  const profile = kindOf(name) === 'oogst' ? profileDir : undefined
+  const server = await startServer(kindOf(name), { unloadGraceMs: 2000, profileDir: profile })
   const clients = []
   try {
     const [room] = await prepareRooms(server, 1, clientCount, 'cpu per edit')
