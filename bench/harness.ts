@@ -24,6 +24,8 @@ export interface CheckpointRecord {
   serverRunWaitMs: number
   /** Busy CPU time of the whole machine (ms, cumulative): shows other processes competing. */
   machineBusyMs: number
+  /** The server's longest event-loop stall since the previous checkpoint (ms). */
+  stallMaxMs?: number
   heapUsedKb?: number
   heapTotalKb?: number
   externalKb?: number
@@ -119,6 +121,7 @@ async function measure(
     eluIdleMs: probe ? round(probe.elu.idle, 1) : Number.NaN,
     serverRunWaitMs: round(schedMs(server.pid).wait, 1),
     machineBusyMs: machineBusyMs(),
+    stallMaxMs: probe ? round(probe.stallMaxMs, 1) : Number.NaN,
   }
   if (probe?.usage) {
     record.heapUsedKb = Math.round(probe.usage.heapUsed / 1024)
@@ -152,6 +155,8 @@ export function windowsOf(checkpoints: CheckpointRecord[]): Record<string, Windo
           100,
         1,
       ),
+      // The probe resets at every checkpoint, and a step's start is the one before its end.
+      serverStallMaxMs: end.stallMaxMs ?? Number.NaN,
       serverRunWaitPct: round(((end.serverRunWaitMs - begin.serverRunWaitMs) / ms) * 100, 1),
       loadCpuPct: round(((end.loadCpuMs - begin.loadCpuMs) / ms) * 100, 1),
       otherCpuPct: round(

@@ -63,8 +63,8 @@ export function renderTable(results: BenchResults, rows: Figure[]): string[] {
 
 function latencySteps(results: BenchResults, workload: 'latency' | 'latencyLarge'): string[] {
   const lines = [
-    '| server | run | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | lean frames/edit | server CPU % | server busy % | server waited for CPU % | load CPU % | other processes CPU % | saturated | pass |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| server | run | rate (edits/s) | achieved | p50 | p95 | p99 | max | delivered | lean frames/edit | server CPU % | server busy % | longest server stall (ms) | server waited for CPU % | load CPU % | other processes CPU % | saturated | pass |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const kind of results.config.servers) {
     const run = results.runs[workload]?.[kind]
@@ -77,7 +77,7 @@ function latencySteps(results: BenchResults, workload: 'latency' | 'latencyLarge
       const l = step.latencyMs
       const w = run.windows?.[step.name]
       lines.push(
-        `| ${results.labels[kind]} | ${(step.run ?? 0) + 1} | ${fmt(step.targetRate)} | ${fmt(step.achievedRate)} | ${fmt(l.p50)} | ${fmt(l.p95)} | ${fmt(l.p99)} | ${fmt(l.max)} | ${((step.delivered / Math.max(1, step.expected)) * 100).toFixed(1)}% | ${fmt(step.leanFramesPerEdit)} | ${fmt(w?.serverCpuPct)} | ${fmt(w?.serverBusyPct)} | ${fmt(w?.serverRunWaitPct)} | ${fmt(w?.loadCpuPct)} | ${fmt(w?.otherCpuPct)} | ${step.saturated ?? '–'} | ${step.pass ? 'yes' : 'no'} |`,
+        `| ${results.labels[kind]} | ${(step.run ?? 0) + 1} | ${fmt(step.targetRate)} | ${fmt(step.achievedRate)} | ${fmt(l.p50)} | ${fmt(l.p95)} | ${fmt(l.p99)} | ${fmt(l.max)} | ${((step.delivered / Math.max(1, step.expected)) * 100).toFixed(1)}% | ${fmt(step.leanFramesPerEdit)} | ${fmt(w?.serverCpuPct)} | ${fmt(w?.serverBusyPct)} | ${fmt(w?.serverStallMaxMs)} | ${fmt(w?.serverRunWaitPct)} | ${fmt(w?.loadCpuPct)} | ${fmt(w?.otherCpuPct)} | ${step.saturated ?? '–'} | ${step.pass ? 'yes' : 'no'} |`,
       )
     }
   }

@@ -73,6 +73,8 @@ export interface MeasuredWindow {
   serverBusyPct: number
   /** Share of the window the server's main thread waited for a CPU (contention). */
   serverRunWaitPct: number
+  /** The server's longest event-loop stall in the window (ms; NaN when the probe did not answer). */
+  serverStallMaxMs: number
   loadCpuPct: number
   /** CPU used by everything else on the machine (other processes), % of one core. */
   otherCpuPct: number
