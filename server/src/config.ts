@@ -24,6 +24,7 @@ const envSchema = z.object({
   MAX_FRAME_BYTES: positiveInt.default(2 * 1024 * 1024),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  GROUP_COMMIT_GAP_MS: z.coerce.number().int().min(0).max(50).default(10),
   TOKEN_TTL_DAYS: positiveInt.default(30),
   CLIENT_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
@@ -69,6 +70,7 @@ export interface OogstConfig {
   maxFrameBytes: number
   roomUnloadGraceMs: number
   compactAfterUpdates: number
+  groupCommitGapMs: number
   tokenTtlMs: number
   /** Folder with the built client; null disables static serving (API-only tests). */
   clientDir: string | null
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OogstConfig {
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomUnloadGraceMs: e.ROOM_UNLOAD_GRACE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    groupCommitGapMs: e.GROUP_COMMIT_GAP_MS,
     tokenTtlMs: e.TOKEN_TTL_DAYS * 24 * 60 * 60 * 1000,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : path.resolve('dist/client'),
     logLevel: e.LOG_LEVEL,

@@ -127,6 +127,7 @@ export async function createOogstServer(
   const rooms = new RoomManager(store, {
     hooks,
     compactAfterUpdates: config.compactAfterUpdates,
+    commitGapMs: config.groupCommitGapMs,
     unloadGraceMs: config.roomUnloadGraceMs,
     limits: {
       board: config.board,

@@ -4,6 +4,7 @@ import type { Fanout } from '../fanout/types'
 import { SerialQueue } from '../lib/serialQueue'
 import type { DocumentStore, StoredRoom } from '../persistence/types'
 import { AwarenessBatch } from './awarenessBatch'
+import { CommitPacer } from './commitPacer'
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './messages'
 import { NewClientAnswer } from './newClientAnswer'
 import { SeqTracker } from './seqTracker'
@@ -28,6 +29,12 @@ interface PendingUpdate {
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  /**
+   * Group commit: while the room is busy (commitPacer.ts), the least time between the
+   * starts of two commits (ms, default 0). The edits that arrive meanwhile go into one commit, one
+   * apply and one frame per socket. A room below that rate commits every edit at once.
+   */
+  commitGapMs?: number
   fanout?: Fanout
   /** How long awareness changes are gathered before one fan-out message carries them all. */
   awarenessFanoutMs?: number
@@ -76,6 +83,8 @@ export class Room {
   holds = 0
   private pending: PendingUpdate[] = []
   private writing = false
+  /** Spaces commits while the room is busy (group commit, commitPacer.ts). */
+  private readonly commitPacer: CommitPacer
   /** Set by destroy(): a holder that outlived an eviction (deleted board) can no longer write. */
   private destroyed = false
   private idle: Promise<void> = Promise.resolve()
@@ -102,6 +111,7 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly options: RoomOptions,
   ) {
+    this.commitPacer = new CommitPacer(options.commitGapMs ?? 0)
     // The server's own awareness state stays empty: only clients are present.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -241,6 +251,7 @@ export class Room {
   /** Queues a validated update; resolves once it is durable, applied and broadcast. */
   submitUpdate(update: Uint8Array): Promise<void> {
     if (this.destroyed) return Promise.reject(new Error(`room ${this.name}: closed`))
+    this.commitPacer.countEdit()
     return new Promise((resolve, reject) => {
       this.pending.push({ update, resolve, reject })
       if (!this.writing) {
@@ -253,6 +264,7 @@ export class Room {
   private async writeLoop(): Promise<void> {
     try {
       while (this.pending.length > 0) {
+        await this.commitPacer.beforeCommit()
         const batch = this.pending.splice(0)
         const updates = batch.map((item) => item.update)
         let lastSeq: number
