@@ -83,7 +83,7 @@ export async function runLatency(
 ): Promise<LatencyResult> {
   const steps: LatencyStep[] = []
   const runs: LatencyRun[] = []
-  let connected: Awaited<ReturnType<typeof openRoom>> | null = null
+  let connected: OpenRoom | null = null
   for (let run = 0; run < options.runs; run++) {
     // Every run in a room of its own with clients of their own (bench/runner.ts prepares them);
     // fewer prepared rooms than runs (an older caller) reuse the last.

@@ -5,6 +5,7 @@ import type { Persistence } from '../../server/src/persistence/types'
 import { NO_HOOKS } from '../../server/src/sync/hooks'
 import { RoomManager } from '../../server/src/sync/roomManager'
 import { createNote, listNotes, updateNote } from '../../shared/src/model/notes'
+import { localEditor } from '../helpers/localEditor'
 import { tempDataDir } from '../helpers/testServer'
 
 /**
@@ -24,25 +25,13 @@ afterEach(async () => {
   store = null
 })
 
-/** One client's edits as the room receives them: each a small Yjs update. */
-function editor() {
-  const doc = new Y.Doc()
-  let vector = Y.encodeStateVector(doc)
-  const take = () => {
-    const update = Y.encodeStateAsUpdate(doc, vector)
-    vector = Y.encodeStateVector(doc)
-    return update
-  }
-  return { doc, take }
-}
-
 describe('folding the update log into a snapshot', () => {
   it('a board with a long history is folded when its log reaches half the snapshot, not every 50 updates', async () => {
     const dir = tempDataDir('oogst-compaction-')
     store = createSqlitePersistence(dir)
     rooms = new RoomManager(store, { compactAfterUpdates: EVERY, unloadGraceMs: 60_000, hooks: NO_HOOKS })
     const room = await rooms.acquire('bord')
-    const writer = editor()
+    const writer = localEditor()
     const ids = Array.from({ length: 20 }, (_, i) =>
       createNote(writer.doc, { x: i, y: 0, authorId: 'a', authorName: 'A', text: `briefje ${i}` }),
     )
@@ -83,7 +72,7 @@ describe('folding the update log into a snapshot', () => {
     store = createSqlitePersistence(tempDataDir('oogst-compaction-'))
     rooms = new RoomManager(store, { compactAfterUpdates: EVERY, unloadGraceMs: 60_000, hooks: NO_HOOKS })
     const room = await rooms.acquire('bord')
-    const writer = editor()
+    const writer = localEditor()
     for (let k = 0; k < EVERY; k++) {
       createNote(writer.doc, {
         x: k,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { createMemoryPersistence } from '../../server/src/persistence/memory'
 import { NO_HOOKS } from '../../server/src/sync/hooks'
 import { RoomManager } from '../../server/src/sync/roomManager'
 import { createNote, listNotes, updateNote } from '../../shared/src/model/notes'
+import { localEditor } from '../helpers/localEditor'
 
 /**
  * Group commit (issue 17): a busy room (200 edits/s or more) commits at most once per
@@ -26,30 +26,21 @@ function countingStore() {
   }
 }
 
-function editor() {
-  const doc = new Y.Doc()
-  let vector = Y.encodeStateVector(doc)
-  return {
-    doc,
-    take() {
-      const update = Y.encodeStateAsUpdate(doc, vector)
-      vector = Y.encodeStateVector(doc)
-      return update
-    },
-  }
+/** A room on counting storage whose commits are spaced `commitGapMs` apart while it is busy. */
+async function pacedRoom(commitGapMs: number) {
+  const { store, commits } = countingStore()
+  const rooms = new RoomManager(store, {
+    compactAfterUpdates: 500,
+    unloadGraceMs: 60_000,
+    hooks: NO_HOOKS,
+    commitGapMs,
+  })
+  return { rooms, room: await rooms.acquire('bord'), commits, writer: localEditor() }
 }
 
 describe('group commit', () => {
   it('edits arriving faster than the gap share commits, and every one is stored and applied', async () => {
-    const { store, commits } = countingStore()
-    const rooms = new RoomManager(store, {
-      compactAfterUpdates: 500,
-      unloadGraceMs: 60_000,
-      hooks: NO_HOOKS,
-      commitGapMs: 20,
-    })
-    const room = await rooms.acquire('bord')
-    const writer = editor()
+    const { rooms, room, commits, writer } = await pacedRoom(20)
     const id = createNote(writer.doc, { x: 0, y: 0, authorId: 'a', authorName: 'A', text: 'briefje' })
     await room.submitUpdate(writer.take())
     // 300 moves, one every millisecond or so: without the gap each would be a commit of its own.
@@ -67,15 +58,7 @@ describe('group commit', () => {
   })
 
   it('a room at a normal pace commits every edit by itself', async () => {
-    const { store, commits } = countingStore()
-    const rooms = new RoomManager(store, {
-      compactAfterUpdates: 500,
-      unloadGraceMs: 60_000,
-      hooks: NO_HOOKS,
-      commitGapMs: 20,
-    })
-    const room = await rooms.acquire('bord')
-    const writer = editor()
+    const { rooms, room, commits, writer } = await pacedRoom(20)
     const id = createNote(writer.doc, { x: 0, y: 0, authorId: 'a', authorName: 'A', text: 'briefje' })
     await room.submitUpdate(writer.take())
     // 40 moves at 50 a second (50 people each dragging now and then).
@@ -90,15 +73,7 @@ describe('group commit', () => {
   })
 
   it('an edit in a quiet room is committed at once', async () => {
-    const { store } = countingStore()
-    const rooms = new RoomManager(store, {
-      compactAfterUpdates: 500,
-      unloadGraceMs: 60_000,
-      hooks: NO_HOOKS,
-      commitGapMs: 500,
-    })
-    const room = await rooms.acquire('bord')
-    const writer = editor()
+    const { rooms, room, writer } = await pacedRoom(500)
     createNote(writer.doc, { x: 0, y: 0, authorId: 'a', authorName: 'A', text: 'eerste' })
     const started = performance.now()
     await room.submitUpdate(writer.take())

@@ -91,8 +91,7 @@ export class Room {
   private readonly seqs = new SeqTracker()
   private gapTimer: NodeJS.Timeout | null = null
   private updatesSinceCompaction = 0
-  /** Bytes of the log since the last snapshot, and of that snapshot: when folding pays (compactionDue). */
-  private logBytesSinceCompaction = 0
+  /** Bytes of the last snapshot; the log is the rest of bytesStored (compactionDue). */
   private snapshotBytes = 0
   /** Serialises everything that changes `seq` together with the document. */
   private readonly exclusiveQueue = new SerialQueue()
@@ -283,7 +282,6 @@ export class Room {
           this.noteApplied(firstSeq, lastSeq)
         })
         this.updatesSinceCompaction += batch.length
-        this.logBytesSinceCompaction += byteLength(updates)
         this.options.onUpdatesStored?.(this.name, batch.length)
         for (const item of batch) item.resolve()
         this.options.fanout?.publishUpdate(
@@ -325,7 +323,6 @@ export class Room {
     const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
     this.bytesStored += byteLength(updates)
     if (stored.snapshot) this.snapshotBytes = stored.snapshot.byteLength
-    this.logBytesSinceCompaction += byteLength(stored.updates)
     const damaged = updates.length > 0 && this.applyLocked(updates, origin)
     this.seqs.caughtUp(stored.lastSeq)
     return damaged
@@ -389,7 +386,8 @@ export class Room {
   private compactionDue(): boolean {
     const every = this.options.compactAfterUpdates
     if (this.updatesSinceCompaction < every) return false
-    return this.logBytesSinceCompaction * 2 >= this.snapshotBytes || this.updatesSinceCompaction >= every * 10
+    const logBytes = this.bytesStored - this.snapshotBytes
+    return logBytes * 2 >= this.snapshotBytes || this.updatesSinceCompaction >= every * 10
   }
 
   /** Folds the log into a snapshot. A failure keeps the log as it was, which is still complete. */
@@ -402,7 +400,6 @@ export class Room {
       const before = this.bytesStored
       await this.store.compactRoom(this.name, snapshot, uptoSeq)
       this.updatesSinceCompaction = 0
-      this.logBytesSinceCompaction = 0
       this.snapshotBytes = snapshot.byteLength
       // What was appended while the snapshot was written stays in the log.
       this.bytesStored = snapshot.byteLength + Math.max(0, this.bytesStored - before)
